@@ -1,0 +1,130 @@
+// The meeting's state as the agenda machine keeps it. Everything here is plain
+// JSON so that a snapshot can be stored and restored, and replay reproduces it.
+import type { Approach } from '../approaches.js';
+import type { OfferResponse, Outcome, PauseReason, SignalKind } from '../protocol.js';
+
+export type SpeakerStatus = 'waiting' | 'speaking' | 'done' | 'skipped';
+export type Round = 'letters' | 'bottom-lines';
+/** Phases in which the meeting is under way and can be paused. */
+export const LIVE_PHASES = ['gathering', 'opening', 'speaking', 'offer', 'bottom-lines'] as const;
+export type LivePhase = (typeof LIVE_PHASES)[number];
+export const PHASES = [...LIVE_PHASES, 'paused', 'outcome', 'closed'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export interface Member {
+  participantId: string;
+  name: string;
+  /** `guest`: came in through the shared remote link and was admitted. */
+  attendance: 'in-room' | 'remote' | 'guest';
+  /** In-room participants are admitted from the start; remote ones after the lobby. */
+  admitted: boolean;
+  denied: boolean;
+  ready: boolean;
+}
+
+export interface Turn {
+  participantId: string;
+  status: SpeakerStatus;
+}
+
+export interface Pause {
+  reason: PauseReason;
+  startedAt: number;
+  phase: LivePhase;
+}
+
+export interface PastPause extends Pause {
+  endedAt: number;
+  durationMs: number;
+}
+
+export interface Signal {
+  signalId: string;
+  participantId: string;
+  kind: SignalKind;
+  at: number;
+}
+
+export interface OfferRecord {
+  response: OfferResponse;
+  note: string | null;
+  at: number;
+}
+
+export interface OutcomeRecord {
+  kind: Outcome;
+  note: string | null;
+  decideBy: string | null;
+  at: number;
+}
+
+export interface MeetingContext {
+  meetingId: string;
+  approach: Approach;
+  usesBottomLines: boolean;
+  turnSeconds: number;
+  members: Member[];
+  speakingOrder: Turn[];
+  round: Round;
+  /** The letters round as it ended, kept when the bottom-lines round reuses the order. */
+  lettersRound: Turn[] | null;
+  currentSpeakerId: string | null;
+  /** Absolute, advisory: nothing advances when it passes. */
+  turnEndsAt: number | null;
+  offersMade: number;
+  responses: OfferRecord[];
+  bottomLinesRead: boolean;
+  pause: Pause | null;
+  pauses: PastPause[];
+  signals: Signal[];
+  outcome: OutcomeRecord | null;
+  startedAt: number | null;
+  closedAt: number | null;
+}
+
+export interface MeetingInput {
+  meetingId: string;
+  approach: Approach;
+  usesBottomLines: boolean;
+  turnSeconds: number;
+  members: Array<Pick<Member, 'participantId' | 'name' | 'attendance'>>;
+  speakingOrder: string[];
+}
+
+export function initialContext(input: MeetingInput): MeetingContext {
+  return {
+    meetingId: input.meetingId,
+    approach: input.approach,
+    usesBottomLines: input.usesBottomLines,
+    turnSeconds: input.turnSeconds,
+    members: input.members.map((m) => ({
+      ...m,
+      admitted: m.attendance === 'in-room',
+      denied: false,
+      ready: false,
+    })),
+    speakingOrder: input.speakingOrder.map((participantId) => ({ participantId, status: 'waiting' })),
+    round: 'letters',
+    lettersRound: null,
+    currentSpeakerId: null,
+    turnEndsAt: null,
+    offersMade: 0,
+    responses: [],
+    bottomLinesRead: false,
+    pause: null,
+    pauses: [],
+    signals: [],
+    outcome: null,
+    startedAt: null,
+    closedAt: null,
+  };
+}
+
+export function findMember(context: MeetingContext, participantId: string): Member | undefined {
+  return context.members.find((m) => m.participantId === participantId);
+}
+
+/** The speaker who would be called next: the first one still waiting, in order. */
+export function nextWaiting(context: MeetingContext): string | null {
+  return context.speakingOrder.find((t) => t.status === 'waiting')?.participantId ?? null;
+}

@@ -1,0 +1,240 @@
+// The intervention agenda as an XState v5 machine: the one source of the rules
+// for what may happen when. It is pure: every event arrives stamped by the
+// server with `at` and `by`, and the machine never reads a clock, so replaying
+// a meeting's event log reproduces its exact state. Deadlines are absolute
+// times in the context, never `after` delays (XState does not restore those).
+import { assign, setup } from 'xstate';
+import type { LobbyEvent, MeetingEvent } from '../protocol.js';
+import type { LivePhase, MeetingContext, MeetingInput, Member } from './context.js';
+import { findMember, initialContext, nextWaiting } from './context.js';
+import { beginRound, callSpeaker, endTurns, finishTurn, reorder } from './turns.js';
+
+type E<K extends MeetingEvent['type']> = Extract<MeetingEvent, { type: K }>;
+
+function member(context: MeetingContext, event: { by: { actorId: string } }): Member | undefined {
+  return findMember(context, event.by.actorId);
+}
+
+function updateMember(context: MeetingContext, participantId: string, patch: Partial<Member>): Member[] {
+  return context.members.map((m) => (m.participantId === participantId ? { ...m, ...patch } : m));
+}
+
+/** The roster after a lobby decision; a guest joins it when first decided on. */
+function decideLobby(context: MeetingContext, event: LobbyEvent, admitted: boolean): Member[] {
+  const patch = { admitted, denied: !admitted };
+  if (findMember(context, event.participantId)) return updateMember(context, event.participantId, patch);
+  const { name, attendance } = event.joiner!;
+  return [...context.members, { participantId: event.participantId, name, attendance, ready: false, ...patch }];
+}
+
+/** Close the open pause, if any, into the history with its length. */
+function closePause(context: MeetingContext, at: number) {
+  if (!context.pause) return { pause: null, pauses: context.pauses };
+  const durationMs = Math.max(0, at - context.pause.startedAt);
+  return { pause: null, pauses: [...context.pauses, { ...context.pause, endedAt: at, durationMs }] };
+}
+
+export const meetingMachine = setup({
+  types: {
+    context: {} as MeetingContext,
+    events: {} as MeetingEvent,
+    input: {} as MeetingInput,
+  },
+  guards: {
+    hasCurrentSpeaker: ({ context }) => context.currentSpeakerId !== null,
+    canAdvance: ({ context }) => context.currentSpeakerId !== null || nextWaiting(context) !== null,
+    hasDeadline: ({ context }) => context.turnEndsAt !== null,
+    canCall: ({ context, event }) => {
+      const { participantId } = event as E<'turn.call'>;
+      return context.currentSpeakerId !== participantId && context.speakingOrder.some((t) => t.participantId === participantId);
+    },
+    validOrder: ({ context, event }) => {
+      const ids = (event as E<'order.set'>).participantIds;
+      if (new Set(ids).size !== ids.length) return false;
+      return ids.every((id) => {
+        const m = findMember(context, id);
+        return m !== undefined && !m.denied && (m.admitted || m.attendance === 'remote');
+      });
+    },
+    canBeginBottomLines: ({ context }) =>
+      context.usesBottomLines && !context.bottomLinesRead && context.responses.at(-1)?.response === 'declined',
+    canDecideLobby: ({ context, event }) => {
+      const e = event as LobbyEvent;
+      const m = findMember(context, e.participantId);
+      if (m) return m.attendance !== 'in-room' && !m.admitted;
+      return e.joiner !== undefined;
+    },
+    canMarkReady: ({ context, event }) => {
+      const m = member(context, event);
+      return m !== undefined && m.admitted && !m.ready;
+    },
+    isAdmittedMember: ({ context, event }) => member(context, event)?.admitted === true,
+    canClearSignals: ({ context, event }) => {
+      const { signalId } = event as E<'signals.clear'>;
+      return signalId === undefined ? context.signals.length > 0 : context.signals.some((s) => s.signalId === signalId);
+    },
+  },
+  actions: {
+    start: assign({ startedAt: ({ event }) => event.at }),
+    beginLetters: assign(({ context, event }) => beginRound(context, event.at)),
+    next: assign(({ context, event }) => finishTurn(context, 'done', event.at)),
+    skip: assign(({ context, event }) => finishTurn(context, 'skipped', event.at)),
+    call: assign(({ context, event }) => callSpeaker(context, (event as E<'turn.call'>).participantId, event.at)),
+    reorder: assign(({ context, event }) => reorder(context, (event as E<'order.set'>).participantIds)),
+    extend: assign({
+      turnEndsAt: ({ context, event }) => context.turnEndsAt! + (event as E<'turn.extend'>).seconds * 1000,
+    }),
+    presentOffer: assign(({ context }) => ({ ...endTurns(context), offersMade: context.offersMade + 1 })),
+    recordResponse: assign({
+      responses: ({ context, event }) => {
+        const { response, note } = event as E<'offer.respond'>;
+        return [...context.responses, { response, note: note ?? null, at: event.at }];
+      },
+    }),
+    beginBottomLines: assign(({ context, event }) => {
+      const fresh = context.speakingOrder.map((t) => ({ participantId: t.participantId, status: 'waiting' as const }));
+      const reset = { ...context, speakingOrder: fresh, currentSpeakerId: null, turnEndsAt: null };
+      return {
+        lettersRound: context.speakingOrder,
+        round: 'bottom-lines' as const,
+        bottomLinesRead: true,
+        ...beginRound(reset, event.at),
+      };
+    }),
+    startPause: assign(({ event }, params: { phase: LivePhase }) => ({
+      pause: { reason: (event as E<'pause.start'>).reason, startedAt: event.at, phase: params.phase },
+    })),
+    endPause: assign(({ context, event }) => {
+      const paused = context.pause ? event.at - context.pause.startedAt : 0;
+      return {
+        ...closePause(context, event.at),
+        // The pause does not eat into the speaker's time.
+        turnEndsAt: context.turnEndsAt === null ? null : context.turnEndsAt + Math.max(0, paused),
+      };
+    }),
+    recordOutcome: assign(({ context, event }) => {
+      const e = event as E<'meeting.end'>;
+      return {
+        ...closePause(context, event.at),
+        ...endTurns(context),
+        outcome: { kind: e.outcome, note: e.note ?? null, decideBy: e.decideBy ?? null, at: event.at },
+      };
+    }),
+    safetyStop: assign(({ context, event }) => ({
+      ...closePause(context, event.at),
+      ...endTurns(context),
+      outcome: { kind: 'safety-stop' as const, note: null, decideBy: null, at: event.at },
+    })),
+    admit: assign({ members: ({ context, event }) => decideLobby(context, event as LobbyEvent, true) }),
+    deny: assign({ members: ({ context, event }) => decideLobby(context, event as LobbyEvent, false) }),
+    markReady: assign({ members: ({ context, event }) => updateMember(context, event.by.actorId, { ready: true }) }),
+    addSignal: assign({
+      signals: ({ context, event }) => [
+        ...context.signals,
+        {
+          signalId: (event as E<'signal.send'>).commandId,
+          participantId: event.by.actorId,
+          kind: (event as E<'signal.send'>).kind,
+          at: event.at,
+        },
+      ],
+    }),
+    clearSignals: assign({
+      signals: ({ context, event }) => {
+        const { signalId } = event as E<'signals.clear'>;
+        return signalId === undefined ? [] : context.signals.filter((s) => s.signalId !== signalId);
+      },
+    }),
+    close: assign({ closedAt: ({ event }) => event.at }),
+  },
+}).createMachine({
+  id: 'meeting',
+  context: ({ input }) => initialContext(input),
+  initial: 'active',
+  states: {
+    active: {
+      initial: 'live',
+      on: {
+        'meeting.end': { target: 'outcome', actions: 'recordOutcome' },
+        'emergency.stop': { target: 'outcome', actions: 'safetyStop' },
+        'lobby.admit': { guard: 'canDecideLobby', actions: 'admit' },
+        'lobby.deny': { guard: 'canDecideLobby', actions: 'deny' },
+        'signal.send': { guard: 'isAdmittedMember', actions: 'addSignal' },
+        'signals.clear': { guard: 'canClearSignals', actions: 'clearSignals' },
+      },
+      states: {
+        live: {
+          initial: 'gathering',
+          states: {
+            gathering: {
+              on: {
+                'meeting.start': { target: 'opening', actions: 'start' },
+                'participant.ready': { guard: 'canMarkReady', actions: 'markReady' },
+                'order.set': { guard: 'validOrder', actions: 'reorder' },
+                'pause.start': { target: '#meeting.active.paused', actions: { type: 'startPause', params: { phase: 'gathering' } } },
+              },
+            },
+            opening: {
+              on: {
+                'turns.begin': { target: 'speaking', actions: 'beginLetters' },
+                'order.set': { guard: 'validOrder', actions: 'reorder' },
+                'pause.start': { target: '#meeting.active.paused', actions: { type: 'startPause', params: { phase: 'opening' } } },
+              },
+            },
+            speaking: {
+              on: {
+                ...turnControls(),
+                'offer.present': { target: 'offer', actions: 'presentOffer' },
+                'pause.start': { target: '#meeting.active.paused', actions: { type: 'startPause', params: { phase: 'speaking' } } },
+              },
+            },
+            offer: {
+              on: {
+                'offer.respond': { actions: 'recordResponse' },
+                'bottomLines.begin': { guard: 'canBeginBottomLines', target: 'bottom-lines', actions: 'beginBottomLines' },
+                'order.set': { guard: 'validOrder', actions: 'reorder' },
+                'pause.start': { target: '#meeting.active.paused', actions: { type: 'startPause', params: { phase: 'offer' } } },
+              },
+            },
+            'bottom-lines': {
+              on: {
+                ...turnControls(),
+                'offer.present': { target: 'offer', actions: 'presentOffer' },
+                'pause.start': {
+                  target: '#meeting.active.paused',
+                  actions: { type: 'startPause', params: { phase: 'bottom-lines' } },
+                },
+              },
+            },
+            // Where `pause.end` returns to: the same phase, speaker and statuses.
+            resume: { type: 'history', history: 'shallow' },
+          },
+        },
+        paused: {
+          on: { 'pause.end': { target: 'live.resume', actions: 'endPause' } },
+        },
+      },
+    },
+    outcome: {
+      on: {
+        'meeting.close': { target: 'closed', actions: 'close' },
+        'signals.clear': { guard: 'canClearSignals', actions: 'clearSignals' },
+      },
+    },
+    closed: { type: 'final' },
+  },
+});
+
+/** The turn controls of both rounds of speaking. */
+function turnControls() {
+  return {
+    'turn.next': { guard: 'canAdvance', actions: 'next' },
+    'turn.done': { guard: 'hasCurrentSpeaker', actions: 'next' },
+    'turn.skip': { guard: 'hasCurrentSpeaker', actions: 'skip' },
+    'turn.call': { guard: 'canCall', actions: 'call' },
+    'turn.extend': { guard: 'hasDeadline', actions: 'extend' },
+    'order.set': { guard: 'validOrder', actions: 'reorder' },
+  } as const;
+}
+
+export type MeetingMachine = typeof meetingMachine;

@@ -1,0 +1,208 @@
+// The per-role projection of a meeting: the one place that decides who sees
+// what. Participants see the public agenda plus their own letter (and their own
+// bottom line only while bottom lines are read); the room display sees the
+// public agenda only; signals, notes, pause reasons and presence reach the
+// facilitator alone. Lobby joiners see nothing of the meeting until admitted.
+import type { Approach } from '../approaches.js';
+import type { Outcome, SignalKind } from '../protocol.js';
+import type { MeetingContext, Member, OfferRecord, OutcomeRecord, PastPause, Pause, Phase, Round, SpeakerStatus, Turn } from './context.js';
+
+export type Presence = 'connected' | 'away' | 'never-joined';
+
+export interface LobbyEntry {
+  participantId: string;
+  name: string;
+  attendance: 'remote' | 'guest';
+}
+
+/** What the server knows about a meeting beyond its machine: who is here right now. */
+export interface LiveRoom {
+  presence: ReadonlyMap<string, 'connected' | 'away'>;
+  lobby: readonly LobbyEntry[];
+  displaysConnected: number;
+}
+
+export interface MeetingState {
+  context: MeetingContext;
+  phase: Phase;
+  revision: number;
+}
+
+export interface SpeakerView {
+  participantId: string;
+  name: string;
+  status: SpeakerStatus;
+}
+
+export interface PublicAgenda {
+  meetingId: string;
+  revision: number;
+  phase: Phase;
+  paused: boolean;
+  round: Round;
+  approach: Approach;
+  speakingOrder: SpeakerView[];
+  currentSpeakerId: string | null;
+  turnEndsAt: number | null;
+  outcome: Outcome | null;
+  /** The server's clock when the view was sent, so clients can correct for their own. */
+  serverTime: number;
+}
+
+export interface You {
+  participantId: string;
+  name: string;
+  admitted: boolean;
+  ready: boolean;
+}
+
+export interface ParticipantView extends PublicAgenda {
+  role: 'participant';
+  you: You;
+  /** `waiting` while in the lobby, `denied` after the facilitator said no, null once admitted. */
+  lobby: 'waiting' | 'denied' | null;
+  letter: string | null;
+  bottomLine: string | null;
+}
+
+export interface DisplayView extends PublicAgenda {
+  role: 'display';
+}
+
+export interface MemberView extends Pick<Member, 'participantId' | 'name' | 'attendance' | 'admitted' | 'denied' | 'ready'> {
+  presence: Presence;
+}
+
+export interface FacilitatorView extends PublicAgenda {
+  role: 'facilitator';
+  usesBottomLines: boolean;
+  turnSeconds: number;
+  members: MemberView[];
+  lobby: LobbyEntry[];
+  signals: Array<{ signalId: string; participantId: string; name: string; kind: SignalKind; at: number }>;
+  pause: Pause | null;
+  pauses: PastPause[];
+  offersMade: number;
+  responses: OfferRecord[];
+  bottomLinesRead: boolean;
+  lettersRound: SpeakerView[] | null;
+  outcomeDetail: OutcomeRecord | null;
+  displaysConnected: number;
+  startedAt: number | null;
+  closedAt: number | null;
+}
+
+export type MeetingView = FacilitatorView | ParticipantView | DisplayView;
+
+function nameOf(context: MeetingContext, participantId: string): string {
+  return context.members.find((m) => m.participantId === participantId)?.name ?? '';
+}
+
+function speakers(context: MeetingContext, order: Turn[]): SpeakerView[] {
+  return order.map((t) => ({ participantId: t.participantId, name: nameOf(context, t.participantId), status: t.status }));
+}
+
+export function publicAgenda(state: MeetingState, now: number): PublicAgenda {
+  const { context } = state;
+  return {
+    meetingId: context.meetingId,
+    revision: state.revision,
+    phase: state.phase,
+    paused: state.phase === 'paused',
+    round: context.round,
+    approach: context.approach,
+    speakingOrder: speakers(context, context.speakingOrder),
+    currentSpeakerId: context.currentSpeakerId,
+    turnEndsAt: context.turnEndsAt,
+    outcome: context.outcome?.kind ?? null,
+    serverTime: now,
+  };
+}
+
+export function displayView(agenda: PublicAgenda): DisplayView {
+  return { ...agenda, role: 'display' };
+}
+
+export interface PrivateTexts {
+  letter: string | null;
+  bottomLine: string | null;
+}
+
+/**
+ * One participant's view. `self` is who they are; for a guest still in the
+ * lobby the machine has not met them yet, so the server passes their name.
+ */
+export function participantView(
+  state: MeetingState,
+  agenda: PublicAgenda,
+  self: { participantId: string; name: string },
+  texts: PrivateTexts,
+): ParticipantView {
+  const member = state.context.members.find((m) => m.participantId === self.participantId);
+  const you: You = {
+    participantId: self.participantId,
+    name: member?.name ?? self.name,
+    admitted: member?.admitted ?? false,
+    ready: member?.ready ?? false,
+  };
+  if (!you.admitted) {
+    // Someone holding a forwarded link learns nothing until the facilitator has seen them.
+    return {
+      meetingId: agenda.meetingId,
+      revision: agenda.revision,
+      phase: agenda.phase,
+      paused: false,
+      round: 'letters',
+      approach: agenda.approach,
+      speakingOrder: [],
+      currentSpeakerId: null,
+      turnEndsAt: null,
+      outcome: null,
+      serverTime: agenda.serverTime,
+      role: 'participant',
+      you,
+      lobby: member?.denied ? 'denied' : 'waiting',
+      letter: null,
+      bottomLine: null,
+    };
+  }
+  return {
+    ...agenda,
+    role: 'participant',
+    you,
+    lobby: null,
+    letter: texts.letter,
+    bottomLine: state.phase === 'bottom-lines' ? texts.bottomLine : null,
+  };
+}
+
+export function facilitatorView(state: MeetingState, agenda: PublicAgenda, room: LiveRoom): FacilitatorView {
+  const { context } = state;
+  return {
+    ...agenda,
+    role: 'facilitator',
+    usesBottomLines: context.usesBottomLines,
+    turnSeconds: context.turnSeconds,
+    members: context.members.map((m) => ({
+      participantId: m.participantId,
+      name: m.name,
+      attendance: m.attendance,
+      admitted: m.admitted,
+      denied: m.denied,
+      ready: m.ready,
+      presence: room.presence.get(m.participantId) ?? 'never-joined',
+    })),
+    lobby: [...room.lobby],
+    signals: context.signals.map((s) => ({ ...s, name: nameOf(context, s.participantId) })),
+    pause: context.pause,
+    pauses: context.pauses,
+    offersMade: context.offersMade,
+    responses: context.responses,
+    bottomLinesRead: context.bottomLinesRead,
+    lettersRound: context.lettersRound ? speakers(context, context.lettersRound) : null,
+    outcomeDetail: context.outcome,
+    displaysConnected: room.displaysConnected,
+    startedAt: context.startedAt,
+    closedAt: context.closedAt,
+  };
+}
