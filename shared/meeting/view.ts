@@ -59,7 +59,7 @@ export interface You {
 export interface ParticipantView extends PublicAgenda {
   role: 'participant';
   you: You;
-  /** `waiting` while in the lobby, `denied` after the facilitator said no, null once admitted. */
+  /** `waiting` while in the lobby, `denied` in the last view before a refused joiner is let go, null once admitted. */
   lobby: 'waiting' | 'denied' | null;
   letter: string | null;
   bottomLine: string | null;
@@ -161,7 +161,7 @@ export function participantView(
       serverTime: agenda.serverTime,
       role: 'participant',
       you,
-      lobby: member?.denied ? 'denied' : 'waiting',
+      lobby: 'waiting',
       letter: null,
       bottomLine: null,
     };

@@ -1,0 +1,79 @@
+// Builds the Threshold server: Fastify for HTTP, Socket.IO attached to
+// Fastify's own server, one runtime per live meeting, SQLite underneath.
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import { lanAddresses, type Config } from './config.js';
+import { authRoutes } from './http/auth.js';
+import { caseRoutes } from './http/cases.js';
+import { installErrorHandler } from './http/errors.js';
+import { meetingRoutes } from './http/meetings.js';
+import { MeetingRegistry } from './meetings/registry.js';
+import { RealtimeHub } from './realtime/hub.js';
+import type { Services } from './services.js';
+import { SqliteStore } from './store/sqlite.js';
+import type { Store } from './store/types.js';
+
+export interface BuildOptions {
+  config: Config;
+  store?: Store;
+  clock?: () => number;
+}
+
+export interface Threshold {
+  app: FastifyInstance;
+  services: Services;
+  hub: RealtimeHub;
+}
+
+export async function buildServer({ config, store, clock = Date.now }: BuildOptions): Promise<Threshold> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: 256 * 1024,
+  });
+  const storage = store ?? SqliteStore.inDirectory(config.dataDir);
+  const hub = new RealtimeHub(app.log);
+  const baseUrl = () => {
+    if (config.publicUrl) return config.publicUrl;
+    const port = (app.server.address() as AddressInfo | null)?.port ?? config.port;
+    return `http://${lanAddresses()[0] ?? 'localhost'}:${port}`;
+  };
+  const services: Services = {
+    config,
+    store: storage,
+    clock,
+    baseUrl,
+    realtime: hub,
+    registry: new MeetingRegistry({
+      store: storage,
+      transport: hub,
+      clock,
+      log: app.log,
+      onGuestDenied: async (meetingId, participantId) => {
+        const links = await storage.listLinks(meetingId);
+        const ids = links.filter((l) => l.kind === 'guest' && l.participantId === participantId).map((l) => l.id);
+        await storage.revokeLinks(ids, clock());
+      },
+    }),
+  };
+
+  await app.register(fastifyCookie);
+  installErrorHandler(app);
+  app.get('/api/health', async () => ({ status: 'ok' }));
+  await app.register(authRoutes(services));
+  await app.register(caseRoutes(services));
+  await app.register(meetingRoutes(services));
+
+  hub.attach(app.server, services);
+  const restored = await services.registry.restoreAll();
+  app.log.info({ meetings: restored }, 'meetings restored');
+
+  app.addHook('preClose', async () => {
+    await services.registry.drain();
+    hub.shutdown();
+  });
+  app.addHook('onClose', async () => {
+    await storage.close();
+  });
+  return { app, services, hub };
+}

@@ -1,0 +1,62 @@
+// Configuration from the environment. Bad values stop the start with a
+// message that names the variable, rather than a surprise in the living room.
+import { networkInterfaces } from 'node:os';
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** The base of join links; null means "this machine's LAN address and the actual port". */
+  publicUrl: string | null;
+  logLevel: string;
+  sessionHours: number;
+}
+
+export class ConfigError extends Error {}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  }
+  return value;
+}
+
+function publicUrl(raw: string | undefined): string | null {
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be a full address such as http://192.168.1.20:3000, not "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`PUBLIC_URL must start with http:// or https://, not "${raw}"`);
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR || './data'),
+    publicUrl: publicUrl(env.PUBLIC_URL),
+    logLevel: env.LOG_LEVEL || 'info',
+    sessionHours: integer(env, 'SESSION_HOURS', 12, 1, 24 * 30),
+  };
+}
+
+/** IPv4 addresses other devices on the local network can reach, first the likeliest. */
+export function lanAddresses(): string[] {
+  const found: string[] = [];
+  for (const list of Object.values(networkInterfaces())) {
+    for (const info of list ?? []) {
+      if (info.family === 'IPv4' && !info.internal) found.push(info.address);
+    }
+  }
+  return found;
+}

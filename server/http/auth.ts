@@ -1,0 +1,60 @@
+// First-run set-up, login and logout of the facilitator.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { DUMMY_PASSWORD_HASH, hashPassword, newId, verifyPassword } from '../security/secrets.js';
+import type { Services } from '../services.js';
+import { HttpError, parseBody } from './errors.js';
+import { closeSession, openSession, requireFacilitator } from './session.js';
+
+const setupSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  email: z.email().max(200),
+  password: z.string().min(10, 'must be at least 10 characters').max(200),
+});
+
+const loginSchema = z.strictObject({
+  email: z.string().max(200),
+  password: z.string().max(200),
+});
+
+export function authRoutes(services: Services) {
+  return async (app: FastifyInstance) => {
+    app.get('/api/setup', async () => ({ needed: (await services.store.countFacilitators()) === 0 }));
+
+    app.post('/api/setup', async (request, reply) => {
+      const body = parseBody(setupSchema, request.body);
+      const record = {
+        id: newId(),
+        name: body.name,
+        email: body.email.toLowerCase(),
+        passwordHash: await hashPassword(body.password),
+        createdAt: services.clock(),
+      };
+      if (!(await services.store.createFirstFacilitator(record))) {
+        throw new HttpError(409, 'ALREADY_SET_UP', 'Threshold is already set up; please sign in');
+      }
+      await openSession(services, reply, request, record.id);
+      return reply.code(201).send({ id: record.id, name: record.name, email: record.email });
+    });
+
+    app.post('/api/login', async (request, reply) => {
+      const body = parseBody(loginSchema, request.body);
+      const account = await services.store.findFacilitatorByEmail(body.email.trim());
+      const valid = await verifyPassword(body.password, account?.passwordHash ?? DUMMY_PASSWORD_HASH);
+      if (!account || !valid) throw new HttpError(401, 'BAD_CREDENTIALS', 'That email and password do not match');
+      await openSession(services, reply, request, account.id);
+      return { id: account.id, name: account.name, email: account.email };
+    });
+
+    app.post('/api/logout', async (request, reply) => {
+      await closeSession(services, request, reply);
+      return reply.code(204).send();
+    });
+
+    app.get('/api/me', { preHandler: requireFacilitator(services) }, async (request) => {
+      const account = await services.store.getFacilitator(request.facilitatorId);
+      if (!account) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
+      return { id: account.id, name: account.name, email: account.email };
+    });
+  };
+}

@@ -1,0 +1,83 @@
+// Cases and their participants: the preparation a meeting is built from.
+// Later issues (assessment, letter review, logistics) grow from here.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { APPROACH_NAMES } from '../../shared/approaches.js';
+import { ATTENDANCE, LIMITS } from '../../shared/protocol.js';
+import { newId } from '../security/secrets.js';
+import type { Services } from '../services.js';
+import type { CaseRecord } from '../store/types.js';
+import { notFound, parseBody } from './errors.js';
+import { requireFacilitator } from './session.js';
+
+const caseSchema = z.strictObject({
+  lovedOneName: z.string().trim().min(1).max(LIMITS.name),
+  approach: z.enum(APPROACH_NAMES),
+});
+
+const participantSchema = z.strictObject({
+  name: z.string().trim().min(1).max(LIMITS.name),
+  relationship: z.string().trim().min(1).max(LIMITS.relationship),
+  attendance: z.enum(ATTENDANCE),
+  letter: z.string().max(LIMITS.letter).optional(),
+  bottomLine: z.string().max(LIMITS.bottomLine).optional(),
+});
+
+/** The facilitator's own case, or 404: another facilitator's case is indistinguishable from none. */
+export async function ownCase(services: Services, facilitatorId: string, caseId: string): Promise<CaseRecord> {
+  const found = await services.store.getCase(caseId);
+  if (!found || found.facilitatorId !== facilitatorId) throw notFound('That case');
+  return found;
+}
+
+export function caseRoutes(services: Services) {
+  return async (app: FastifyInstance) => {
+    app.addHook('preHandler', requireFacilitator(services));
+
+    app.post('/api/cases', async (request, reply) => {
+      const body = parseBody(caseSchema, request.body);
+      const id = newId();
+      await services.store.createCase({ id, facilitatorId: request.facilitatorId, ...body, createdAt: services.clock() });
+      return reply.code(201).send({ id });
+    });
+
+    app.get('/api/cases', async (request) => {
+      const cases = await services.store.listCases(request.facilitatorId);
+      return { cases: cases.map(({ id, lovedOneName, approach, createdAt }) => ({ id, lovedOneName, approach, createdAt })) };
+    });
+
+    app.get<{ Params: { caseId: string } }>('/api/cases/:caseId', async (request) => {
+      const found = await ownCase(services, request.facilitatorId, request.params.caseId);
+      const participants = await services.store.listCaseParticipants(found.id);
+      const meetings = await services.store.listMeetingsForCase(found.id);
+      return {
+        id: found.id,
+        lovedOneName: found.lovedOneName,
+        approach: found.approach,
+        createdAt: found.createdAt,
+        participants: participants.map(({ id, name, relationship, attendance, letter, bottomLine }) => ({
+          id, name, relationship, attendance, letter, bottomLine,
+        })),
+        meetings: meetings.map(({ id, phase, revision, createdAt }) => ({ id, phase, revision, createdAt })),
+      };
+    });
+
+    app.post<{ Params: { caseId: string } }>('/api/cases/:caseId/participants', async (request, reply) => {
+      const found = await ownCase(services, request.facilitatorId, request.params.caseId);
+      const body = parseBody(participantSchema, request.body);
+      const id = newId();
+      await services.store.createParticipant({
+        id,
+        caseId: found.id,
+        meetingId: null,
+        name: body.name,
+        relationship: body.relationship,
+        attendance: body.attendance,
+        letter: body.letter ?? null,
+        bottomLine: body.bottomLine ?? null,
+        createdAt: services.clock(),
+      });
+      return reply.code(201).send({ id });
+    });
+  };
+}

@@ -1,0 +1,126 @@
+// Creating a meeting from a case, listing its links, revoking a link.
+// Tokens appear once, in the creation response; only their hashes are kept.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { APPROACHES } from '../../shared/approaches.js';
+import { createMeeting, persistMeeting, phaseOf } from '../../shared/meeting/agenda.js';
+import type { MeetingInput } from '../../shared/meeting/context.js';
+import { LIMITS } from '../../shared/protocol.js';
+import { hashToken, newId, newToken } from '../security/secrets.js';
+import type { Services } from '../services.js';
+import type { LinkKind, LinkRecord, MeetingRecord } from '../store/types.js';
+import { HttpError, notFound, parseBody } from './errors.js';
+import { ownCase } from './cases.js';
+import { requireFacilitator } from './session.js';
+
+const meetingSchema = z.strictObject({
+  speakingOrder: z.array(z.string().min(1).max(LIMITS.id)).min(1).max(LIMITS.speakers),
+  turnSeconds: z.number().int().min(LIMITS.turnSeconds.min).max(LIMITS.turnSeconds.max).optional(),
+});
+
+/** Where each kind of link opens in the client. The token rides in the fragment, which browsers never send. */
+const PAGES: Record<LinkKind, string> = { participant: 'tablet', remote: 'remote', display: 'display', guest: 'remote' };
+
+export function linkUrl(base: string, kind: LinkKind, token: string, remoteParticipant = false): string {
+  const page = kind === 'participant' && remoteParticipant ? 'remote' : PAGES[kind];
+  return `${base}/${page}#token=${token}`;
+}
+
+export function meetingRoutes(services: Services) {
+  return async (app: FastifyInstance) => {
+    app.addHook('preHandler', requireFacilitator(services));
+
+    app.post<{ Params: { caseId: string } }>('/api/cases/:caseId/meetings', async (request, reply) => {
+      const found = await ownCase(services, request.facilitatorId, request.params.caseId);
+      const body = parseBody(meetingSchema, request.body);
+      const people = await services.store.listCaseParticipants(found.id);
+      const known = new Set(people.map((p) => p.id));
+      const unknown = body.speakingOrder.find((id) => !known.has(id));
+      if (unknown) throw new HttpError(400, 'INVALID', `speakingOrder: "${unknown}" is not a participant of this case`);
+      if (new Set(body.speakingOrder).size !== body.speakingOrder.length) {
+        throw new HttpError(400, 'INVALID', 'speakingOrder: each participant may appear only once');
+      }
+      const template = APPROACHES[found.approach];
+      const id = newId();
+      const input: MeetingInput = {
+        meetingId: id,
+        approach: found.approach,
+        usesBottomLines: template.usesBottomLines,
+        turnSeconds: body.turnSeconds ?? template.turnSeconds,
+        members: people.map((p) => ({ participantId: p.id, name: p.name, attendance: p.attendance === 'remote' ? 'remote' : 'in-room' })),
+        speakingOrder: body.speakingOrder,
+      };
+      const snapshot = createMeeting(input);
+      const now = services.clock();
+      const record: MeetingRecord = {
+        id, caseId: found.id, facilitatorId: request.facilitatorId, input,
+        snapshot: persistMeeting(snapshot), revision: 0, phase: phaseOf(snapshot), createdAt: now, updatedAt: now,
+      };
+      const issued: Array<{ link: LinkRecord; token: string }> = [];
+      const issue = (kind: LinkKind, participantId: string | null) => {
+        const token = newToken();
+        const link = { id: newId(), meetingId: id, kind, participantId, tokenHash: hashToken(token), parentLinkId: null, createdAt: now, revokedAt: null };
+        issued.push({ link, token });
+        return { link, token };
+      };
+      const base = services.baseUrl();
+      const participants = people.map((p) => {
+        const { link, token } = issue('participant', p.id);
+        return { id: link.id, participantId: p.id, token, url: linkUrl(base, 'participant', token, p.attendance === 'remote') };
+      });
+      const remote = issue('remote', null);
+      const display = issue('display', null);
+      await services.store.createMeeting(record, issued.map((i) => i.link));
+      return reply.code(201).send({
+        id,
+        links: {
+          participants,
+          remote: { id: remote.link.id, token: remote.token, url: linkUrl(base, 'remote', remote.token) },
+          display: { id: display.link.id, token: display.token, url: linkUrl(base, 'display', display.token) },
+        },
+      });
+    });
+
+    app.get<{ Params: { meetingId: string } }>('/api/meetings/:meetingId', async (request) => {
+      const meeting = await ownMeeting(services, request.facilitatorId, request.params.meetingId);
+      const links = await services.store.listLinks(meeting.id);
+      return {
+        id: meeting.id,
+        caseId: meeting.caseId,
+        phase: meeting.phase,
+        revision: meeting.revision,
+        links: links.map(({ id, kind, participantId, createdAt, revokedAt }) => ({ id, kind, participantId, createdAt, revokedAt })),
+      };
+    });
+
+    app.delete<{ Params: { meetingId: string; linkId: string } }>('/api/meetings/:meetingId/links/:linkId', async (request, reply) => {
+      const meeting = await ownMeeting(services, request.facilitatorId, request.params.meetingId);
+      const link = await services.store.getLink(request.params.linkId);
+      if (!link || link.meetingId !== meeting.id) throw notFound('That link');
+      const revoked = [link.id, ...(await guestsStillWaiting(services, meeting.id, link))];
+      await services.store.revokeLinks(revoked, services.clock());
+      for (const id of revoked) services.realtime.disconnectLink(id);
+      return reply.code(204).send();
+    });
+  };
+}
+
+async function ownMeeting(services: Services, facilitatorId: string, meetingId: string) {
+  const meeting = await services.store.getMeeting(meetingId);
+  if (!meeting || meeting.facilitatorId !== facilitatorId) throw notFound('That meeting');
+  return meeting;
+}
+
+/**
+ * Revoking the shared remote link also turns away the people who came through
+ * it and are still in the lobby; those already admitted keep their own links.
+ */
+async function guestsStillWaiting(services: Services, meetingId: string, link: LinkRecord): Promise<string[]> {
+  if (link.kind !== 'remote') return [];
+  const runtime = await services.registry.get(meetingId);
+  const admitted = new Set(runtime?.context.members.filter((m) => m.admitted).map((m) => m.participantId));
+  const links = await services.store.listLinks(meetingId);
+  return links
+    .filter((l) => l.parentLinkId === link.id && l.revokedAt === null && !admitted.has(l.participantId ?? ''))
+    .map((l) => l.id);
+}

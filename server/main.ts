@@ -1,0 +1,43 @@
+// Starts Threshold from the command line: configuration from the environment,
+// the addresses tablets can use printed at start, graceful stop on SIGTERM.
+import type { AddressInfo } from 'node:net';
+import { buildServer } from './app.js';
+import { ConfigError, lanAddresses, loadConfig } from './config.js';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Threshold cannot start: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const { app, services } = await buildServer({ config });
+  await app.listen({ port: config.port, host: config.host });
+  const { port } = app.server.address() as AddressInfo;
+  const hosts = config.host === '0.0.0.0' || config.host === '::' ? ['localhost', ...lanAddresses()] : [config.host];
+  console.log(`Threshold is running. Open it at:`);
+  for (const host of hosts) console.log(`  http://${host}:${port}`);
+  console.log(`Join links start with ${services.baseUrl()}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('Threshold could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,274 @@
+// One live meeting on the server: it owns the machine's current snapshot,
+// checks each command (duplicate, schema, role, revision, phase), persists it,
+// and only then acknowledges and publishes the new views. It knows nothing of
+// Socket.IO: it talks to the transport through MeetingTransport.
+import { applyEvent, canApply, persistMeeting, phaseOf, restoreMeeting, type MeetingSnapshot } from '../../shared/meeting/agenda.js';
+import type { MeetingContext } from '../../shared/meeting/context.js';
+import { notAllowedMessage } from '../../shared/meeting/messages.js';
+import { forbiddenReason, type Sender } from '../../shared/meeting/permissions.js';
+import {
+  displayView,
+  facilitatorView,
+  participantView,
+  publicAgenda,
+  type LobbyEntry,
+  type MeetingState,
+  type MeetingView,
+  type PrivateTexts,
+} from '../../shared/meeting/view.js';
+import { LIMITS, parseCommand, type Ack, type Command, type ErrorCode, type Joiner, type MeetingEvent } from '../../shared/protocol.js';
+import type { Logger } from '../logger.js';
+import type { MeetingRecord, Store } from '../store/types.js';
+
+export type Audience = { kind: 'facilitator' } | { kind: 'display' } | { kind: 'participant'; participantId: string };
+
+export interface Delivery {
+  audience: Audience;
+  view: MeetingView;
+}
+
+export interface MeetingTransport {
+  deliver(meetingId: string, deliveries: Delivery[]): void;
+  /** Disconnect a person's connections, after their final view has been delivered. */
+  dismiss(meetingId: string, participantId: string): void;
+}
+
+/** Who is on the other end of one connection. */
+export interface Connection extends Sender {
+  /** For participants: their name (a guest's comes from the join form). */
+  name?: string;
+  attendance?: 'in-room' | 'remote' | 'guest';
+}
+
+interface Present {
+  count: number;
+  name: string;
+  attendance: 'in-room' | 'remote' | 'guest';
+}
+
+export interface RuntimeDeps {
+  store: Store;
+  transport: MeetingTransport;
+  clock: () => number;
+  log: Logger;
+  /** Called when a guest is turned away, so their personal link dies with the decision. */
+  onGuestDenied?: (meetingId: string, participantId: string) => Promise<void>;
+}
+
+const REMEMBERED_REJECTIONS = 1000;
+
+export class MeetingRuntime {
+  readonly id: string;
+  readonly facilitatorId: string;
+  readonly caseId: string;
+  private snapshot: MeetingSnapshot;
+  private revisionNow: number;
+  private readonly texts: Map<string, PrivateTexts>;
+  private readonly present = new Map<string, Present>();
+  private readonly seen = new Set<string>();
+  private displays = 0;
+  private readonly rejections = new Map<string, Ack>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(record: MeetingRecord, texts: Map<string, PrivateTexts>, private readonly deps: RuntimeDeps) {
+    this.id = record.id;
+    this.facilitatorId = record.facilitatorId;
+    this.caseId = record.caseId;
+    this.snapshot = restoreMeeting(record.snapshot);
+    this.revisionNow = record.revision;
+    this.texts = texts;
+  }
+
+  get revision(): number {
+    return this.revisionNow;
+  }
+  get context(): MeetingContext {
+    return this.snapshot.context;
+  }
+  get phase() {
+    return phaseOf(this.snapshot);
+  }
+
+  /** Commands are applied one at a time per meeting, whatever the store's latency. */
+  handle(raw: unknown, sender: Sender): Promise<Ack> {
+    const result = this.queue.then(() => this.process(raw, sender));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async process(raw: unknown, sender: Sender): Promise<Ack> {
+    const commandId = commandIdOf(raw);
+    if (commandId !== null) {
+      const earlier = this.rejections.get(commandId);
+      if (earlier) return earlier;
+      const revision = await this.deps.store.findCommand(this.id, commandId);
+      if (revision !== undefined) return { ok: true, revision };
+    }
+    const parsed = parseCommand(raw);
+    if (!parsed.ok) return this.reject(commandId, 'INVALID', parsed.message);
+    const command = parsed.command;
+    const forbidden = forbiddenReason(command.type, sender, this.context);
+    if (forbidden) return this.reject(commandId, 'FORBIDDEN', forbidden);
+    if (command.expectedRevision !== undefined && !neverStale(command) && command.expectedRevision !== this.revision) {
+      return this.reject(commandId, 'STALE', `The meeting has moved on (revision ${this.revision}); here is the latest`);
+    }
+    const event = this.stamp(command, sender);
+    if (!event || !canApply(this.snapshot, event)) {
+      return this.reject(commandId, 'NOT_ALLOWED', notAllowedMessage(command.type, this.phase, this.context));
+    }
+    return this.commit(event);
+  }
+
+  private stamp(command: Command, sender: Sender): MeetingEvent | null {
+    const by = { actorId: sender.role === 'facilitator' ? this.facilitatorId : sender.participantId!, role: sender.role };
+    const event: MeetingEvent = { ...command, at: this.deps.clock(), by };
+    if (command.type !== 'lobby.admit' && command.type !== 'lobby.deny') return event;
+    // A lobby decision is about someone waiting right now: never a link used unseen.
+    const joiner = this.waiting(command.participantId);
+    return joiner ? { ...event, joiner } : null;
+  }
+
+  private waiting(participantId: string): Joiner | null {
+    const here = this.present.get(participantId);
+    const member = this.context.members.find((m) => m.participantId === participantId);
+    if (!here || here.attendance === 'in-room' || member?.admitted) return null;
+    return { name: here.name, attendance: here.attendance };
+  }
+
+  private async commit(event: MeetingEvent): Promise<Ack> {
+    const next = applyEvent(this.snapshot, event);
+    const revision = this.revision + 1;
+    try {
+      await this.deps.store.appendEvent(
+        this.id,
+        { revision, commandId: event.commandId, event },
+        persistMeeting(next),
+        phaseOf(next),
+        event.at,
+      );
+    } catch (error) {
+      this.deps.log.error({ meetingId: this.id, type: event.type, err: errorName(error) }, 'command not stored');
+      return { ok: false, error: { code: 'UNAVAILABLE', message: 'The change could not be saved; please try again' }, revision: this.revision };
+    }
+    this.snapshot = next;
+    this.revisionNow = revision;
+    this.deps.log.info({ meetingId: this.id, type: event.type, revision, role: event.by.role }, 'command accepted');
+    this.afterCommit(event);
+    return { ok: true, revision };
+  }
+
+  private afterCommit(event: MeetingEvent) {
+    if (event.type === 'lobby.deny') {
+      this.publish(event.participantId);
+      this.deps.transport.dismiss(this.id, event.participantId);
+      if (event.joiner?.attendance === 'guest') void this.deps.onGuestDenied?.(this.id, event.participantId);
+      return;
+    }
+    this.publish();
+  }
+
+  private reject(commandId: string | null, code: ErrorCode, message: string): Ack {
+    const ack: Ack = { ok: false, error: { code, message }, revision: this.revision };
+    this.deps.log.info({ meetingId: this.id, code, revision: this.revision }, 'command refused');
+    if (commandId !== null) {
+      this.rejections.set(commandId, ack);
+      if (this.rejections.size > REMEMBERED_REJECTIONS) this.rejections.delete(this.rejections.keys().next().value!);
+    }
+    return ack;
+  }
+
+  // --- presence -----------------------------------------------------------
+
+  attach(conn: Connection): void {
+    if (conn.role === 'display') this.displays += 1;
+    if (conn.role === 'participant' && conn.participantId) {
+      const here = this.present.get(conn.participantId);
+      if (here) here.count += 1;
+      else this.present.set(conn.participantId, { count: 1, name: conn.name ?? '', attendance: conn.attendance ?? 'in-room' });
+      this.seen.add(conn.participantId);
+    }
+    this.publish();
+  }
+
+  detach(conn: Connection): void {
+    if (conn.role === 'display') this.displays = Math.max(0, this.displays - 1);
+    if (conn.role === 'participant' && conn.participantId) {
+      const here = this.present.get(conn.participantId);
+      if (here && --here.count <= 0) this.present.delete(conn.participantId);
+    }
+    this.publish();
+  }
+
+  // --- views ----------------------------------------------------------------
+
+  private state(): MeetingState {
+    return { context: this.context, phase: this.phase, revision: this.revision };
+  }
+
+  private lobby(): LobbyEntry[] {
+    const entries: LobbyEntry[] = [];
+    for (const [participantId, here] of this.present) {
+      const joiner = this.waiting(participantId);
+      if (joiner) entries.push({ participantId, name: joiner.name, attendance: here.attendance === 'guest' ? 'guest' : 'remote' });
+    }
+    return entries;
+  }
+
+  viewFor(conn: Connection): MeetingView {
+    const state = this.state();
+    const agenda = publicAgenda(state, this.deps.clock());
+    if (conn.role === 'facilitator') return facilitatorView(state, agenda, this.room());
+    if (conn.role === 'display') return displayView(agenda);
+    return this.participantViewOf(state, agenda, conn.participantId!);
+  }
+
+  private participantViewOf(state: MeetingState, agenda: ReturnType<typeof publicAgenda>, participantId: string, denied = false) {
+    const name = this.present.get(participantId)?.name ?? '';
+    const texts = this.texts.get(participantId) ?? { letter: null, bottomLine: null };
+    const view = participantView(state, agenda, { participantId, name }, texts);
+    return denied ? { ...view, lobby: 'denied' as const } : view;
+  }
+
+  private room() {
+    const presence = new Map<string, 'connected' | 'away'>();
+    for (const id of this.seen) presence.set(id, this.present.has(id) ? 'connected' : 'away');
+    return { presence, lobby: this.lobby(), displaysConnected: this.displays };
+  }
+
+  /** Send every audience its fresh view. `deniedId` gets a final "denied" view. */
+  private publish(deniedId?: string): void {
+    const state = this.state();
+    const agenda = publicAgenda(state, this.deps.clock());
+    const deliveries: Delivery[] = [
+      { audience: { kind: 'facilitator' }, view: facilitatorView(state, agenda, this.room()) },
+      { audience: { kind: 'display' }, view: displayView(agenda) },
+    ];
+    for (const participantId of this.present.keys()) {
+      deliveries.push({
+        audience: { kind: 'participant', participantId },
+        view: this.participantViewOf(state, agenda, participantId, participantId === deniedId),
+      });
+    }
+    this.deps.transport.deliver(this.id, deliveries);
+  }
+
+  /** Wait for commands in flight, so shutdown never cuts a write in half. */
+  async drain(): Promise<void> {
+    await this.queue;
+  }
+}
+
+function commandIdOf(raw: unknown): string | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const id = (raw as Record<string, unknown>).commandId;
+  return typeof id === 'string' && id.length > 0 && id.length <= LIMITS.commandId ? id : null;
+}
+
+/** `participant.ready` and `signal.send` do not depend on what the sender saw. */
+function neverStale(command: Command): boolean {
+  return command.type === 'participant.ready' || command.type === 'signal.send';
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.message : 'unknown error';
+}

@@ -1,0 +1,95 @@
+// Who is connecting: a link token (participant, remote joiner, display) or the
+// facilitator's session cookie with a meetingId. Anything else is refused with
+// a code and a message the person can act on.
+import { fastifyCookie } from '@fastify/cookie';
+import { joinNameSchema, type HandshakeError } from '../../shared/protocol.js';
+import { facilitatorFromSession, SESSION_COOKIE } from '../http/session.js';
+import type { Connection, MeetingRuntime } from '../meetings/runtime.js';
+import { hashToken, newId, newToken } from '../security/secrets.js';
+import type { Services } from '../services.js';
+import type { LinkRecord } from '../store/types.js';
+
+export class HandshakeRefusal extends Error {
+  constructor(
+    readonly code: HandshakeError,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface Admission {
+  runtime: MeetingRuntime;
+  conn: Connection;
+  linkId: string | null;
+  facilitatorId: string | null;
+  /** A guest's own token, sent to them once so that they can come back as themselves. */
+  issuedToken: string | null;
+}
+
+const INVALID_LINK = 'This link no longer works. Please ask the facilitator for a new one.';
+
+export async function admit(services: Services, auth: Record<string, unknown>, cookieHeader: string | undefined): Promise<Admission> {
+  if (typeof auth.token === 'string' && auth.token.length > 0 && auth.token.length <= 200) {
+    return admitByLink(services, auth.token, auth.name);
+  }
+  if (typeof auth.meetingId === 'string' && auth.meetingId.length > 0 && auth.meetingId.length <= 64) {
+    return admitFacilitator(services, auth.meetingId, cookieHeader);
+  }
+  throw new HandshakeRefusal('CREDENTIALS_REQUIRED', 'Open your meeting link, or sign in as the facilitator and choose a meeting.');
+}
+
+async function admitFacilitator(services: Services, meetingId: string, cookieHeader: string | undefined): Promise<Admission> {
+  const cookies = cookieHeader ? fastifyCookie.parse(cookieHeader) : {};
+  const facilitatorId = await facilitatorFromSession(services, cookies[SESSION_COOKIE]);
+  if (!facilitatorId) throw new HandshakeRefusal('SESSION_INVALID', 'Please sign in as the facilitator again.');
+  const runtime = await services.registry.get(meetingId);
+  if (!runtime || runtime.facilitatorId !== facilitatorId) {
+    throw new HandshakeRefusal('MEETING_NOT_FOUND', 'That meeting was not found among yours.');
+  }
+  return { runtime, conn: { role: 'facilitator' }, linkId: null, facilitatorId, issuedToken: null };
+}
+
+async function admitByLink(services: Services, token: string, name: unknown): Promise<Admission> {
+  const link = await services.store.findLinkByTokenHash(hashToken(token));
+  if (!link || link.revokedAt !== null) throw new HandshakeRefusal('LINK_INVALID', INVALID_LINK);
+  const runtime = await services.registry.get(link.meetingId);
+  if (!runtime) throw new HandshakeRefusal('MEETING_NOT_FOUND', 'This meeting was not found.');
+  const base = { runtime, linkId: link.id, facilitatorId: null, issuedToken: null };
+  if (link.kind === 'display') return { ...base, conn: { role: 'display' } };
+  if (link.kind === 'remote') return admitGuest(services, runtime, link, name);
+  const person = link.participantId ? await services.store.getParticipant(link.participantId) : undefined;
+  if (!person) throw new HandshakeRefusal('LINK_INVALID', INVALID_LINK);
+  return {
+    ...base,
+    conn: { role: 'participant', participantId: person.id, name: person.name, attendance: person.attendance },
+  };
+}
+
+/** Someone opening the shared remote link becomes a guest with a link of their own, then waits in the lobby. */
+async function admitGuest(services: Services, runtime: MeetingRuntime, parent: LinkRecord, name: unknown): Promise<Admission> {
+  if (runtime.phase === 'outcome' || runtime.phase === 'closed') {
+    throw new HandshakeRefusal('MEETING_NOT_FOUND', 'This meeting has ended.');
+  }
+  const parsed = joinNameSchema.safeParse(name);
+  if (!parsed.success) throw new HandshakeRefusal('NAME_REQUIRED', 'Please tell us your name so the facilitator knows who is joining.');
+  const now = services.clock();
+  const participantId = newId();
+  const token = newToken();
+  const linkId = newId();
+  await services.store.createParticipant({
+    id: participantId, caseId: runtime.caseId, meetingId: runtime.id, name: parsed.data, relationship: '',
+    attendance: 'guest', letter: null, bottomLine: null, createdAt: now,
+  });
+  await services.store.createLink({
+    id: linkId, meetingId: runtime.id, kind: 'guest', participantId, tokenHash: hashToken(token),
+    parentLinkId: parent.id, createdAt: now, revokedAt: null,
+  });
+  return {
+    runtime,
+    conn: { role: 'participant', participantId, name: parsed.data, attendance: 'guest' },
+    linkId,
+    facilitatorId: null,
+    issuedToken: token,
+  };
+}

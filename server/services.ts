@@ -1,0 +1,19 @@
+// What the HTTP routes and the realtime transport share, built once in app.ts.
+import type { Config } from './config.js';
+import type { MeetingRegistry } from './meetings/registry.js';
+import type { Store } from './store/types.js';
+
+export interface Disconnector {
+  disconnectLink(linkId: string): void;
+  disconnectFacilitator(facilitatorId: string): void;
+}
+
+export interface Services {
+  config: Config;
+  store: Store;
+  registry: MeetingRegistry;
+  realtime: Disconnector;
+  clock: () => number;
+  /** The base of join links: PUBLIC_URL, or this machine's LAN address and port. */
+  baseUrl: () => string;
+}

@@ -1,0 +1,276 @@
+// The embedded default store: one SQLite file in DATA_DIR, WAL mode with
+// synchronous=FULL so that an acknowledged command survives a power cut.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type {
+  CaseRecord,
+  FacilitatorRecord,
+  LinkRecord,
+  MeetingRecord,
+  ParticipantRecord,
+  SessionRecord,
+  Store,
+  StoredEvent,
+} from './types.js';
+import { SCHEMA } from './schema.js';
+
+type Row = Record<string, unknown>;
+
+const toFacilitator = (r: Row): FacilitatorRecord => ({
+  id: r.id as string,
+  name: r.name as string,
+  email: r.email as string,
+  passwordHash: r.password_hash as string,
+  createdAt: r.created_at as number,
+});
+
+const toCase = (r: Row): CaseRecord => ({
+  id: r.id as string,
+  facilitatorId: r.facilitator_id as string,
+  lovedOneName: r.loved_one_name as string,
+  approach: r.approach as CaseRecord['approach'],
+  createdAt: r.created_at as number,
+});
+
+const toParticipant = (r: Row): ParticipantRecord => ({
+  id: r.id as string,
+  caseId: r.case_id as string,
+  meetingId: (r.meeting_id as string | null) ?? null,
+  name: r.name as string,
+  relationship: r.relationship as string,
+  attendance: r.attendance as ParticipantRecord['attendance'],
+  letter: (r.letter as string | null) ?? null,
+  bottomLine: (r.bottom_line as string | null) ?? null,
+  createdAt: r.created_at as number,
+});
+
+const toMeeting = (r: Row): MeetingRecord => ({
+  id: r.id as string,
+  caseId: r.case_id as string,
+  facilitatorId: r.facilitator_id as string,
+  input: JSON.parse(r.input_json as string),
+  snapshot: JSON.parse(r.snapshot_json as string),
+  revision: r.revision as number,
+  phase: r.phase as string,
+  createdAt: r.created_at as number,
+  updatedAt: r.updated_at as number,
+});
+
+const toLink = (r: Row): LinkRecord => ({
+  id: r.id as string,
+  meetingId: r.meeting_id as string,
+  kind: r.kind as LinkRecord['kind'],
+  participantId: (r.participant_id as string | null) ?? null,
+  tokenHash: r.token_hash as string,
+  parentLinkId: (r.parent_link_id as string | null) ?? null,
+  createdAt: r.created_at as number,
+  revokedAt: (r.revoked_at as number | null) ?? null,
+});
+
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+  private readonly q: ReturnType<typeof prepare>;
+  private readonly appendTx: (meetingId: string, e: StoredEvent, snapshot: unknown, phase: string, at: number) => void;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    this.q = prepare(this.db);
+    this.appendTx = this.db.transaction((meetingId: string, e: StoredEvent, snapshot: unknown, phase: string, at: number) => {
+      this.q.insertEvent.run(meetingId, e.revision, e.commandId, JSON.stringify(e.event), at);
+      const changed = this.q.updateSnapshot.run(JSON.stringify(snapshot), e.revision, phase, at, meetingId, e.revision - 1);
+      // Guards against two writers (a second server on the same file): the log stays linear.
+      if (changed.changes !== 1) throw new Error('meeting revision moved underneath this write');
+    });
+  }
+
+  static inDirectory(dataDir: string): SqliteStore {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    return new SqliteStore(join(dataDir, 'threshold.sqlite'));
+  }
+
+  async countFacilitators() {
+    return (this.q.countFacilitators.get() as { n: number }).n;
+  }
+  async createFirstFacilitator(f: FacilitatorRecord) {
+    // The check and the insert share one transaction: two simultaneous set-ups cannot both win.
+    return this.db.transaction(() => {
+      if ((this.q.countFacilitators.get() as { n: number }).n > 0) return false;
+      this.q.insertFacilitator.run(f.id, f.name, f.email, f.passwordHash, f.createdAt);
+      return true;
+    }).immediate();
+  }
+  async findFacilitatorByEmail(email: string) {
+    const row = this.q.facilitatorByEmail.get(email) as Row | undefined;
+    return row && toFacilitator(row);
+  }
+  async getFacilitator(id: string) {
+    const row = this.q.facilitatorById.get(id) as Row | undefined;
+    return row && toFacilitator(row);
+  }
+
+  async createSession(s: SessionRecord) {
+    this.q.insertSession.run(s.idHash, s.facilitatorId, s.createdAt, s.expiresAt);
+  }
+  async findSession(idHash: string, now: number) {
+    const row = this.q.sessionById.get(idHash, now) as Row | undefined;
+    if (!row) return undefined;
+    return {
+      idHash: row.id_hash as string,
+      facilitatorId: row.facilitator_id as string,
+      createdAt: row.created_at as number,
+      expiresAt: row.expires_at as number,
+    };
+  }
+  async extendSession(idHash: string, expiresAt: number) {
+    this.q.extendSession.run(expiresAt, idHash);
+  }
+  async deleteSession(idHash: string) {
+    this.q.deleteSession.run(idHash);
+  }
+
+  async createCase(c: CaseRecord) {
+    this.q.insertCase.run(c.id, c.facilitatorId, c.lovedOneName, c.approach, c.createdAt);
+  }
+  async getCase(id: string) {
+    const row = this.q.caseById.get(id) as Row | undefined;
+    return row && toCase(row);
+  }
+  async listCases(facilitatorId: string) {
+    return (this.q.casesByFacilitator.all(facilitatorId) as Row[]).map(toCase);
+  }
+
+  async createParticipant(p: ParticipantRecord) {
+    this.q.insertParticipant.run(
+      p.id, p.caseId, p.meetingId, p.name, p.relationship, p.attendance, p.letter, p.bottomLine, p.createdAt,
+    );
+  }
+  async getParticipant(id: string) {
+    const row = this.q.participantById.get(id) as Row | undefined;
+    return row && toParticipant(row);
+  }
+  async listCaseParticipants(caseId: string) {
+    return (this.q.participantsByCase.all(caseId) as Row[]).map(toParticipant);
+  }
+  async listMeetingParticipants(meetingId: string, caseId: string) {
+    return (this.q.participantsByMeeting.all(caseId, meetingId) as Row[]).map(toParticipant);
+  }
+
+  async createMeeting(m: MeetingRecord, links: LinkRecord[]) {
+    this.db.transaction(() => {
+      this.q.insertMeeting.run(
+        m.id, m.caseId, m.facilitatorId, JSON.stringify(m.input), JSON.stringify(m.snapshot),
+        m.revision, m.phase, m.createdAt, m.updatedAt,
+      );
+      for (const link of links) this.insertLink(link);
+    })();
+  }
+  async getMeeting(id: string) {
+    const row = this.q.meetingById.get(id) as Row | undefined;
+    return row && toMeeting(row);
+  }
+  async listMeetingsForCase(caseId: string) {
+    return (this.q.meetingsByCase.all(caseId) as Row[]).map(toMeeting);
+  }
+  async listUnclosedMeetings() {
+    return (this.q.unclosedMeetings.all() as Row[]).map(toMeeting);
+  }
+  async appendEvent(meetingId: string, stored: StoredEvent, snapshot: unknown, phase: string, at: number) {
+    this.appendTx(meetingId, stored, snapshot, phase, at);
+  }
+  async findCommand(meetingId: string, commandId: string) {
+    const row = this.q.eventByCommand.get(meetingId, commandId) as { revision: number } | undefined;
+    return row?.revision;
+  }
+  async listEvents(meetingId: string) {
+    return (this.q.eventsByMeeting.all(meetingId) as Row[]).map((r) => ({
+      revision: r.revision as number,
+      commandId: r.command_id as string,
+      event: JSON.parse(r.event_json as string),
+    }));
+  }
+
+  async createLink(link: LinkRecord) {
+    this.insertLink(link);
+  }
+  private insertLink(l: LinkRecord) {
+    this.q.insertLink.run(l.id, l.meetingId, l.kind, l.participantId, l.tokenHash, l.parentLinkId, l.createdAt, l.revokedAt);
+  }
+  async findLinkByTokenHash(tokenHash: string) {
+    const row = this.q.linkByToken.get(tokenHash) as Row | undefined;
+    return row && toLink(row);
+  }
+  async getLink(id: string) {
+    const row = this.q.linkById.get(id) as Row | undefined;
+    return row && toLink(row);
+  }
+  async listLinks(meetingId: string) {
+    return (this.q.linksByMeeting.all(meetingId) as Row[]).map(toLink);
+  }
+  async revokeLinks(ids: string[], at: number) {
+    this.db.transaction(() => {
+      for (const id of ids) this.q.revokeLink.run(at, id);
+    })();
+  }
+
+  async close() {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function prepare(db: Database.Database) {
+  return {
+    countFacilitators: db.prepare('SELECT COUNT(*) AS n FROM facilitators'),
+    insertFacilitator: db.prepare(
+      'INSERT INTO facilitators (id, name, email, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    facilitatorByEmail: db.prepare('SELECT * FROM facilitators WHERE email = ? COLLATE NOCASE'),
+    facilitatorById: db.prepare('SELECT * FROM facilitators WHERE id = ?'),
+    insertSession: db.prepare('INSERT INTO sessions (id_hash, facilitator_id, created_at, expires_at) VALUES (?, ?, ?, ?)'),
+    sessionById: db.prepare('SELECT * FROM sessions WHERE id_hash = ? AND expires_at > ?'),
+    extendSession: db.prepare('UPDATE sessions SET expires_at = ? WHERE id_hash = ?'),
+    deleteSession: db.prepare('DELETE FROM sessions WHERE id_hash = ?'),
+    insertCase: db.prepare(
+      'INSERT INTO cases (id, facilitator_id, loved_one_name, approach, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    caseById: db.prepare('SELECT * FROM cases WHERE id = ?'),
+    casesByFacilitator: db.prepare('SELECT * FROM cases WHERE facilitator_id = ? ORDER BY created_at DESC'),
+    insertParticipant: db.prepare(
+      `INSERT INTO participants (id, case_id, meeting_id, name, relationship, attendance, letter, bottom_line, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    participantById: db.prepare('SELECT * FROM participants WHERE id = ?'),
+    participantsByCase: db.prepare(
+      'SELECT * FROM participants WHERE case_id = ? AND meeting_id IS NULL ORDER BY created_at, rowid',
+    ),
+    participantsByMeeting: db.prepare(
+      'SELECT * FROM participants WHERE case_id = ? AND (meeting_id IS NULL OR meeting_id = ?) ORDER BY created_at, rowid',
+    ),
+    insertMeeting: db.prepare(
+      `INSERT INTO meetings (id, case_id, facilitator_id, input_json, snapshot_json, revision, phase, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    meetingById: db.prepare('SELECT * FROM meetings WHERE id = ?'),
+    meetingsByCase: db.prepare('SELECT * FROM meetings WHERE case_id = ? ORDER BY created_at DESC'),
+    unclosedMeetings: db.prepare("SELECT * FROM meetings WHERE phase <> 'closed'"),
+    insertEvent: db.prepare('INSERT INTO events (meeting_id, revision, command_id, event_json, at) VALUES (?, ?, ?, ?, ?)'),
+    updateSnapshot: db.prepare(
+      'UPDATE meetings SET snapshot_json = ?, revision = ?, phase = ?, updated_at = ? WHERE id = ? AND revision = ?',
+    ),
+    eventByCommand: db.prepare('SELECT revision FROM events WHERE meeting_id = ? AND command_id = ?'),
+    eventsByMeeting: db.prepare('SELECT * FROM events WHERE meeting_id = ? ORDER BY revision'),
+    insertLink: db.prepare(
+      `INSERT INTO links (id, meeting_id, kind, participant_id, token_hash, parent_link_id, created_at, revoked_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    linkByToken: db.prepare('SELECT * FROM links WHERE token_hash = ?'),
+    linkById: db.prepare('SELECT * FROM links WHERE id = ?'),
+    linksByMeeting: db.prepare('SELECT * FROM links WHERE meeting_id = ? ORDER BY created_at, rowid'),
+    revokeLink: db.prepare('UPDATE links SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+  };
+}
