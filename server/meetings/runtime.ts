@@ -3,6 +3,7 @@
 // and only then acknowledges and publishes the new views. It knows nothing of
 // Socket.IO: it talks to the transport through MeetingTransport.
 import { applyEvent, canApply, persistMeeting, phaseOf, restoreMeeting, type MeetingSnapshot } from '../../shared/meeting/agenda.js';
+import { allowedCommands } from '../../shared/meeting/allowed.js';
 import type { MeetingContext } from '../../shared/meeting/context.js';
 import { notAllowedMessage } from '../../shared/meeting/messages.js';
 import { forbiddenReason, type Sender } from '../../shared/meeting/permissions.js';
@@ -217,7 +218,7 @@ export class MeetingRuntime {
   viewFor(conn: Connection): MeetingView {
     const state = this.state();
     const agenda = publicAgenda(state, this.deps.clock());
-    if (conn.role === 'facilitator') return facilitatorView(state, agenda, this.room());
+    if (conn.role === 'facilitator') return this.facilitatorViewOf(state, agenda);
     if (conn.role === 'display') return displayView(agenda);
     return this.participantViewOf(state, agenda, conn.participantId!);
   }
@@ -225,8 +226,14 @@ export class MeetingRuntime {
   private participantViewOf(state: MeetingState, agenda: ReturnType<typeof publicAgenda>, participantId: string, denied = false) {
     const name = this.present.get(participantId)?.name ?? '';
     const texts = this.texts.get(participantId) ?? { letter: null, bottomLine: null };
-    const view = participantView(state, agenda, { participantId, name }, texts);
+    const allowed = allowedCommands(this.snapshot, { role: 'participant', participantId }, participantId);
+    const view = participantView(state, agenda, { participantId, name }, texts, allowed);
     return denied ? { ...view, lobby: 'denied' as const } : view;
+  }
+
+  private facilitatorViewOf(state: MeetingState, agenda: ReturnType<typeof publicAgenda>) {
+    const allowed = allowedCommands(this.snapshot, { role: 'facilitator' }, this.facilitatorId);
+    return facilitatorView(state, agenda, this.room(), allowed);
   }
 
   private room() {
@@ -240,7 +247,7 @@ export class MeetingRuntime {
     const state = this.state();
     const agenda = publicAgenda(state, this.deps.clock());
     const deliveries: Delivery[] = [
-      { audience: { kind: 'facilitator' }, view: facilitatorView(state, agenda, this.room()) },
+      { audience: { kind: 'facilitator' }, view: this.facilitatorViewOf(state, agenda) },
       { audience: { kind: 'display' }, view: displayView(agenda) },
     ];
     for (const participantId of this.present.keys()) {

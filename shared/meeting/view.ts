@@ -4,7 +4,7 @@
 // public agenda only; signals, notes, pause reasons and presence reach the
 // facilitator alone. Lobby joiners see nothing of the meeting until admitted.
 import type { Approach } from '../approaches.js';
-import type { Outcome, SignalKind } from '../protocol.js';
+import type { CommandType, Outcome, SignalKind } from '../protocol.js';
 import type { MeetingContext, Member, OfferRecord, OutcomeRecord, PastPause, Pause, Phase, Round, SpeakerStatus, Turn } from './context.js';
 
 export type Presence = 'connected' | 'away' | 'never-joined';
@@ -61,6 +61,8 @@ export interface ParticipantView extends PublicAgenda {
   you: You;
   /** `waiting` while in the lobby, `denied` in the last view before a refused joiner is let go, null once admitted. */
   lobby: 'waiting' | 'denied' | null;
+  /** The commands this person could send now; the client enables exactly these. */
+  allowed: CommandType[];
   letter: string | null;
   bottomLine: string | null;
 }
@@ -75,6 +77,8 @@ export interface MemberView extends Pick<Member, 'participantId' | 'name' | 'att
 
 export interface FacilitatorView extends PublicAgenda {
   role: 'facilitator';
+  /** The commands the facilitator could send now (lobby decisions also need someone in `lobby`). */
+  allowed: CommandType[];
   usesBottomLines: boolean;
   turnSeconds: number;
   members: MemberView[];
@@ -137,6 +141,7 @@ export function participantView(
   agenda: PublicAgenda,
   self: { participantId: string; name: string },
   texts: PrivateTexts,
+  allowed: CommandType[],
 ): ParticipantView {
   const member = state.context.members.find((m) => m.participantId === self.participantId);
   const you: You = {
@@ -162,6 +167,7 @@ export function participantView(
       role: 'participant',
       you,
       lobby: 'waiting',
+      allowed: [],
       letter: null,
       bottomLine: null,
     };
@@ -171,16 +177,18 @@ export function participantView(
     role: 'participant',
     you,
     lobby: null,
+    allowed,
     letter: texts.letter,
     bottomLine: state.phase === 'bottom-lines' ? texts.bottomLine : null,
   };
 }
 
-export function facilitatorView(state: MeetingState, agenda: PublicAgenda, room: LiveRoom): FacilitatorView {
+export function facilitatorView(state: MeetingState, agenda: PublicAgenda, room: LiveRoom, allowed: CommandType[]): FacilitatorView {
   const { context } = state;
   return {
     ...agenda,
     role: 'facilitator',
+    allowed,
     usesBottomLines: context.usesBottomLines,
     turnSeconds: context.turnSeconds,
     members: context.members.map((m) => ({
