@@ -127,7 +127,8 @@ export function parseCommand(raw: unknown): ParseResult {
     return { ok: false, message: 'A command must be a JSON object' };
   }
   const type = (raw as Record<string, unknown>).type;
-  if (typeof type !== 'string' || !(type in commandSchemas)) {
+  // hasOwn, not `in`: "constructor" or "__proto__" must be unknown types, not Object.prototype's members.
+  if (typeof type !== 'string' || !Object.hasOwn(commandSchemas, type)) {
     return { ok: false, message: `type: unknown command type ${JSON.stringify(type ?? null).slice(0, 60)}` };
   }
   const result = commandSchemas[type as CommandType].safeParse(raw);
