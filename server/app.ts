@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { lanAddresses, type Config } from './config.js';
 import { authRoutes } from './http/auth.js';
 import { caseRoutes } from './http/cases.js';
+import { clientRoutes } from './http/client.js';
 import { installErrorHandler } from './http/errors.js';
+import { linkRoutes } from './http/links.js';
 import { meetingRoutes } from './http/meetings.js';
 import { MeetingRegistry } from './meetings/registry.js';
 import { RealtimeHub } from './realtime/hub.js';
@@ -63,6 +65,8 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
   await app.register(authRoutes(services));
   await app.register(caseRoutes(services));
   await app.register(meetingRoutes(services));
+  await app.register(linkRoutes(services));
+  await app.register(clientRoutes(services));
 
   hub.attach(app.server, services);
   const restored = await services.registry.restoreAll();

@@ -11,6 +11,14 @@ export interface Config {
   publicUrl: string | null;
   logLevel: string;
   sessionHours: number;
+  /** Crisis numbers shown on every screen after an emergency stop; a practice outside the US sets its own. */
+  crisis: CrisisConfig;
+}
+
+export interface CrisisConfig {
+  emergencyNumber: string;
+  lineNumber: string;
+  lineName: string;
 }
 
 export class ConfigError extends Error {}
@@ -23,6 +31,13 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
   }
   return value;
+}
+
+function shortText(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (raw.length > 100) throw new ConfigError(`${name} must be at most 100 characters`);
+  return raw;
 }
 
 function publicUrl(raw: string | undefined): string | null {
@@ -47,6 +62,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: publicUrl(env.PUBLIC_URL),
     logLevel: env.LOG_LEVEL || 'info',
     sessionHours: integer(env, 'SESSION_HOURS', 12, 1, 24 * 30),
+    crisis: {
+      emergencyNumber: shortText(env, 'CRISIS_EMERGENCY_NUMBER', '911'),
+      lineNumber: shortText(env, 'CRISIS_LINE_NUMBER', '988'),
+      lineName: shortText(env, 'CRISIS_LINE_NAME', 'the Suicide & Crisis Lifeline'),
+    },
   };
 }
 

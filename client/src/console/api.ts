@@ -1,0 +1,109 @@
+// The console's HTTP calls. Errors come back as values with the server's
+// message, which already says what to do next.
+import type { Approach } from '../../../shared/approaches.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'The server cannot be reached. Check that Threshold is running and try again.');
+  }
+  const text = await res.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!res.ok) {
+    const error = data?.error ?? {};
+    throw new ApiError(res.status, error.code ?? 'ERROR', error.message ?? 'Something went wrong; please try again');
+  }
+  return data as T;
+}
+
+export interface Account {
+  id: string;
+  name: string;
+  email: string;
+}
+export interface CaseSummary {
+  id: string;
+  lovedOneName: string;
+  approach: Approach;
+  createdAt: number;
+}
+export interface Participant {
+  id: string;
+  name: string;
+  relationship: string;
+  attendance: 'in-room' | 'remote' | 'guest';
+  letter: string | null;
+  bottomLine: string | null;
+}
+export interface CaseDetail extends CaseSummary {
+  participants: Participant[];
+  meetings: Array<{ id: string; phase: string; revision: number; createdAt: number }>;
+}
+export interface IssuedLink {
+  id: string;
+  token: string;
+  url: string;
+}
+export interface CreatedMeeting {
+  id: string;
+  links: {
+    participants: Array<IssuedLink & { participantId: string }>;
+    remote: IssuedLink;
+    display: IssuedLink;
+  };
+}
+export type LinkKind = 'participant' | 'remote' | 'display' | 'guest';
+export interface LinkSummary {
+  id: string;
+  kind: LinkKind;
+  participantId: string | null;
+  createdAt: number;
+  revokedAt: number | null;
+}
+export interface MeetingSummary {
+  id: string;
+  caseId: string;
+  phase: string;
+  revision: number;
+  links: LinkSummary[];
+}
+
+export const api = {
+  setupNeeded: () => request<{ needed: boolean }>('GET', '/api/setup'),
+  setup: (body: { name: string; email: string; password: string }) => request<Account>('POST', '/api/setup', body),
+  login: (body: { email: string; password: string }) => request<Account>('POST', '/api/login', body),
+  logout: () => request<null>('POST', '/api/logout'),
+  me: () => request<Account>('GET', '/api/me'),
+  cases: () => request<{ cases: CaseSummary[] }>('GET', '/api/cases'),
+  createCase: (body: { lovedOneName: string; approach: Approach }) => request<{ id: string }>('POST', '/api/cases', body),
+  getCase: (id: string) => request<CaseDetail>('GET', `/api/cases/${encodeURIComponent(id)}`),
+  addParticipant: (caseId: string, body: Omit<Participant, 'id' | 'letter' | 'bottomLine'> & { letter?: string; bottomLine?: string }) =>
+    request<{ id: string }>('POST', `/api/cases/${encodeURIComponent(caseId)}/participants`, body),
+  createMeeting: (caseId: string, body: { speakingOrder: string[]; turnSeconds?: number }) =>
+    request<CreatedMeeting>('POST', `/api/cases/${encodeURIComponent(caseId)}/meetings`, body),
+  getMeeting: (id: string) => request<MeetingSummary>('GET', `/api/meetings/${encodeURIComponent(id)}`),
+  revokeLink: (meetingId: string, linkId: string) =>
+    request<null>('DELETE', `/api/meetings/${encodeURIComponent(meetingId)}/links/${encodeURIComponent(linkId)}`),
+  reissueLink: (meetingId: string, linkId: string) =>
+    request<IssuedLink & { kind: LinkKind; participantId: string | null }>(
+      'POST',
+      `/api/meetings/${encodeURIComponent(meetingId)}/links/${encodeURIComponent(linkId)}/reissue`,
+    ),
+};

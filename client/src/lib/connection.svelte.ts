@@ -1,0 +1,152 @@
+// One live connection to a meeting. It holds the latest view the server sent
+// (each message replaces the whole view), the connection's health, and sends
+// commands with the revision they were decided on. The server is the only
+// authority: a refused command shows a short message and the view the server
+// pushes with it; nothing here predicts the next state.
+import { io, type Socket } from 'socket.io-client';
+import type { MeetingView } from '../../../shared/meeting/view.js';
+import type { Ack, CommandType, EVENTS as SharedEvents, HandshakeError } from '../../../shared/protocol.js';
+import { clockOffset } from './clock.js';
+import { newCommandId } from './ids.js';
+
+export const EVENTS: typeof SharedEvents = {
+  state: 'meeting:state',
+  command: 'meeting:command',
+  credential: 'meeting:credential',
+};
+
+/**
+ * connecting: first contact; live: views flowing; reconnecting: lost, trying
+ * again; refused: the server turned the credentials away (see `refusal`);
+ * dismissed: the server let us go for good (turned away from the lobby).
+ */
+export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'refused' | 'dismissed';
+
+export interface Refusal {
+  code: HandshakeError | 'UNAVAILABLE';
+  message: string;
+}
+
+export interface ConnectionOptions {
+  /** Called before every (re)connection, so a guest's own token replaces the shared one. */
+  auth: () => Record<string, unknown>;
+  onCredential?: (credential: { token: string; participantId: string }) => void;
+  url?: string;
+}
+
+const ACK_TIMEOUT_MS = 8000;
+
+const STALE_MESSAGE = 'The meeting had just moved on, so nothing was changed. Here is the latest; please check and try again.';
+
+export class MeetingConnection<V extends MeetingView = MeetingView> {
+  view = $state.raw<V | null>(null);
+  status = $state<ConnectionStatus>('connecting');
+  refusal = $state.raw<Refusal | null>(null);
+  /** A short message after a refused command; cleared by the next accepted one. */
+  notice = $state<string | null>(null);
+  /** Command types waiting for their ack, so buttons cannot be pressed twice. */
+  pending = $state.raw<ReadonlySet<CommandType>>(new Set());
+  /** Server clock minus ours, from the latest view. */
+  offsetMs = $state(0);
+
+  private readonly socket: Socket;
+  private readonly cleanup: Array<() => void> = [];
+
+  constructor(private readonly options: ConnectionOptions) {
+    this.socket = io(options.url ?? '/', {
+      auth: (cb) => cb(options.auth()),
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 4000,
+    });
+    this.socket.on(EVENTS.state, (view: V) => this.receive(view));
+    this.socket.on(EVENTS.credential, (c: { token: string; participantId: string }) => options.onCredential?.(c));
+    this.socket.on('connect', () => {
+      this.refusal = null;
+    });
+    this.socket.on('connect_error', (error: Error & { data?: { code?: string } }) => this.refused(error));
+    this.socket.on('disconnect', (reason) => this.lost(reason));
+    this.watchNetwork();
+  }
+
+  get connected(): boolean {
+    return this.status === 'live';
+  }
+
+  can(type: CommandType): boolean {
+    const allowed = this.view && 'allowed' in this.view ? this.view.allowed : [];
+    return this.status === 'live' && allowed.includes(type) && !this.pending.has(type);
+  }
+
+  /** Send a command decided on the view now shown; resolves with the server's answer. */
+  async send(type: CommandType, payload: Record<string, unknown> = {}): Promise<Ack | null> {
+    const revision = this.view?.revision;
+    const body = { commandId: newCommandId(), expectedRevision: revision, type, ...payload };
+    this.pending = new Set([...this.pending, type]);
+    try {
+      const ack: Ack = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(EVENTS.command, body);
+      this.notice = ack.ok ? null : ack.error.code === 'STALE' ? STALE_MESSAGE : ack.error.message;
+      return ack;
+    } catch {
+      this.notice = 'No answer from the server yet. Check the connection, then look at the screen before trying again.';
+      return null;
+    } finally {
+      const left = new Set(this.pending);
+      left.delete(type);
+      this.pending = left;
+    }
+  }
+
+  dismissNotice(): void {
+    this.notice = null;
+  }
+
+  close(): void {
+    for (const undo of this.cleanup.splice(0)) undo();
+    this.socket.disconnect();
+  }
+
+  private receive(view: V) {
+    // A view older than the one shown would undo something the server already acknowledged.
+    const shown = this.view;
+    if (shown && shown.meetingId === view.meetingId && view.revision < shown.revision) return;
+    this.offsetMs = clockOffset(view.serverTime, Date.now());
+    this.view = view;
+    this.status = view.role === 'participant' && view.lobby === 'denied' ? 'dismissed' : 'live';
+  }
+
+  private refused(error: Error & { data?: { code?: string } }) {
+    const code = error.data?.code;
+    if (!code) {
+      // The network, not the server, said no: socket.io keeps trying by itself.
+      if (this.status !== 'connecting') this.status = 'reconnecting';
+      return;
+    }
+    if (code === 'UNAVAILABLE') {
+      this.status = 'reconnecting';
+      setTimeout(() => this.socket.connect(), 2000);
+      return;
+    }
+    this.refusal = { code: code as HandshakeError, message: error.message };
+    this.status = 'refused';
+  }
+
+  private lost(reason: Socket.DisconnectReason) {
+    if (this.status === 'dismissed' || this.status === 'refused') return;
+    this.status = 'reconnecting';
+    // The server let this socket go on purpose (a revoked link, a sign-out):
+    // ask once more, and the handshake says why if we are no longer welcome.
+    if (reason === 'io server disconnect') setTimeout(() => this.socket.connect(), 300);
+  }
+
+  /**
+   * Do not wait for a heartbeat to notice that the Wi-Fi went away: close the
+   * transport, and socket.io keeps retrying until the network is back.
+   */
+  private watchNetwork() {
+    const offline = () => {
+      if (this.status === 'live') this.socket.io.engine?.close();
+    };
+    addEventListener('offline', offline);
+    this.cleanup.push(() => removeEventListener('offline', offline));
+  }
+}

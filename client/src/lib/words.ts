@@ -1,0 +1,73 @@
+// The words people see for the protocol's names. Each table is typed by the
+// shared names, so a new phase or reason cannot ship without its words.
+import type { Approach } from '../../../shared/approaches.js';
+import type { Phase } from '../../../shared/meeting/context.js';
+import type { Presence } from '../../../shared/meeting/view.js';
+import type { OfferResponse, Outcome, PauseReason } from '../../../shared/protocol.js';
+
+export const PHASE_LABELS: Record<Phase, string> = {
+  gathering: 'Gathering',
+  opening: 'Opening',
+  speaking: 'Letters',
+  offer: 'The offer',
+  'bottom-lines': 'Bottom lines',
+  paused: 'Paused',
+  outcome: 'Outcome',
+  closed: 'Closed',
+};
+
+/** What each phase means for someone in the room, in a sentence. */
+export const PHASE_DESCRIPTIONS: Record<Phase, string> = {
+  gathering: 'Everyone is arriving. Take your time to settle in.',
+  opening: 'The interventionist is opening the meeting.',
+  speaking: 'Family and friends are sharing their letters, one at a time.',
+  offer: 'The offer of help is being made.',
+  'bottom-lines': 'Family and friends are sharing what will change from now on.',
+  paused: 'We are taking a short pause.',
+  outcome: 'The meeting is coming to an end.',
+  closed: 'The meeting has ended. Thank you for being here.',
+};
+
+export const PAUSE_REASONS: Record<PauseReason, string> = {
+  outburst: 'Emotions running high',
+  conflict: 'Conflict in the room',
+  'left-room': 'Someone left the room',
+  'needs-a-moment': 'Someone needs a moment',
+  other: 'Other reason',
+};
+
+export const RESPONSE_LABELS: Record<OfferResponse, string> = {
+  accepted: 'Accepted',
+  conditional: 'Conditional',
+  declined: 'Declined',
+};
+
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  accepted: 'Accepted help',
+  declined: 'Declined for now',
+  deferred: 'Will decide by a date',
+  'walked-out': 'Left the meeting',
+  'safety-stop': 'Stopped for safety',
+};
+
+export const PRESENCE_LABELS: Record<Presence, string> = {
+  connected: 'Connected',
+  away: 'Reconnecting',
+  'never-joined': 'Not joined yet',
+};
+
+export const APPROACH_LABELS: Record<Approach, string> = {
+  johnson: 'Johnson',
+  'love-first': 'Love First',
+  invitational: 'Invitational',
+  arise: 'ARISE',
+  systemic: 'Systemic',
+};
+
+/** The phases of the agenda in order, as a stepper shows them. */
+export function agendaSteps(usesBottomLines: boolean): Phase[] {
+  const steps: Phase[] = ['gathering', 'opening', 'speaking', 'offer'];
+  if (usesBottomLines) steps.push('bottom-lines');
+  steps.push('outcome', 'closed');
+  return steps;
+}

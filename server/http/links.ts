@@ -1,0 +1,38 @@
+// Reissuing a join link. Tokens are shown only once, at creation, so after a
+// reload the console cannot show a QR code again; instead it revokes the old
+// link (disconnecting whoever used it) and issues a fresh one for the same
+// person or role.
+import type { FastifyInstance } from 'fastify';
+import { hashToken, newId, newToken } from '../security/secrets.js';
+import type { Services } from '../services.js';
+import type { LinkRecord } from '../store/types.js';
+import { HttpError, notFound } from './errors.js';
+import { linkUrl } from './meetings.js';
+import { requireFacilitator } from './session.js';
+
+type Params = { meetingId: string; linkId: string };
+
+export function linkRoutes(services: Services) {
+  return async (app: FastifyInstance) => {
+    app.addHook('preHandler', requireFacilitator(services));
+
+    app.post<{ Params: Params }>('/api/meetings/:meetingId/links/:linkId/reissue', async (request, reply) => {
+      const meeting = await services.store.getMeeting(request.params.meetingId);
+      if (!meeting || meeting.facilitatorId !== request.facilitatorId) throw notFound('That meeting');
+      if (meeting.phase === 'closed') throw new HttpError(409, 'MEETING_CLOSED', 'The meeting is closed; its links are no longer needed');
+      const old = await services.store.getLink(request.params.linkId);
+      if (!old || old.meetingId !== meeting.id) throw notFound('That link');
+      if (old.revokedAt !== null) throw new HttpError(409, 'LINK_REVOKED', 'That link was revoked; reissue the newest link for this person');
+
+      const person = old.participantId ? await services.store.getParticipant(old.participantId) : undefined;
+      const token = newToken();
+      const now = services.clock();
+      const fresh: LinkRecord = { ...old, id: newId(), tokenHash: hashToken(token), createdAt: now, revokedAt: null };
+      await services.store.revokeLinks([old.id], now);
+      await services.store.createLink(fresh);
+      services.realtime.disconnectLink(old.id);
+      const url = linkUrl(services.baseUrl(), fresh.kind, token, person?.attendance === 'remote');
+      return reply.code(201).send({ id: fresh.id, kind: fresh.kind, participantId: fresh.participantId, token, url });
+    });
+  };
+}

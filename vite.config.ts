@@ -1,0 +1,40 @@
+// The Svelte client: four pages, each with its own entry, built to dist/client
+// and served by Fastify (server/http/client.ts). In development, `npm run dev:client`
+// serves the pages with hot reload and proxies the API and Socket.IO to a
+// server started with `npm start` (or THRESHOLD_DEV_SERVER).
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+const clientRoot = resolve(import.meta.dirname, 'client');
+const server = process.env.THRESHOLD_DEV_SERVER ?? 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  root: clientRoot,
+  base: '/',
+  plugins: [svelte()],
+  build: {
+    outDir: resolve(import.meta.dirname, 'dist/client'),
+    emptyOutDir: true,
+    target: 'es2022',
+    // Tablets in a living room have no internet: everything ships with the client.
+    assetsInlineLimit: 0,
+    reportCompressedSize: false,
+    rolldownOptions: {
+      // The plugin-timing report is noise on a busy 2-core machine.
+      checks: { pluginTimings: false },
+      input: {
+        console: resolve(clientRoot, 'index.html'),
+        tablet: resolve(clientRoot, 'tablet.html'),
+        remote: resolve(clientRoot, 'remote.html'),
+        display: resolve(clientRoot, 'display.html'),
+      },
+    },
+  },
+  server: {
+    proxy: {
+      '/api': server,
+      '/socket.io': { target: server, ws: true },
+    },
+  },
+});
