@@ -32,7 +32,8 @@ export async function ownCase(services: Services, facilitatorId: string, caseId:
 
 export function caseRoutes(services: Services) {
   return async (app: FastifyInstance) => {
-    app.addHook('preHandler', requireFacilitator(services));
+    // onRequest: an anonymous request is refused before its body is even read.
+    app.addHook('onRequest', requireFacilitator(services));
 
     app.post('/api/cases', async (request, reply) => {
       const body = parseBody(caseSchema, request.body);

@@ -28,7 +28,7 @@ export function linkUrl(base: string, kind: LinkKind, token: string, remoteParti
 
 export function meetingRoutes(services: Services) {
   return async (app: FastifyInstance) => {
-    app.addHook('preHandler', requireFacilitator(services));
+    app.addHook('onRequest', requireFacilitator(services));
 
     app.post<{ Params: { caseId: string } }>('/api/cases/:caseId/meetings', async (request, reply) => {
       const found = await ownCase(services, request.facilitatorId, request.params.caseId);

@@ -45,7 +45,7 @@ declare module 'fastify' {
   }
 }
 
-/** preHandler for every route that needs the facilitator. */
+/** onRequest hook for every route that needs the facilitator. */
 export function requireFacilitator(services: Services) {
   return async (request: FastifyRequest) => {
     const facilitatorId = await facilitatorFromSession(services, request.cookies[SESSION_COOKIE]);

@@ -154,18 +154,22 @@ export class MeetingRuntime {
     this.snapshot = next;
     this.revisionNow = revision;
     this.deps.log.info({ meetingId: this.id, type: event.type, revision, role: event.by.role }, 'command accepted');
-    this.afterCommit(event);
+    if (event.type === 'lobby.deny') await this.turnAway(event);
+    else this.publish();
     return { ok: true, revision };
   }
 
-  private afterCommit(event: MeetingEvent) {
-    if (event.type === 'lobby.deny') {
-      this.publish(event.participantId);
-      this.deps.transport.dismiss(this.id, event.participantId);
-      if (event.joiner?.attendance === 'guest') void this.deps.onGuestDenied?.(this.id, event.participantId);
-      return;
+  /** A refused joiner sees a last, kind view and is let go; a guest's personal link dies first. */
+  private async turnAway(event: Extract<MeetingEvent, { type: 'lobby.deny' }>) {
+    if (event.joiner?.attendance === 'guest') {
+      try {
+        await this.deps.onGuestDenied?.(this.id, event.participantId);
+      } catch (error) {
+        this.deps.log.error({ meetingId: this.id, err: errorName(error) }, 'guest link not revoked');
+      }
     }
-    this.publish();
+    this.publish(event.participantId);
+    this.deps.transport.dismiss(this.id, event.participantId);
   }
 
   private reject(commandId: string | null, code: ErrorCode, message: string): Ack {

@@ -40,7 +40,8 @@ export interface PublicAgenda {
   phase: Phase;
   paused: boolean;
   round: Round;
-  approach: Approach;
+  /** Null for someone still in the lobby: the approach can tell a forwarded link's holder what is planned. */
+  approach: Approach | null;
   speakingOrder: SpeakerView[];
   currentSpeakerId: string | null;
   turnEndsAt: number | null;
@@ -158,7 +159,7 @@ export function participantView(
       phase: agenda.phase,
       paused: false,
       round: 'letters',
-      approach: agenda.approach,
+      approach: null,
       speakingOrder: [],
       currentSpeakerId: null,
       turnEndsAt: null,

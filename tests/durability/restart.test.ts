@@ -75,6 +75,8 @@ describe('a server killed mid-meeting', () => {
     for (const c of [facilitator, ann, bob, display]) {
       await c.waitFor((v) => v.revision >= highest, 10_000);
     }
+    // Signals the clients buffered while the server was down arrive now too; wait for all to agree.
+    await settle([facilitator, ann, bob, display]);
     const after = facilitator.view as FacilitatorView;
     expect(after.phase).toBe('speaking');
     expect(after.currentSpeakerId).toBe(fx.ids.bob);
@@ -98,7 +100,7 @@ describe('a server killed mid-meeting', () => {
     }
     expect(next).toMatchObject({ ok: true });
     await ann.waitFor((v) => v.currentSpeakerId === fx.ids.cy);
-  });
+  }, 60_000);
 
   test('the stored log replays to the stored snapshot', async () => {
     const db = new Database(join(dataDir, 'threshold.sqlite'), { readonly: true });
@@ -119,6 +121,24 @@ describe('a server killed mid-meeting', () => {
     }
   });
 });
+
+/** Wait until every client holds the same revision and nothing new has arrived for a moment. */
+async function settle(clients: Client[], quietMs = 300, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  let since = Date.now();
+  while (Date.now() < deadline) {
+    const now = clients.map((c) => `${c.views.length}:${c.view.revision}`).join(',');
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs && new Set(clients.map((c) => c.view.revision)).size === 1) {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`clients did not settle: ${last}`);
+}
 
 describe('a server stopped with SIGTERM', () => {
   let dataDir: string;
