@@ -15,7 +15,10 @@ function probe(type: CommandType, context: MeetingContext): Probe {
       return other ? { participantId: other.participantId } : null;
     }
     case 'order.set':
-      return { participantIds: context.speakingOrder.map((t) => t.participantId) };
+      // An empty order is always valid, so this asks whether the phase allows reordering. Probing
+      // with the current order would hide the button exactly when that order holds someone turned
+      // away at the lobby, which is when the facilitator needs it to take them out.
+      return { participantIds: [] };
     case 'turn.extend':
       return { seconds: 60 };
     case 'pause.start':
