@@ -1,0 +1,72 @@
+// What a server child measures about itself for the orchestrator: event-loop
+// delay, CPU, RSS and heap during a round, and heap after a full GC.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+export interface RoundStats {
+  eventLoopP50Ms: number;
+  eventLoopP99Ms: number;
+  eventLoopMaxMs: number;
+  cpuPercent: number;
+  rssMaxMB: number;
+  heapMaxMB: number;
+}
+
+const MB = 1024 * 1024;
+
+export function serverMetrics() {
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  let sampler: NodeJS.Timeout | null = null;
+  let cpuStart = process.cpuUsage();
+  let wallStart = performance.now();
+  let rssMax = 0;
+  let heapMax = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    rssMax = Math.max(rssMax, m.rss);
+    heapMax = Math.max(heapMax, m.heapUsed);
+  };
+  return {
+    'round-start'() {
+      delay.reset();
+      cpuStart = process.cpuUsage();
+      wallStart = performance.now();
+      rssMax = 0;
+      heapMax = 0;
+      if (sampler) clearInterval(sampler);
+      sampler = setInterval(sample, 250);
+      sample();
+      return null;
+    },
+    'round-end'(): RoundStats {
+      if (sampler) clearInterval(sampler);
+      sampler = null;
+      sample();
+      const cpu = process.cpuUsage(cpuStart);
+      const wall = performance.now() - wallStart;
+      return {
+        eventLoopP50Ms: delay.percentile(50) / 1e6,
+        eventLoopP99Ms: delay.percentile(99) / 1e6,
+        eventLoopMaxMs: delay.max / 1e6,
+        cpuPercent: ((cpu.user + cpu.system) / 1000 / wall) * 100,
+        rssMaxMB: rssMax / MB,
+        heapMaxMB: heapMax / MB,
+      };
+    },
+    async 'heap-after-gc'() {
+      return heapAfterGc();
+    },
+  };
+}
+
+/** Heap in use after full collections, with turns of the loop between them so finalizers run. */
+export async function heapAfterGc(): Promise<{ heapUsedMB: number; rssMB: number; externalMB: number }> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run the server child with --expose-gc');
+  for (let i = 0; i < 4; i++) {
+    gc();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const m = process.memoryUsage();
+  return { heapUsedMB: m.heapUsed / MB, rssMB: m.rss / MB, externalMB: m.external / MB };
+}

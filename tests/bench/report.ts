@@ -1,0 +1,211 @@
+// The bench's output: a table for people and the JSON shape issue 4 asks for.
+import * as hdr from 'hdr-histogram-js';
+import type { RoundStats } from './metrics.js';
+import type { Target } from './shapes.js';
+
+export interface Summary {
+  count: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export interface RoundReport {
+  target: Target;
+  meetings: number;
+  participants: number;
+  round: number;
+  connectMs: number;
+  ack: Summary;
+  allDelivered: Summary;
+  ackHistograms: string[];
+  allDeliveredHistograms: string[];
+  sent: number;
+  acked: number;
+  refused: Record<string, number>;
+  unanswered: number;
+  undelivered: number;
+  unexpectedRevision: number;
+  skipped: number;
+  server: RoundStats;
+  heapWithSocketsMB: number | null;
+  loadgenEventLoopP99Ms: number;
+  loadgenEventLoopMaxMs: number;
+  loadgenCpuPercent: number;
+}
+
+export interface Report {
+  startedAt: string;
+  quick: boolean;
+  machine: { cpus: number; model: string; node: string; loadBefore: number[]; loadAfter: number[] };
+  logLevel: string;
+  schedule: { intervalMs: number; jitter: number; warmupMs: number; measureMs: number; rounds: number };
+  rounds: RoundReport[];
+  memory: Array<{ meetings: number; heapUsedMB: number }>;
+  throughput: { ours: { oneAtATime: number; pipelined: number }; bare: { oneAtATime: number; pipelined: number }; window: number };
+  recovery: {
+    meetings: number;
+    sockets: number;
+    resynced: number;
+    restoreMs: number;
+    processStartToListeningMs: number;
+    buildServerMs: number;
+    resyncMs: number;
+    acknowledgedBeforeKill: number;
+    resent: number;
+    lostAcknowledgedCommands: number;
+    examples: string[];
+  };
+}
+
+interface Scenario {
+  meetings: number;
+  participants: number;
+  ours: { ack: Summary; allDelivered: Summary };
+  bare: { ack: Summary; allDelivered: Summary };
+}
+
+/** The loadgen's own event loop delay (p99) above which its figures are suspect. */
+const LOADGEN_LOOP_WARN_MS = 20;
+
+function combine(encoded: string[]): Summary {
+  const total = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 600_000_000, numberOfSignificantValueDigits: 3 });
+  for (const e of encoded) total.add(hdr.decodeFromCompressedBase64(e));
+  const ms = (us: number) => us / 1000;
+  return { count: total.totalCount, p50: ms(total.getValueAtPercentile(50)), p95: ms(total.getValueAtPercentile(95)), p99: ms(total.getValueAtPercentile(99)), max: ms(total.maxValue) };
+}
+
+export function scenarios(report: Report): Scenario[] {
+  const sizes = [...new Set(report.rounds.map((r) => r.meetings))];
+  return sizes.map((meetings) => {
+    const of = (target: Target) => {
+      const rs = report.rounds.filter((r) => r.meetings === meetings && r.target === target);
+      return { ack: combine(rs.flatMap((r) => r.ackHistograms)), allDelivered: combine(rs.flatMap((r) => r.allDeliveredHistograms)) };
+    };
+    return { meetings, participants: report.rounds[0]!.participants, ours: of('ours'), bare: of('bare') };
+  });
+}
+
+/** Least-squares slope of heap (MB) over meetings, in KB per meeting. */
+export function slopeKB(points: Array<{ meetings: number; heapUsedMB: number }>): number {
+  const n = points.length;
+  if (n < 2) return NaN;
+  const mx = points.reduce((s, p) => s + p.meetings, 0) / n;
+  const my = points.reduce((s, p) => s + p.heapUsedMB, 0) / n;
+  const num = points.reduce((s, p) => s + (p.meetings - mx) * (p.heapUsedMB - my), 0);
+  const den = points.reduce((s, p) => s + (p.meetings - mx) ** 2, 0);
+  return (num / den) * 1024;
+}
+
+const r2 = (x: number) => Math.round(x * 100) / 100;
+const f = (x: number, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) : '—');
+const pad = (s: string | number, width: number) => String(s).padStart(width);
+const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
+
+export function formatReport(report: Report): { table: string; json: unknown } {
+  const lines: string[] = [];
+  const { machine, schedule } = report;
+  const scenes = scenarios(report);
+  const memoryKB = slopeKB(report.memory);
+  lines.push('');
+  lines.push(`Threshold realtime bench (${report.quick ? 'quick' : 'full'}), ${report.startedAt}`);
+  lines.push(`${machine.cpus} × ${machine.model}, Node ${machine.node}; load average (1 min) ${f(machine.loadBefore[0]!)} before, ${f(machine.loadAfter[0]!)} after`);
+  lines.push(
+    `Each meeting: 1 facilitator + ${scenes[0]?.participants} participants over websocket on 127.0.0.1; one facilitator command per meeting every ` +
+      `${schedule.intervalMs / 1000} s ± ${schedule.jitter * 100} %; ${schedule.rounds} round(s) per server, alternating, ${schedule.warmupMs / 1000} s warm-up + ${schedule.measureMs / 1000} s measured; our log level: ${report.logLevel}`,
+  );
+  lines.push('');
+  lines.push('Fan-out latency in ms (every round of a scenario merged into one HDR histogram)');
+  lines.push(`${pad('meetings', 8)}  ${'figure'.padEnd(14)}${pad('ours p50', 9)}${pad('p95', 8)}${pad('p99', 8)}${pad('max', 8)} │${pad('bare p50', 9)}${pad('p95', 8)}${pad('p99', 8)}${pad('max', 8)} │${pad('ours/bare p50', 14)}${pad('p99', 7)}${pad('n', 7)}`);
+  for (const s of scenes) {
+    for (const [name, key] of [['ack', 'ack'], ['all delivered', 'allDelivered']] as const) {
+      const o = s.ours[key];
+      const b = s.bare[key];
+      lines.push(
+        `${pad(s.meetings, 8)}  ${name.padEnd(14)}${pad(f(o.p50), 9)}${pad(f(o.p95), 8)}${pad(f(o.p99), 8)}${pad(f(o.max), 8)} │${pad(f(b.p50), 9)}${pad(f(b.p95), 8)}${pad(f(b.p99), 8)}${pad(f(b.max), 8)} │` +
+          `${pad(f(ratio(o.p50, b.p50)), 14)}${pad(f(ratio(o.p99, b.p99)), 7)}${pad(o.count, 7)}`,
+      );
+    }
+  }
+  lines.push('');
+  lines.push('Each round: server event-loop delay (ms), CPU, memory; commands; load generators (worst of the two)');
+  lines.push(
+    `${pad('meetings', 8)} ${pad('rnd', 3)} ${'server'.padEnd(6)}${pad('loop p50', 9)}${pad('p99', 7)}${pad('max', 7)}${pad('cpu %', 7)}${pad('rss MB', 8)}${pad('heap MB', 8)}${pad('gc heap', 8)}${pad('sent', 7)}${pad('acked', 7)}  ${'refused'.padEnd(12)}${pad('lost', 5)}${pad('gen p99', 8)}${pad('max', 6)}${pad('cpu %', 6)}${pad('conn s', 7)}`,
+  );
+  const warnings: string[] = [];
+  for (const r of report.rounds) {
+    const refused = Object.entries(r.refused).map(([code, n]) => `${code} ${n}`).join(', ') || '0';
+    const lost = r.unanswered + r.undelivered + r.unexpectedRevision + r.skipped;
+    lines.push(
+      `${pad(r.meetings, 8)} ${pad(r.round, 3)} ${r.target.padEnd(6)}${pad(f(r.server.eventLoopP50Ms, 1), 9)}${pad(f(r.server.eventLoopP99Ms, 1), 7)}${pad(f(r.server.eventLoopMaxMs, 0), 7)}` +
+        `${pad(f(r.server.cpuPercent, 0), 7)}${pad(f(r.server.rssMaxMB, 0), 8)}${pad(f(r.server.heapMaxMB, 0), 8)}${pad(r.heapWithSocketsMB === null ? '—' : f(r.heapWithSocketsMB, 0), 8)}` +
+        `${pad(r.sent, 7)}${pad(r.acked, 7)}  ${refused.padEnd(12)}${pad(lost, 5)}${pad(f(r.loadgenEventLoopP99Ms, 1), 8)}${pad(f(r.loadgenEventLoopMaxMs, 0), 6)}${pad(f(r.loadgenCpuPercent, 0), 6)}${pad(f(r.connectMs / 1000, 1), 7)}`,
+    );
+    if (r.loadgenEventLoopP99Ms > LOADGEN_LOOP_WARN_MS) {
+      warnings.push(`load generator event-loop delay p99 ${f(r.loadgenEventLoopP99Ms, 1)} ms in ${r.target} ${r.meetings}×${r.participants} round ${r.round}: the generator adds to these latencies`);
+    }
+    if (lost > 0) warnings.push(`${r.target} ${r.meetings} round ${r.round}: ${r.unanswered} unanswered, ${r.undelivered} undelivered, ${r.unexpectedRevision} unexpected revisions, ${r.skipped} skipped sends`);
+  }
+  lines.push('(gc heap: our heap after a full GC at the end of the round, sockets still connected; lost: unanswered + undelivered + skipped sends)');
+  lines.push('');
+  lines.push('Memory per idle meeting: heap after GC of a fresh server process that restored N stored meetings, no sockets');
+  lines.push(`  ${report.memory.map((m) => `N=${m.meetings}: ${f(m.heapUsedMB, 1)} MB`).join(', ')}`);
+  lines.push(`  slope: ${f(memoryKB, 1)} KB per meeting`);
+  const withSockets = report.rounds.filter((r) => r.heapWithSocketsMB !== null).map((r) => ({ meetings: r.meetings, heapUsedMB: r.heapWithSocketsMB! }));
+  if (withSockets.length >= 2) {
+    lines.push(`  with each meeting's ${report.rounds[0]!.participants + 1} sockets connected (end of our rounds): slope ${f(slopeKB(withSockets), 1)} KB per meeting`);
+  }
+  lines.push('');
+  const t = report.throughput;
+  lines.push('One meeting, commands per second (ours: each one an fsync-ed SQLite transaction, synchronous=FULL)');
+  lines.push(`  one at a time (send on ack): ours ${f(t.ours.oneAtATime, 0)}, bare ${f(t.bare.oneAtATime, 0)}, ours/bare ${f(ratio(t.ours.oneAtATime, t.bare.oneAtATime))}`);
+  lines.push(`  ${t.window} in flight:                ours ${f(t.ours.pipelined, 0)}, bare ${f(t.bare.pipelined, 0)}, ours/bare ${f(ratio(t.ours.pipelined, t.bare.pipelined))}`);
+  lines.push('');
+  const rec = report.recovery;
+  lines.push(`Restart recovery: ${rec.meetings} live meetings stored, ${rec.sockets} sockets connected, SIGKILL mid-burst`);
+  lines.push(`  accepting connections with every meeting restored: ${f(rec.restoreMs, 0)} ms after the kill (process start → listening ${f(rec.processStartToListeningMs, 0)} ms, of which buildServer + restore ${f(rec.buildServerMs, 0)} ms)`);
+  lines.push(`  every client holds the last acknowledged revision again: ${f(rec.resyncMs, 0)} ms after the kill (${rec.resynced} of ${rec.sockets} sockets)`);
+  lines.push(`  acknowledged commands lost: ${rec.lostAcknowledgedCommands} (all ${rec.resent} acknowledged commands resent with their commandId; each must return the same revision)`);
+  for (const e of rec.examples) lines.push(`    ${e}`);
+  if (rec.resynced < rec.sockets) warnings.push(`${rec.sockets - rec.resynced} sockets did not get back the last acknowledged revision within the time limit`);
+  lines.push('');
+  lines.push('Targets');
+  const largest = scenes.at(-1);
+  if (largest && largest.meetings >= 500) {
+    const o = largest.ours.allDelivered.p99;
+    const b = largest.bare.allDelivered.p99;
+    lines.push(`  ${o <= 1.5 * b && o < 50 ? 'met   ' : 'MISSED'} at ${largest.meetings}×${largest.participants}: all-delivered p99 ${f(o)} ms ≤ 1.5 × bare (${f(b)} ms) and < 50 ms (ratio ${f(ratio(o, b))})`);
+  } else {
+    lines.push('  —      500×8 all-delivered p99: not measured in this sweep (run without --quick)');
+  }
+  lines.push(`  ${memoryKB <= 50 ? 'met   ' : 'MISSED'} memory per idle meeting ${f(memoryKB, 1)} KB ≤ 50 KB`);
+  const recoveryMet = rec.restoreMs < 2000 && rec.lostAcknowledgedCommands === 0 && rec.resynced === rec.sockets;
+  const recoveryLine = `${rec.meetings} meetings restored in ${f(rec.restoreMs, 0)} ms < 2 s after SIGKILL, ${rec.lostAcknowledgedCommands} acknowledged commands lost`;
+  lines.push(rec.meetings >= 1000 ? `  ${recoveryMet ? 'met   ' : 'MISSED'} ${recoveryLine}` : `  —      ${recoveryLine} (target is for 1,000 meetings)`);
+  if (warnings.length) {
+    lines.push('');
+    lines.push('Warnings');
+    for (const w of warnings) lines.push(`  ${w}`);
+  }
+  lines.push('');
+
+  const json = {
+    scenarios: scenes.map((s) => ({
+      meetings: s.meetings,
+      participants: s.participants,
+      ours: { ackP50Ms: r2(s.ours.ack.p50), ackP99Ms: r2(s.ours.ack.p99), allDeliveredP50Ms: r2(s.ours.allDelivered.p50), allDeliveredP99Ms: r2(s.ours.allDelivered.p99) },
+      bare: { ackP50Ms: r2(s.bare.ack.p50), ackP99Ms: r2(s.bare.ack.p99), allDeliveredP50Ms: r2(s.bare.allDelivered.p50), allDeliveredP99Ms: r2(s.bare.allDelivered.p99) },
+      ratioAllDeliveredP99: r2(ratio(s.ours.allDelivered.p99, s.bare.allDelivered.p99)),
+    })),
+    memoryPerMeetingKB: r2(memoryKB),
+    recovery: {
+      meetings: rec.meetings,
+      restoreMs: Math.round(rec.restoreMs),
+      resyncMs: Math.round(rec.resyncMs),
+      lostAcknowledgedCommands: rec.lostAcknowledgedCommands,
+    },
+    commandsPerSecondOneMeeting: Math.round(t.ours.pipelined),
+  };
+  return { table: lines.join('\n'), json };
+}
