@@ -7,6 +7,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { MeetingView } from '../../../shared/meeting/view.js';
 import type { Ack, CommandType, EVENTS as SharedEvents, HandshakeError } from '../../../shared/protocol.js';
 import { clockOffset } from './clock.js';
+import { isFresh, noticeFor } from './freshness.js';
 import { newCommandId } from './ids.js';
 
 export const EVENTS: typeof SharedEvents = {
@@ -35,8 +36,6 @@ export interface ConnectionOptions {
 }
 
 const ACK_TIMEOUT_MS = 8000;
-
-const STALE_MESSAGE = 'The meeting had just moved on, so nothing was changed. Here is the latest; please check and try again.';
 
 export class MeetingConnection<V extends MeetingView = MeetingView> {
   view = $state.raw<V | null>(null);
@@ -84,10 +83,10 @@ export class MeetingConnection<V extends MeetingView = MeetingView> {
     this.pending = new Set([...this.pending, type]);
     try {
       const ack: Ack = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(EVENTS.command, body);
-      this.notice = ack.ok ? null : ack.error.code === 'STALE' ? STALE_MESSAGE : ack.error.message;
+      this.notice = noticeFor(ack);
       return ack;
     } catch {
-      this.notice = 'No answer from the server yet. Check the connection, then look at the screen before trying again.';
+      this.notice = noticeFor(null);
       return null;
     } finally {
       const left = new Set(this.pending);
@@ -106,9 +105,7 @@ export class MeetingConnection<V extends MeetingView = MeetingView> {
   }
 
   private receive(view: V) {
-    // A view older than the one shown would undo something the server already acknowledged.
-    const shown = this.view;
-    if (shown && shown.meetingId === view.meetingId && view.revision < shown.revision) return;
+    if (!isFresh(this.view, view)) return;
     this.offsetMs = clockOffset(view.serverTime, Date.now());
     this.view = view;
     this.status = view.role === 'participant' && view.lobby === 'denied' ? 'dismissed' : 'live';

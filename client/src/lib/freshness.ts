@@ -1,0 +1,27 @@
+// Which view to show, and what to say when a command is refused. Pure, so the
+// rules are tested without a browser.
+import type { Ack } from '../../../shared/protocol.js';
+
+interface Versioned {
+  meetingId: string;
+  revision: number;
+}
+
+/**
+ * A view replaces the one shown unless it is older: an older view would undo
+ * something the server already acknowledged. Presence changes keep the
+ * revision, so an equal revision is news too.
+ */
+export function isFresh(shown: Versioned | null, incoming: Versioned): boolean {
+  return !shown || shown.meetingId !== incoming.meetingId || incoming.revision >= shown.revision;
+}
+
+export const STALE_MESSAGE = 'The meeting had just moved on, so nothing was changed. Here is the latest; please check and try again.';
+export const NO_ANSWER_MESSAGE = 'No answer from the server yet. Check the connection, then look at the screen before trying again.';
+
+/** The short message a person sees after a command, or null when it was accepted. */
+export function noticeFor(ack: Ack | null): string | null {
+  if (!ack) return NO_ANSWER_MESSAGE;
+  if (ack.ok) return null;
+  return ack.error.code === 'STALE' ? STALE_MESSAGE : ack.error.message;
+}

@@ -1,0 +1,74 @@
+// Drives the system Chromium (never a downloaded one) against a real server
+// serving the built client, with helpers for screenshots and axe-core.
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const SCREENSHOTS = resolve('test-results/screenshots');
+const AXE = resolve('node_modules/axe-core/axe.min.js');
+
+export function assertClientBuilt(): void {
+  if (!existsSync(resolve('dist/client/index.html'))) {
+    throw new Error('The client is not built: run `npm run build` first (npm test does it for you).');
+  }
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export type Device = 'laptop' | 'tablet' | 'phone' | 'tv';
+const VIEWPORTS: Record<Device, { width: number; height: number }> = {
+  laptop: { width: 1360, height: 900 },
+  tablet: { width: 768, height: 1024 },
+  phone: { width: 390, height: 844 },
+  tv: { width: 1600, height: 900 },
+};
+
+/** A fresh browser context; page errors fail loudly instead of hiding. */
+export async function openPage(browser: Browser, device: Device, url: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  // bypassCSP lets axe-core be injected; the pages themselves run under the real policy in production.
+  const context = await browser.newContext({ viewport: VIEWPORTS[device], bypassCSP: true, reducedMotion: 'reduce' });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  return { context, page, errors };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown[] }>;
+}
+
+/** axe-core's serious and critical violations on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+}
