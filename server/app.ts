@@ -13,6 +13,7 @@ import { meetingRoutes } from './http/meetings.js';
 import { MeetingRegistry } from './meetings/registry.js';
 import { RealtimeHub } from './realtime/hub.js';
 import type { Services } from './services.js';
+import { Vault } from './security/vault.js';
 import { SqliteStore } from './store/sqlite.js';
 import type { Store } from './store/types.js';
 
@@ -33,7 +34,7 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 256 * 1024,
   });
-  const storage = store ?? SqliteStore.inDirectory(config.dataDir);
+  const storage = store ?? SqliteStore.inDirectory(config.dataDir, Vault.load(config.encryptionKey, config.keyFile));
   const hub = new RealtimeHub(app.log);
   const baseUrl = () => {
     if (config.publicUrl) return config.publicUrl;

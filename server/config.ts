@@ -11,6 +11,10 @@ export interface Config {
   publicUrl: string | null;
   logLevel: string;
   sessionHours: number;
+  /** Base64 of the 32-byte encryption key; when absent, `keyFile` holds it. */
+  encryptionKey: string | undefined;
+  /** Created with mode 0600 on first run; keep it, and back it up apart from the database. */
+  keyFile: string;
   /** Crisis numbers shown on every screen after an emergency stop; a practice outside the US sets its own. */
   crisis: CrisisConfig;
 }
@@ -55,10 +59,13 @@ function publicUrl(raw: string | undefined): string | null {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = resolve(env.DATA_DIR || './data');
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
-    dataDir: resolve(env.DATA_DIR || './data'),
+    dataDir,
+    encryptionKey: env.THRESHOLD_KEY || undefined,
+    keyFile: resolve(env.KEY_FILE || `${dataDir}/threshold.key`),
     publicUrl: publicUrl(env.PUBLIC_URL),
     logLevel: env.LOG_LEVEL || 'info',
     sessionHours: integer(env, 'SESSION_HOURS', 12, 1, 24 * 30),

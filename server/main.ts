@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { buildServer } from './app.js';
 import { ConfigError, lanAddresses, loadConfig } from './config.js';
+import { VaultError } from './security/vault.js';
 
 async function main() {
   let config;
@@ -15,7 +16,17 @@ async function main() {
     }
     throw error;
   }
-  const { app, services } = await buildServer({ config });
+  let built;
+  try {
+    built = await buildServer({ config });
+  } catch (error) {
+    if (error instanceof VaultError) {
+      console.error(`Threshold cannot start: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const { app, services } = built;
   await app.listen({ port: config.port, host: config.host });
   const { port } = app.server.address() as AddressInfo;
   const hosts = config.host === '0.0.0.0' || config.host === '::' ? ['localhost', ...lanAddresses()] : [config.host];

@@ -14,6 +14,7 @@ import type {
   StoredEvent,
 } from './types.js';
 import { SCHEMA } from './schema.js';
+import type { Vault } from '../security/vault.js';
 
 type Row = Record<string, unknown>;
 
@@ -25,32 +26,32 @@ const toFacilitator = (r: Row): FacilitatorRecord => ({
   createdAt: r.created_at as number,
 });
 
-const toCase = (r: Row): CaseRecord => ({
+const toCase = (r: Row, v: Vault): CaseRecord => ({
   id: r.id as string,
   facilitatorId: r.facilitator_id as string,
-  lovedOneName: r.loved_one_name as string,
+  lovedOneName: v.open(r.loved_one_name as string),
   approach: r.approach as CaseRecord['approach'],
   createdAt: r.created_at as number,
 });
 
-const toParticipant = (r: Row): ParticipantRecord => ({
+const toParticipant = (r: Row, v: Vault): ParticipantRecord => ({
   id: r.id as string,
   caseId: r.case_id as string,
   meetingId: (r.meeting_id as string | null) ?? null,
-  name: r.name as string,
-  relationship: r.relationship as string,
+  name: v.open(r.name as string),
+  relationship: v.open(r.relationship as string),
   attendance: r.attendance as ParticipantRecord['attendance'],
-  letter: (r.letter as string | null) ?? null,
-  bottomLine: (r.bottom_line as string | null) ?? null,
+  letter: v.openOrNull((r.letter as string | null) ?? null),
+  bottomLine: v.openOrNull((r.bottom_line as string | null) ?? null),
   createdAt: r.created_at as number,
 });
 
-const toMeeting = (r: Row): MeetingRecord => ({
+const toMeeting = (r: Row, v: Vault): MeetingRecord => ({
   id: r.id as string,
   caseId: r.case_id as string,
   facilitatorId: r.facilitator_id as string,
-  input: JSON.parse(r.input_json as string),
-  snapshot: JSON.parse(r.snapshot_json as string),
+  input: JSON.parse(v.open(r.input_json as string)),
+  snapshot: JSON.parse(v.open(r.snapshot_json as string)),
   revision: r.revision as number,
   phase: r.phase as string,
   createdAt: r.created_at as number,
@@ -73,7 +74,8 @@ export class SqliteStore implements Store {
   private readonly q: ReturnType<typeof prepare>;
   private readonly appendTx: (meetingId: string, e: StoredEvent, snapshot: unknown, phase: string, at: number) => void;
 
-  constructor(file: string) {
+  /** Names, letters, bottom lines, the log and snapshots are sealed with `vault` before they reach the file. */
+  constructor(file: string, private readonly vault: Vault) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
@@ -82,16 +84,17 @@ export class SqliteStore implements Store {
     this.db.exec(SCHEMA);
     this.q = prepare(this.db);
     this.appendTx = this.db.transaction((meetingId: string, e: StoredEvent, snapshot: unknown, phase: string, at: number) => {
-      this.q.insertEvent.run(meetingId, e.revision, e.commandId, JSON.stringify(e.event), at);
-      const changed = this.q.updateSnapshot.run(JSON.stringify(snapshot), e.revision, phase, at, meetingId, e.revision - 1);
+      this.q.insertEvent.run(meetingId, e.revision, e.commandId, this.vault.seal(JSON.stringify(e.event)), at);
+      const sealed = this.vault.seal(JSON.stringify(snapshot));
+      const changed = this.q.updateSnapshot.run(sealed, e.revision, phase, at, meetingId, e.revision - 1);
       // Guards against two writers (a second server on the same file): the log stays linear.
       if (changed.changes !== 1) throw new Error('meeting revision moved underneath this write');
     });
   }
 
-  static inDirectory(dataDir: string): SqliteStore {
+  static inDirectory(dataDir: string, vault: Vault): SqliteStore {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    return new SqliteStore(join(dataDir, 'threshold.sqlite'));
+    return new SqliteStore(join(dataDir, 'threshold.sqlite'), vault);
   }
 
   async countFacilitators() {
@@ -135,36 +138,37 @@ export class SqliteStore implements Store {
   }
 
   async createCase(c: CaseRecord) {
-    this.q.insertCase.run(c.id, c.facilitatorId, c.lovedOneName, c.approach, c.createdAt);
+    this.q.insertCase.run(c.id, c.facilitatorId, this.vault.seal(c.lovedOneName), c.approach, c.createdAt);
   }
   async getCase(id: string) {
     const row = this.q.caseById.get(id) as Row | undefined;
-    return row && toCase(row);
+    return row && toCase(row, this.vault);
   }
   async listCases(facilitatorId: string) {
-    return (this.q.casesByFacilitator.all(facilitatorId) as Row[]).map(toCase);
+    return (this.q.casesByFacilitator.all(facilitatorId) as Row[]).map((r) => toCase(r, this.vault));
   }
 
   async createParticipant(p: ParticipantRecord) {
     this.q.insertParticipant.run(
-      p.id, p.caseId, p.meetingId, p.name, p.relationship, p.attendance, p.letter, p.bottomLine, p.createdAt,
+      p.id, p.caseId, p.meetingId, this.vault.seal(p.name), this.vault.seal(p.relationship), p.attendance,
+      this.vault.sealOrNull(p.letter), this.vault.sealOrNull(p.bottomLine), p.createdAt,
     );
   }
   async getParticipant(id: string) {
     const row = this.q.participantById.get(id) as Row | undefined;
-    return row && toParticipant(row);
+    return row && toParticipant(row, this.vault);
   }
   async listCaseParticipants(caseId: string) {
-    return (this.q.participantsByCase.all(caseId) as Row[]).map(toParticipant);
+    return (this.q.participantsByCase.all(caseId) as Row[]).map((r) => toParticipant(r, this.vault));
   }
   async listMeetingParticipants(meetingId: string, caseId: string) {
-    return (this.q.participantsByMeeting.all(caseId, meetingId) as Row[]).map(toParticipant);
+    return (this.q.participantsByMeeting.all(caseId, meetingId) as Row[]).map((r) => toParticipant(r, this.vault));
   }
 
   async createMeeting(m: MeetingRecord, links: LinkRecord[]) {
     this.db.transaction(() => {
       this.q.insertMeeting.run(
-        m.id, m.caseId, m.facilitatorId, JSON.stringify(m.input), JSON.stringify(m.snapshot),
+        m.id, m.caseId, m.facilitatorId, this.vault.seal(JSON.stringify(m.input)), this.vault.seal(JSON.stringify(m.snapshot)),
         m.revision, m.phase, m.createdAt, m.updatedAt,
       );
       for (const link of links) this.insertLink(link);
@@ -172,13 +176,13 @@ export class SqliteStore implements Store {
   }
   async getMeeting(id: string) {
     const row = this.q.meetingById.get(id) as Row | undefined;
-    return row && toMeeting(row);
+    return row && toMeeting(row, this.vault);
   }
   async listMeetingsForCase(caseId: string) {
-    return (this.q.meetingsByCase.all(caseId) as Row[]).map(toMeeting);
+    return (this.q.meetingsByCase.all(caseId) as Row[]).map((r) => toMeeting(r, this.vault));
   }
   async listUnclosedMeetings() {
-    return (this.q.unclosedMeetings.all() as Row[]).map(toMeeting);
+    return (this.q.unclosedMeetings.all() as Row[]).map((r) => toMeeting(r, this.vault));
   }
   async appendEvent(meetingId: string, stored: StoredEvent, snapshot: unknown, phase: string, at: number) {
     this.appendTx(meetingId, stored, snapshot, phase, at);
@@ -191,7 +195,7 @@ export class SqliteStore implements Store {
     return (this.q.eventsByMeeting.all(meetingId) as Row[]).map((r) => ({
       revision: r.revision as number,
       commandId: r.command_id as string,
-      event: JSON.parse(r.event_json as string),
+      event: JSON.parse(this.vault.open(r.event_json as string)),
     }));
   }
 

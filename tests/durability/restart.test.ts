@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { persistMeeting, replay } from '../../shared/meeting/agenda.js';
 import type { FacilitatorView, ParticipantView } from '../../shared/meeting/view.js';
 import type { Ack } from '../../shared/protocol.js';
+import { Vault } from '../../server/security/vault.js';
 import { freePort, ServerProcess } from '../helpers/process.js';
 import { Client, createFixture, PRIVATE, type Fixture } from '../helpers/server.js';
 
@@ -104,6 +105,7 @@ describe('a server killed mid-meeting', () => {
 
   test('the stored log replays to the stored snapshot', async () => {
     const db = new Database(join(dataDir, 'threshold.sqlite'), { readonly: true });
+    const vault = Vault.load(undefined, join(dataDir, 'threshold.key'));
     try {
       const row = db.prepare('SELECT input_json, snapshot_json, revision FROM meetings WHERE id = ?').get(fx.meetingId) as {
         input_json: string;
@@ -112,10 +114,10 @@ describe('a server killed mid-meeting', () => {
       };
       const events = (db.prepare('SELECT event_json FROM events WHERE meeting_id = ? ORDER BY revision').all(fx.meetingId) as Array<{
         event_json: string;
-      }>).map((e) => JSON.parse(e.event_json));
+      }>).map((e) => JSON.parse(vault.open(e.event_json)));
       expect(events).toHaveLength(row.revision);
-      const replayed = JSON.parse(JSON.stringify(persistMeeting(replay(JSON.parse(row.input_json), events))));
-      expect(replayed).toEqual(JSON.parse(row.snapshot_json));
+      const replayed = JSON.parse(JSON.stringify(persistMeeting(replay(JSON.parse(vault.open(row.input_json)), events))));
+      expect(replayed).toEqual(JSON.parse(vault.open(row.snapshot_json)));
     } finally {
       db.close();
     }

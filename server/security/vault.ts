@@ -1,0 +1,67 @@
+// Encryption at rest for what a family wrote and what the interventionist
+// noted: letters, bottom lines, names, and the meeting log and snapshots
+// (which hold notes). AES-256-GCM, so a changed byte is detected, not decoded.
+// The key lives outside the database: THRESHOLD_KEY, or a key file created
+// with mode 0600 on first run.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+const PREFIX = 'v1:';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+export class VaultError extends Error {}
+
+export class Vault {
+  private constructor(private readonly key: Buffer) {}
+
+  static fromKey(key: Buffer): Vault {
+    if (key.length !== 32) throw new VaultError('the encryption key must be 32 bytes');
+    return new Vault(key);
+  }
+
+  /** THRESHOLD_KEY (base64 of 32 bytes) if set; otherwise the key file, created on first run. */
+  static load(envKey: string | undefined, keyFile: string): Vault {
+    if (envKey) {
+      const key = Buffer.from(envKey, 'base64');
+      if (key.length !== 32) throw new VaultError('THRESHOLD_KEY must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)');
+      return new Vault(key);
+    }
+    if (!existsSync(keyFile)) {
+      mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
+      // `wx`: never overwrite a key that appeared meanwhile; losing the key loses the data.
+      writeFileSync(keyFile, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+    }
+    chmodSync(keyFile, 0o600);
+    const key = Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'base64');
+    if (key.length !== 32) throw new VaultError(`the key file ${keyFile} does not hold a 32-byte base64 key`);
+    return new Vault(key);
+  }
+
+  seal(plaintext: string): string {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    return PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+  }
+
+  open(sealed: string): string {
+    if (!sealed.startsWith(PREFIX)) throw new VaultError('stored data is not encrypted with this format');
+    const raw = Buffer.from(sealed.slice(PREFIX.length), 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, IV_BYTES));
+    decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+    try {
+      return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+    } catch {
+      throw new VaultError('stored data could not be decrypted: wrong key, or the data was altered');
+    }
+  }
+
+  sealOrNull(value: string | null): string | null {
+    return value === null ? null : this.seal(value);
+  }
+  openOrNull(value: string | null): string | null {
+    return value === null ? null : this.open(value);
+  }
+}
