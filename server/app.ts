@@ -13,9 +13,12 @@ import { meetingRoutes } from './http/meetings.js';
 import { MeetingRegistry } from './meetings/registry.js';
 import { RealtimeHub } from './realtime/hub.js';
 import type { Services } from './services.js';
+import { ORIGIN_REFUSED, originAllowed } from './security/origin.js';
 import { Vault } from './security/vault.js';
 import { SqliteStore } from './store/sqlite.js';
 import type { Store } from './store/types.js';
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface BuildOptions {
   config: Config;
@@ -61,6 +64,11 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
   };
 
   await app.register(fastifyCookie);
+  app.addHook('onRequest', async (request, reply) => {
+    if (STATE_CHANGING.has(request.method) && !originAllowed(request.headers, config.allowedOrigins)) {
+      return reply.code(403).send({ error: { code: 'FORBIDDEN_ORIGIN', message: ORIGIN_REFUSED } });
+    }
+  });
   installErrorHandler(app);
   app.get('/api/health', async () => ({ status: 'ok' }));
   await app.register(authRoutes(services));

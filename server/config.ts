@@ -15,6 +15,8 @@ export interface Config {
   encryptionKey: string | undefined;
   /** Created with mode 0600 on first run; keep it, and back it up apart from the database. */
   keyFile: string;
+  /** Extra origins (scheme://host:port) allowed besides the host a request was sent to. */
+  allowedOrigins: Set<string>;
   /** Crisis numbers shown on every screen after an emergency stop; a practice outside the US sets its own. */
   crisis: CrisisConfig;
 }
@@ -58,6 +60,22 @@ function publicUrl(raw: string | undefined): string | null {
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
+function origins(raw: string | undefined, publicUrlRaw: string | undefined): Set<string> {
+  const list = new Set<string>();
+  const base = publicUrl(publicUrlRaw);
+  if (base) list.add(new URL(base).origin);
+  for (const entry of (raw ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+    let url: URL;
+    try {
+      url = new URL(entry);
+    } catch {
+      throw new ConfigError(`ALLOWED_ORIGINS must list full origins such as https://console.example.org, not "${entry}"`);
+    }
+    list.add(url.origin);
+  }
+  return list;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.DATA_DIR || './data');
   return {
@@ -66,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     encryptionKey: env.THRESHOLD_KEY || undefined,
     keyFile: resolve(env.KEY_FILE || `${dataDir}/threshold.key`),
+    allowedOrigins: origins(env.ALLOWED_ORIGINS, env.PUBLIC_URL),
     publicUrl: publicUrl(env.PUBLIC_URL),
     logLevel: env.LOG_LEVEL || 'info',
     sessionHours: integer(env, 'SESSION_HOURS', 12, 1, 24 * 30),

@@ -7,6 +7,7 @@ import { EVENTS } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import type { Audience, Delivery, MeetingTransport } from '../meetings/runtime.js';
 import type { Disconnector, Services } from '../services.js';
+import { ORIGIN_REFUSED, originAllowed } from '../security/origin.js';
 import { admit, HandshakeRefusal, type Admission } from './handshake.js';
 
 export const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -26,6 +27,11 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
       // A tablet that vanishes shows as away within about 15 s, not the default 45.
       pingInterval: 10_000,
       pingTimeout: 5_000,
+      // Checked on every handshake request, websocket upgrades included.
+      allowRequest: (req, callback) => {
+        const allowed = originAllowed(req.headers, services.config.allowedOrigins);
+        callback(allowed ? null : ORIGIN_REFUSED, allowed);
+      },
     });
     io.use((socket, next) => {
       admit(services, (socket.handshake.auth ?? {}) as Record<string, unknown>, socket.handshake.headers.cookie)
