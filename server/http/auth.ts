@@ -1,8 +1,10 @@
 // First-run set-up, login and logout of the facilitator.
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { DUMMY_PASSWORD_HASH, hashPassword, newId, verifyPassword } from '../security/secrets.js';
 import type { Services } from '../services.js';
+import { LoginLockout } from '../security/lockout.js';
 import { HttpError, parseBody } from './errors.js';
 import { closeSession, openSession, requireFacilitator } from './session.js';
 
@@ -17,11 +19,17 @@ const loginSchema = z.strictObject({
   password: z.string().max(200),
 });
 
+/** Per client address; the per-account lockout below catches guesses spread over many addresses. */
+const LOGIN_RATE = { max: 10, timeWindow: 60_000 };
+
 export function authRoutes(services: Services) {
+  const lockout = new LoginLockout(services.clock);
   return async (app: FastifyInstance) => {
+    await app.register(rateLimit, { global: false });
+
     app.get('/api/setup', async () => ({ needed: (await services.store.countFacilitators()) === 0 }));
 
-    app.post('/api/setup', async (request, reply) => {
+    app.post('/api/setup', { config: { rateLimit: LOGIN_RATE } }, async (request, reply) => {
       const body = parseBody(setupSchema, request.body);
       const record = {
         id: newId(),
@@ -37,11 +45,20 @@ export function authRoutes(services: Services) {
       return reply.code(201).send({ id: record.id, name: record.name, email: record.email });
     });
 
-    app.post('/api/login', async (request, reply) => {
+    app.post('/api/login', { config: { rateLimit: LOGIN_RATE } }, async (request, reply) => {
       const body = parseBody(loginSchema, request.body);
+      const locked = lockout.lockedFor(body.email);
+      if (locked > 0) {
+        const minutes = Math.ceil(locked / 60_000);
+        throw new HttpError(429, 'LOCKED', `Too many failed attempts: signing in is paused for ${minutes} minute${minutes === 1 ? '' : 's'}`);
+      }
       const account = await services.store.findFacilitatorByEmail(body.email.trim());
       const valid = await verifyPassword(body.password, account?.passwordHash ?? DUMMY_PASSWORD_HASH);
-      if (!account || !valid) throw new HttpError(401, 'BAD_CREDENTIALS', 'That email and password do not match');
+      if (!account || !valid) {
+        lockout.fail(body.email);
+        throw new HttpError(401, 'BAD_CREDENTIALS', 'That email and password do not match');
+      }
+      lockout.succeed(body.email);
       await openSession(services, reply, request, account.id);
       return { id: account.id, name: account.name, email: account.email };
     });
