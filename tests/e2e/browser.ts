@@ -1,6 +1,6 @@
 // Drives the system Chromium (never a downloaded one) against a real server
 // serving the built client, with helpers for screenshots and axe-core.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -38,12 +38,15 @@ const VIEWPORTS: Record<Device, { width: number; height: number }> = {
 
 /** A fresh browser context; page errors fail loudly instead of hiding. */
 export async function openPage(browser: Browser, device: Device, url: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  // bypassCSP lets axe-core be injected; the pages themselves run under the real policy in production.
-  const context = await browser.newContext({ viewport: VIEWPORTS[device], bypassCSP: true, reducedMotion: 'reduce' });
+  // The pages run under the server's real Content-Security-Policy; a violation counts as an error.
+  const context = await browser.newContext({ viewport: VIEWPORTS[device], reducedMotion: 'reduce' });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) errors.push(message.text());
+  });
   await page.goto(url);
   return { context, page, errors };
 }
@@ -62,7 +65,8 @@ export interface AxeViolation {
 
 /** axe-core's serious and critical violations on the page as it is now. */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });

@@ -3,7 +3,7 @@
 // a phone through the shared link, and the room display. From first-run set-up
 // to a closed meeting, with a pause, an offline tablet, a decline, bottom lines
 // and acceptance; axe-core runs on every view along the way.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startServer, type Running } from '../helpers/server.js';
 import { assertClientBuilt, launch, openPage, screenshot, seriousViolations, type Device } from './browser.js';
@@ -11,7 +11,7 @@ import { assertClientBuilt, launch, openPage, screenshot, seriousViolations, typ
 let server: Running;
 let browser: Browser;
 const pages: Record<string, Page> = {};
-const errors: string[] = [];
+const pageErrors: Record<string, string[]> = {};
 const links: Record<string, string> = {};
 
 const LETTER = 'Dear Sam,\nI remember the summer at the lake, when you taught me to swim.';
@@ -30,8 +30,8 @@ afterAll(async () => {
 
 async function open(name: string, device: Device, path: string) {
   const opened = await openPage(browser, device, server.url + path);
-  opened.page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
   pages[name] = opened.page;
+  pageErrors[name] = opened.errors;
   return opened.page;
 }
 
@@ -44,6 +44,13 @@ function local(url: string): string {
 async function accessible(page: Page, name: string) {
   await screenshot(page, name);
   expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
+}
+
+/** Keyboard use of a button, once it is enabled (it is disabled while its last command awaits the server). */
+async function pressEnter(button: Locator) {
+  await expect.poll(() => button.isEnabled()).toBe(true);
+  await button.focus();
+  await button.page().keyboard.press('Enter');
 }
 
 const revisionOf = async (page: Page, selector = '[data-revision]') => Number(await page.locator(selector).first().getAttribute('data-revision'));
@@ -89,6 +96,13 @@ test('the facilitator sets up, prepares a case and creates a meeting with join l
   expect(links.Ann).toMatch(/^\/tablet#token=/);
   expect(links.Cy).toMatch(/^\/remote#token=/);
   expect(await f.locator('.qr svg').count()).toBe(5);
+
+  // The printable sheet: one card per person, without the screen's buttons.
+  await f.emulateMedia({ media: 'print' });
+  await screenshot(f, 'console-print-sheet');
+  expect(await f.getByRole('button', { name: 'Copy link' }).first().isVisible()).toBe(false);
+  expect(await f.locator('.join-card').first().isVisible()).toBe(true);
+  await f.emulateMedia({ media: 'screen' });
 }, 60_000);
 
 test('tablets, the room display and a remote relative join; the facilitator lets the relative in', async () => {
@@ -116,13 +130,23 @@ test('tablets, the room display and a remote relative join; the facilitator lets
   await f.getByRole('button', { name: 'Let Aunt May in' }).click();
   await may.getByRole('button', { name: 'I’m ready' }).waitFor();
   await accessible(may, 'remote-admitted');
+  // A reload brings back the same person, still admitted, without asking for a name again.
+  await may.reload();
+  await may.getByRole('button', { name: 'I’m ready' }).waitFor();
+  expect(await may.getByLabel('Your name').count()).toBe(0);
 
-  // Aunt May joins the speaking order, then moves before Cy: by keyboard.
+  // Aunt May joins the speaking order at the end, is dragged before Cy, then
+  // moved by keyboard: earlier, and back later, keeping the focus on her row.
+  const names = () => f.locator('[data-participant] .name').allTextContents();
   await f.getByRole('button', { name: 'Add to order' }).click();
-  await f.locator('[data-participant]').nth(3).getByText('Aunt May').waitFor();
-  await f.getByRole('button', { name: 'Move Aunt May earlier' }).focus();
-  await f.keyboard.press('Enter');
-  await expect.poll(() => f.locator('[data-participant] .name').allTextContents()).toEqual(['Ann', 'Bob', 'Aunt May', 'Cy']);
+  await expect.poll(names).toEqual(['Ann', 'Bob', 'Cy', 'Aunt May']);
+  await f.locator('[data-participant]', { hasText: 'Aunt May' }).dragTo(f.locator('[data-participant]', { hasText: 'Cy' }));
+  await expect.poll(names).toEqual(['Ann', 'Bob', 'Aunt May', 'Cy']);
+  await pressEnter(f.getByRole('button', { name: 'Move Aunt May earlier' }));
+  await expect.poll(names).toEqual(['Ann', 'Aunt May', 'Bob', 'Cy']);
+  await pressEnter(f.getByRole('button', { name: 'Move Aunt May later' }));
+  await expect.poll(names).toEqual(['Ann', 'Bob', 'Aunt May', 'Cy']);
+  await expect.poll(() => f.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move Aunt May later');
   await expect.poll(() => display.locator('.order .name').allTextContents()).toEqual(['Ann', 'Bob', 'Aunt May', 'Cy']);
   await accessible(f, 'console-live-gathering');
 }, 60_000);
@@ -237,5 +261,5 @@ test('offer, decline, bottom lines, offer again, acceptance and close', async ()
   await accessible(ann, 'tablet-closed');
   await accessible(display, 'display-closed');
   await accessible(f, 'console-closed');
-  expect(errors).toEqual([]);
+  expect(Object.entries(pageErrors).filter(([, list]) => list.length > 0)).toEqual([]);
 }, 90_000);

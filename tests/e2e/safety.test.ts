@@ -1,0 +1,112 @@
+// The screens that matter when something goes wrong: a wrong password, a link
+// shown again after a reload (the old one stops working), a remote link turned
+// away from the lobby, and the emergency stop, which puts calm crisis guidance
+// with the practice's own numbers on every screen at once.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createFixture, startServer, type Fixture, type Running } from '../helpers/server.js';
+import { assertClientBuilt, launch, openPage, screenshot, seriousViolations, type Device } from './browser.js';
+
+const CRISIS = { CRISIS_EMERGENCY_NUMBER: '112', CRISIS_LINE_NUMBER: '0800 111 222', CRISIS_LINE_NAME: 'the Test Crisis Line' };
+
+let server: Running;
+let browser: Browser;
+let fx: Fixture;
+const pages: Record<string, Page> = {};
+const pageErrors: Record<string, string[]> = {};
+
+beforeAll(async () => {
+  assertClientBuilt();
+  server = await startServer(CRISIS);
+  fx = await createFixture(server.url);
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(name: string, device: Device, path: string) {
+  const opened = await openPage(browser, device, server.url + path);
+  pages[name] = opened.page;
+  pageErrors[name] = opened.errors;
+  return opened.page;
+}
+
+async function accessible(page: Page, name: string) {
+  await screenshot(page, name);
+  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
+}
+
+test('a wrong password gets a clear message; the right one opens the console', async () => {
+  const f = await open('facilitator', 'laptop', '/');
+  await f.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await f.getByLabel('Email').fill('dana@example.org');
+  await f.getByLabel('Password').fill('not the password');
+  await f.getByRole('button', { name: 'Sign in' }).click();
+  await f.getByText('That email and password do not match').waitFor();
+  await accessible(f, 'console-login-error');
+  await f.getByLabel('Password').fill('correct horse battery');
+  await f.getByRole('button', { name: 'Sign in' }).click();
+  await f.getByRole('link', { name: 'For Sam' }).waitFor();
+}, 30_000);
+
+test('after a reload the console issues a fresh link and QR code; the old link stops working', async () => {
+  const f = pages.facilitator!;
+  await f.goto(`${server.url}/#/meetings/${fx.meetingId}/links`);
+  const annCard = f.locator('.join-card', { has: f.getByRole('heading', { name: 'Ann' }) });
+  await annCard.getByRole('button', { name: 'New link and QR code' }).click();
+  await annCard.locator('.qr svg').waitFor();
+  const fresh = new URL((await annCard.locator('code').textContent())!);
+
+  const old = await open('old-ann', 'tablet', `/tablet#token=${fx.tokenOf(fx.ids.ann)}`);
+  await old.getByRole('heading', { name: 'This link can’t open the meeting' }).waitFor();
+  await old.getByText('Please ask the facilitator for a new one').waitFor();
+  await accessible(old, 'tablet-link-invalid');
+
+  const ann = await open('ann', 'tablet', fresh.pathname + fresh.hash);
+  await ann.getByRole('button', { name: 'I’m ready' }).waitFor();
+}, 30_000);
+
+test('a remote link turned away from the lobby gets a kind message', async () => {
+  const f = pages.facilitator!;
+  const cy = await open('cy', 'phone', `/remote#token=${fx.tokenOf(fx.ids.cy)}`);
+  await cy.getByText('The facilitator will let you in shortly.').waitFor();
+  expect(await cy.getByText('Cy-letter').count()).toBe(0); // nothing of the meeting before admission
+
+  await f.getByRole('link', { name: 'Run the meeting' }).click();
+  await f.getByRole('button', { name: 'Turn away…' }).click();
+  await f.getByRole('button', { name: 'Yes, turn away' }).click();
+  await cy.locator('[data-screen="denied"]').waitFor();
+  await cy.getByText('If you think this is a mistake, please contact them directly.').waitFor();
+  await accessible(cy, 'remote-denied');
+}, 30_000);
+
+test('the emergency stop shows crisis guidance with the configured numbers on every screen', async () => {
+  const f = pages.facilitator!;
+  const ann = pages.ann!;
+  const display = await open('display', 'tv', `/display#token=${fx.links.display.token}`);
+  await display.getByRole('heading', { name: 'Gathering' }).waitFor();
+
+  await f.getByRole('button', { name: 'Emergency stop…' }).click();
+  const dialog = f.getByRole('dialog', { name: 'Stop the meeting for safety?' });
+  await dialog.waitFor();
+  expect(await dialog.getByRole('button', { name: 'Cancel' }).evaluate((b) => b === document.activeElement)).toBe(true);
+  await accessible(f, 'console-emergency-confirm');
+  await dialog.getByRole('button', { name: 'Stop the meeting now' }).click();
+
+  for (const page of [ann, display, f]) {
+    const crisis = page.locator('[data-screen="crisis"]');
+    await crisis.waitFor();
+    await crisis.getByRole('link', { name: '112' }).waitFor();
+    await crisis.getByRole('link', { name: '0800 111 222' }).waitFor();
+    expect(await crisis.textContent()).toContain('the Test Crisis Line');
+  }
+  await accessible(ann, 'tablet-crisis');
+  await accessible(display, 'display-crisis');
+  await accessible(f, 'console-crisis');
+  await f.getByText('Stopped for safety').waitFor();
+  await f.getByRole('button', { name: 'Close the meeting…' }).waitFor();
+  expect(Object.entries(pageErrors).filter(([, list]) => list.length > 0)).toEqual([]);
+}, 30_000);
