@@ -11,6 +11,13 @@ export interface Config {
   publicUrl: string | null;
   logLevel: string;
   sessionHours: number;
+  /**
+   * Messages one connection may send per second (bursts of five seconds'
+   * worth): generous for people and scripts, tight for a loop that never stops.
+   */
+  socketMessagesPerSecond: number;
+  /** A join link stops working this long after it was issued (and when its meeting closes). */
+  linkMaxAgeHours: number;
   /** Base64 of the 32-byte encryption key; when absent, `keyFile` holds it. */
   encryptionKey: string | undefined;
   /** Created with mode 0600 on first run; keep it, and back it up apart from the database. */
@@ -88,6 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: publicUrl(env.PUBLIC_URL),
     logLevel: env.LOG_LEVEL || 'info',
     sessionHours: integer(env, 'SESSION_HOURS', 12, 1, 24 * 30),
+    socketMessagesPerSecond: integer(env, 'SOCKET_MESSAGES_PER_SECOND', 20, 1, 100_000),
+    linkMaxAgeHours: integer(env, 'LINK_MAX_AGE_HOURS', 24 * 7, 1, 24 * 365),
     crisis: {
       emergencyNumber: shortText(env, 'CRISIS_EMERGENCY_NUMBER', '911'),
       lineNumber: shortText(env, 'CRISIS_LINE_NUMBER', '988'),

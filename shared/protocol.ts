@@ -14,7 +14,7 @@ export const EVENTS = {
 export const ROLES = ['facilitator', 'participant', 'display'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ERROR_CODES = ['INVALID', 'FORBIDDEN', 'STALE', 'NOT_ALLOWED', 'UNAVAILABLE'] as const;
+export const ERROR_CODES = ['INVALID', 'FORBIDDEN', 'STALE', 'NOT_ALLOWED', 'UNAVAILABLE', 'RATE_LIMITED'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const PAUSE_REASONS = ['outburst', 'conflict', 'left-room', 'needs-a-moment', 'other'] as const;
@@ -156,6 +156,7 @@ export type Ack =
 export const HANDSHAKE_ERRORS = [
   'CREDENTIALS_REQUIRED',
   'LINK_INVALID',
+  'LINK_EXPIRED',
   'SESSION_INVALID',
   'MEETING_NOT_FOUND',
   'NAME_REQUIRED',

@@ -53,8 +53,13 @@ async function admitFacilitator(services: Services, meetingId: string, cookieHea
 async function admitByLink(services: Services, token: string, name: unknown): Promise<Admission> {
   const link = await services.store.findLinkByTokenHash(hashToken(token));
   if (!link || link.revokedAt !== null) throw new HandshakeRefusal('LINK_INVALID', INVALID_LINK);
+  if (services.clock() - link.createdAt > services.config.linkMaxAgeHours * 3_600_000) {
+    throw new HandshakeRefusal('LINK_EXPIRED', 'This link has expired. Please ask the facilitator for a new one.');
+  }
   const runtime = await services.registry.get(link.meetingId);
   if (!runtime) throw new HandshakeRefusal('MEETING_NOT_FOUND', 'This meeting was not found.');
+  // A closed meeting's links open nothing any more: the meeting's record stays with the facilitator.
+  if (runtime.phase === 'closed') throw new HandshakeRefusal('LINK_EXPIRED', 'This meeting has ended. Thank you for being there.');
   const base = { runtime, linkId: link.id, facilitatorId: null, issuedToken: null };
   if (link.kind === 'display') return { ...base, conn: { role: 'display' } };
   if (link.kind === 'remote') return admitGuest(services, runtime, link, name);

@@ -8,19 +8,24 @@ import type { Logger } from '../logger.js';
 import type { Audience, Delivery, MeetingTransport } from '../meetings/runtime.js';
 import type { Disconnector, Services } from '../services.js';
 import { ORIGIN_REFUSED, originAllowed } from '../security/origin.js';
+import { MessageBudget } from './budget.js';
 import { admit, HandshakeRefusal, type Admission } from './handshake.js';
 
 export const MAX_MESSAGE_BYTES = 64 * 1024;
+/** Messages refused in a row before a flooding connection is closed. */
+const FLOOD_DISCONNECT_AFTER = 200;
 
 const meetingRoom = (meetingId: string, audience: Audience) =>
   audience.kind === 'participant' ? `m:${meetingId}:p:${audience.participantId}` : `m:${meetingId}:${audience.kind}`;
 
 export class RealtimeHub implements MeetingTransport, Disconnector {
   private io: Server | null = null;
+  private messagesPerSecond = 20;
 
   constructor(private readonly log: Logger) {}
 
   attach(httpServer: HttpServer, services: Services): Server {
+    this.messagesPerSecond = services.config.socketMessagesPerSecond;
     const io = new Server(httpServer, {
       maxHttpBufferSize: MAX_MESSAGE_BYTES,
       serveClient: false,
@@ -57,6 +62,7 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
     if (issuedToken) socket.emit(EVENTS.credential, { token: issuedToken, participantId: conn.participantId });
     // Attaching publishes the fresh view to everyone, this socket included.
     runtime.attach(conn);
+    this.limitFlood(socket, () => runtime.revision, this.messagesPerSecond);
     socket.on(EVENTS.command, (payload: unknown, ack: unknown) => {
       runtime.handle(payload, conn).then(
         (answer) => typeof ack === 'function' && ack(answer),
@@ -69,6 +75,30 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
       );
     });
     socket.on('disconnect', () => runtime.detach(conn));
+  }
+
+  /**
+   * Over budget, a command is answered RATE_LIMITED and anything else is
+   * dropped; a connection that keeps flooding is closed.
+   */
+  private limitFlood(socket: Socket, revision: () => number, perSecond: number) {
+    const budget = new MessageBudget(Date.now, perSecond);
+    let refused = 0;
+    socket.use((packet, next) => {
+      if (budget.take()) {
+        refused = 0;
+        return next();
+      }
+      if (++refused > FLOOD_DISCONNECT_AFTER) {
+        this.log.warn({ refused }, 'connection closed for flooding');
+        socket.disconnect(true);
+        return;
+      }
+      const ack = packet.at(-1);
+      if (packet[0] === EVENTS.command && typeof ack === 'function') {
+        ack({ ok: false, error: { code: 'RATE_LIMITED', message: 'Too many actions at once; please wait a moment' }, revision: revision() });
+      }
+    });
   }
 
   deliver(meetingId: string, deliveries: Delivery[]): void {

@@ -21,7 +21,8 @@ describe('a server killed mid-meeting', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'threshold-kill-'));
-    server = new ServerProcess(await freePort(), dataDir);
+    // The burst below is deliberately faster than the per-connection flood limit allows.
+    server = new ServerProcess(await freePort(), dataDir, { SOCKET_MESSAGES_PER_SECOND: '10000' });
     await server.start();
     fx = await createFixture(server.url);
   });

@@ -17,10 +17,10 @@ export interface Running {
   close(): Promise<void>;
 }
 
-export async function startServer(env: Record<string, string> = {}, dataDir?: string): Promise<Running> {
+export async function startServer(env: Record<string, string> = {}, dataDir?: string, clock?: () => number): Promise<Running> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'threshold-test-'));
   const config = loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://threshold.test', ...env });
-  const threshold = await buildServer({ config });
+  const threshold = await buildServer({ config, clock });
   await threshold.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = threshold.app.server.address() as AddressInfo;
   return {
