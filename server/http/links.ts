@@ -1,7 +1,8 @@
 // Reissuing a join link. Tokens are shown only once, at creation, so after a
 // reload the console cannot show a QR code again; instead it revokes the old
 // link (disconnecting whoever used it) and issues a fresh one for the same
-// person or role.
+// person or role. A revoked link can be reissued too (a lost tablet), as long
+// as that person has no working link already.
 import type { FastifyInstance } from 'fastify';
 import { hashToken, newId, newToken } from '../security/secrets.js';
 import type { Services } from '../services.js';
@@ -22,17 +23,25 @@ export function linkRoutes(services: Services) {
       if (meeting.phase === 'closed') throw new HttpError(409, 'MEETING_CLOSED', 'The meeting is closed; its links are no longer needed');
       const old = await services.store.getLink(request.params.linkId);
       if (!old || old.meetingId !== meeting.id) throw notFound('That link');
-      if (old.revokedAt !== null) throw new HttpError(409, 'LINK_REVOKED', 'That link was revoked; reissue the newest link for this person');
+      if (old.revokedAt !== null && (await hasActiveSibling(services, old))) {
+        throw new HttpError(409, 'LINK_REVOKED', 'That link was replaced; use the newest link for this person');
+      }
 
       const person = old.participantId ? await services.store.getParticipant(old.participantId) : undefined;
       const token = newToken();
       const now = services.clock();
       const fresh: LinkRecord = { ...old, id: newId(), tokenHash: hashToken(token), createdAt: now, revokedAt: null };
-      await services.store.revokeLinks([old.id], now);
+      if (old.revokedAt === null) await services.store.revokeLinks([old.id], now);
       await services.store.createLink(fresh);
       services.realtime.disconnectLink(old.id);
       const url = linkUrl(services.baseUrl(), fresh.kind, token, person?.attendance === 'remote');
       return reply.code(201).send({ id: fresh.id, kind: fresh.kind, participantId: fresh.participantId, token, url });
     });
   };
+}
+
+/** Whether the same person (or, for the shared remote and display links, the same role) already has a working link. */
+async function hasActiveSibling(services: Services, link: LinkRecord): Promise<boolean> {
+  const links = await services.store.listLinks(link.meetingId);
+  return links.some((l) => l.revokedAt === null && l.kind === link.kind && l.participantId === link.participantId);
 }

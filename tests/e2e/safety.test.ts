@@ -67,6 +67,16 @@ test('after a reload the console issues a fresh link and QR code; the old link s
 
   const ann = await open('ann', 'tablet', fresh.pathname + fresh.hash);
   await ann.getByRole('button', { name: 'I’m ready' }).waitFor();
+
+  // Bob's tablet is lost: revoke his link, then make him a new one.
+  const bobCard = f.locator('.join-card', { has: f.getByRole('heading', { name: 'Bob' }) });
+  await bobCard.getByRole('button', { name: 'Revoke…' }).click();
+  await bobCard.getByRole('button', { name: 'Yes, revoke' }).click();
+  await bobCard.getByText('This link was revoked and no longer works.').waitFor();
+  await accessible(f, 'console-links-revoked');
+  await bobCard.getByRole('button', { name: 'Make a new link' }).click();
+  await bobCard.locator('.qr svg').waitFor();
+  expect(await bobCard.getByText('This link was revoked').count()).toBe(0);
 }, 30_000);
 
 test('a remote link turned away from the lobby gets a kind message', async () => {

@@ -54,9 +54,20 @@ test('a remote participant’s reissued link still opens the remote page', async
   expect(res.body.url).toMatch(/^http:\/\/threshold\.test\/remote#token=/);
 });
 
+test('a revoked link (a lost tablet) can be replaced while that person has no working link', async () => {
+  const display = fx.links.display;
+  expect((await fx.api.delete(`/api/meetings/${fx.meetingId}/links/${display.id}`)).status).toBe(204);
+  const res = await fx.api.post(reissuePath(display.id));
+  expect(res.status).toBe(201);
+  const screen = await Client.open(server.url, { token: res.body.token });
+  clients.push(screen);
+  expect(screen.view.role).toBe('display');
+  expect((await fx.api.post(reissuePath(display.id))).status).toBe(409); // now it has one
+});
+
 test('only the meeting’s own facilitator can reissue its links', async () => {
   const stranger = new Api(server.url);
-  expect((await stranger.post(reissuePath(fx.links.display.id))).status).toBe(401);
+  expect((await stranger.post(reissuePath(fx.links.remote.id))).status).toBe(401);
   expect((await fx.api.post(`/api/meetings/nope/links/${fx.links.display.id}/reissue`)).status).toBe(404);
   expect((await fx.api.post(reissuePath('nope'))).status).toBe(404);
 });
