@@ -1,8 +1,12 @@
 // Drives the system Chromium (never a downloaded one) against a real server
 // serving the built client, with helpers for screenshots and axe-core.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { buildServer } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
 
 export const SCREENSHOTS = resolve('test-results/screenshots');
 const AXE = resolve('node_modules/axe-core/axe.min.js');
@@ -75,4 +79,29 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+}
+
+export interface ClockedServer {
+  url: string;
+  /** Move the server's clock forward; the laptop's clock stays where it is. */
+  advance(ms: number): void;
+  close(): Promise<void>;
+}
+
+/** A real server whose clock the test can move, to see the countdown follow the server's time. */
+export async function startClockedServer(env: Record<string, string> = {}): Promise<ClockedServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'threshold-e2e-'));
+  let skew = 0;
+  const config = loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://threshold.test', ...env });
+  const { app } = await buildServer({ config, clock: () => Date.now() + skew });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    advance: (ms) => (skew += ms),
+    async close() {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

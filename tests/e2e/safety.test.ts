@@ -4,12 +4,12 @@
 // with the practice's own numbers on every screen at once.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createFixture, startServer, type Fixture, type Running } from '../helpers/server.js';
-import { assertClientBuilt, launch, openPage, screenshot, seriousViolations, type Device } from './browser.js';
+import { createFixture, type Fixture } from '../helpers/server.js';
+import { assertClientBuilt, launch, openPage, screenshot, seriousViolations, startClockedServer, type ClockedServer, type Device } from './browser.js';
 
 const CRISIS = { CRISIS_EMERGENCY_NUMBER: '112', CRISIS_LINE_NUMBER: '0800 111 222', CRISIS_LINE_NAME: 'the Test Crisis Line' };
 
-let server: Running;
+let server: ClockedServer;
 let browser: Browser;
 let fx: Fixture;
 const pages: Record<string, Page> = {};
@@ -17,7 +17,7 @@ const pageErrors: Record<string, string[]> = {};
 
 beforeAll(async () => {
   assertClientBuilt();
-  server = await startServer(CRISIS);
+  server = await startClockedServer(CRISIS);
   fx = await createFixture(server.url);
   browser = await launch();
 });
@@ -93,11 +93,36 @@ test('a remote link turned away from the lobby gets a kind message', async () =>
   await accessible(cy, 'remote-denied');
 }, 30_000);
 
+test('the turn countdown follows the server’s clock: calm, amber at a fifth left, red when over, and never moves on', async () => {
+  const f = pages.facilitator!;
+  const ann = pages.ann!;
+  await f.getByRole('button', { name: 'Start the meeting' }).click();
+  await f.getByRole('button', { name: 'Begin the letters' }).click();
+  await ann.getByText('It’s your turn').waitFor();
+  await f.locator('[data-tone="calm"]').waitFor();
+
+  // Four minutes and ten seconds pass on the server (the laptop's clock does not move);
+  // the next view the console receives carries the server's time.
+  server.advance(250_000);
+  await ann.getByRole('button', { name: 'I need a moment' }).click();
+  await f.getByText('Ann needs a moment').waitFor();
+  await f.locator('[data-tone="low"]').waitFor();
+  await accessible(f, 'console-countdown-low');
+
+  server.advance(120_000);
+  await f.getByRole('button', { name: 'Clear: Ann needs a moment' }).click();
+  await f.locator('[data-tone="over"]').waitFor();
+  await f.getByText(/^1:\d\d over$/).waitFor();
+  await accessible(f, 'console-countdown-over');
+  await f.locator('[data-speaker]', { hasText: 'Ann' }).waitFor(); // still Ann's turn: the facilitator decides
+  await ann.getByText('It’s your turn').waitFor();
+}, 30_000);
+
 test('the emergency stop shows crisis guidance with the configured numbers on every screen', async () => {
   const f = pages.facilitator!;
   const ann = pages.ann!;
   const display = await open('display', 'tv', `/display#token=${fx.links.display.token}`);
-  await display.getByRole('heading', { name: 'Gathering' }).waitFor();
+  await display.getByRole('heading', { name: 'Letters' }).waitFor();
 
   await f.getByRole('button', { name: 'Emergency stop…' }).click();
   const dialog = f.getByRole('dialog', { name: 'Stop the meeting for safety?' });
