@@ -11,6 +11,8 @@ export interface Config {
   publicUrl: string | null;
   logLevel: string;
   sessionHours: number;
+  /** A facilitator session ends after this long without activity. */
+  idleMinutes: number;
   /**
    * Messages one connection may send per second (bursts of five seconds'
    * worth): generous for people and scripts, tight for a loop that never stops.
@@ -95,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: publicUrl(env.PUBLIC_URL),
     logLevel: env.LOG_LEVEL || 'info',
     sessionHours: integer(env, 'SESSION_HOURS', 12, 1, 24 * 30),
+    idleMinutes: integer(env, 'IDLE_MINUTES', 15, 1, 24 * 60),
     socketMessagesPerSecond: integer(env, 'SOCKET_MESSAGES_PER_SECOND', 20, 1, 100_000),
     linkMaxAgeHours: integer(env, 'LINK_MAX_AGE_HOURS', 24 * 7, 1, 24 * 365),
     crisis: {

@@ -5,7 +5,8 @@ import type { Store } from './store/types.js';
 
 export interface Disconnector {
   disconnectLink(linkId: string): void;
-  disconnectFacilitator(facilitatorId: string): void;
+  /** Disconnect the sockets a facilitator session opened (logout, idle logoff). */
+  disconnectSession(sessionHash: string): void;
 }
 
 export interface Services {

@@ -9,6 +9,10 @@ export const EVENTS = {
   state: 'meeting:state',
   command: 'meeting:command',
   credential: 'meeting:credential',
+  /** Console → server: someone is at the keyboard (keeps the facilitator's session from idling out). */
+  activity: 'session:activity',
+  /** Server → console, just before its connection closes: the session ended (`reason: "signed-out"`). */
+  sessionEnded: 'session:ended',
 } as const;
 
 export const ROLES = ['facilitator', 'participant', 'display'] as const;

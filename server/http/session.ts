@@ -1,40 +1,54 @@
 // Facilitator sessions: a random id in an HttpOnly, SameSite=Strict cookie,
-// stored server-side (hashed) so that a restart logs nobody out.
+// stored server-side (hashed) so that a restart logs nobody out. A session
+// ends after IDLE_MINUTES without activity (HTTP requests, commands, or the
+// console reporting that someone is at the keyboard) and after SESSION_HOURS
+// at most, whatever the activity.
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hashToken, newToken } from '../security/secrets.js';
 import type { Services } from '../services.js';
+import type { SessionRecord } from '../store/types.js';
 import { HttpError } from './errors.js';
 
 export const SESSION_COOKIE = 'threshold_session';
 
+function deadline(services: Services, createdAt: number): number {
+  const { idleMinutes, sessionHours } = services.config;
+  return Math.min(services.clock() + idleMinutes * 60_000, createdAt + sessionHours * 3_600_000);
+}
+
 export async function openSession(services: Services, reply: FastifyReply, request: FastifyRequest, facilitatorId: string) {
   const id = newToken();
   const now = services.clock();
-  const maxAge = services.config.sessionHours * 3600;
-  await services.store.createSession({ idHash: hashToken(id), facilitatorId, createdAt: now, expiresAt: now + maxAge * 1000 });
+  await services.store.createSession({ idHash: hashToken(id), facilitatorId, createdAt: now, expiresAt: deadline(services, now) });
   reply.setCookie(SESSION_COOKIE, id, {
     httpOnly: true,
     sameSite: 'strict',
     secure: request.protocol === 'https',
     path: '/',
-    maxAge,
+    maxAge: services.config.sessionHours * 3600,
   });
 }
 
-/** The facilitator behind a raw session id, if the session is alive. */
-export async function facilitatorFromSession(services: Services, sessionId: string | undefined): Promise<string | undefined> {
-  if (!sessionId) return undefined;
-  const session = await services.store.findSession(hashToken(sessionId), services.clock());
-  return session?.facilitatorId;
+/** The live session behind a session id's hash, its idle deadline pushed back: someone is active. */
+export async function touchSession(services: Services, idHash: string): Promise<SessionRecord | undefined> {
+  const session = await services.store.findSession(idHash, services.clock());
+  if (!session) return undefined;
+  const expiresAt = deadline(services, session.createdAt);
+  await services.store.extendSession(idHash, expiresAt);
+  return { ...session, expiresAt };
+}
+
+/** Whether a session is still alive, without counting the question as activity. */
+export async function sessionAlive(services: Services, idHash: string): Promise<boolean> {
+  return (await services.store.findSession(idHash, services.clock())) !== undefined;
 }
 
 export async function closeSession(services: Services, request: FastifyRequest, reply: FastifyReply) {
   const id = request.cookies[SESSION_COOKIE];
   if (id) {
-    const facilitatorId = await facilitatorFromSession(services, id);
     await services.store.deleteSession(hashToken(id));
-    if (facilitatorId) services.realtime.disconnectFacilitator(facilitatorId);
+    services.realtime.disconnectSession(hashToken(id));
   }
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
@@ -48,8 +62,9 @@ declare module 'fastify' {
 /** onRequest hook for every route that needs the facilitator. */
 export function requireFacilitator(services: Services) {
   return async (request: FastifyRequest) => {
-    const facilitatorId = await facilitatorFromSession(services, request.cookies[SESSION_COOKIE]);
-    if (!facilitatorId) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
-    request.facilitatorId = facilitatorId;
+    const id = request.cookies[SESSION_COOKIE];
+    const session = id ? await touchSession(services, hashToken(id)) : undefined;
+    if (!session) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
+    request.facilitatorId = session.facilitatorId;
   };
 }

@@ -3,7 +3,7 @@
 // a code and a message the person can act on.
 import { fastifyCookie } from '@fastify/cookie';
 import { joinNameSchema, type HandshakeError } from '../../shared/protocol.js';
-import { facilitatorFromSession, SESSION_COOKIE } from '../http/session.js';
+import { SESSION_COOKIE } from '../http/session.js';
 import type { Connection, MeetingRuntime } from '../meetings/runtime.js';
 import { hashToken, newId, newToken } from '../security/secrets.js';
 import type { Services } from '../services.js';
@@ -23,6 +23,8 @@ export interface Admission {
   conn: Connection;
   linkId: string | null;
   facilitatorId: string | null;
+  /** The facilitator's session (its hash), which this connection lives and dies with. */
+  sessionHash: string | null;
   /** A guest's own token, sent to them once so that they can come back as themselves. */
   issuedToken: string | null;
 }
@@ -41,13 +43,17 @@ export async function admit(services: Services, auth: Record<string, unknown>, c
 
 async function admitFacilitator(services: Services, meetingId: string, cookieHeader: string | undefined): Promise<Admission> {
   const cookies = cookieHeader ? fastifyCookie.parse(cookieHeader) : {};
-  const facilitatorId = await facilitatorFromSession(services, cookies[SESSION_COOKIE]);
-  if (!facilitatorId) throw new HandshakeRefusal('SESSION_INVALID', 'Please sign in as the facilitator again.');
+  const sessionId = cookies[SESSION_COOKIE];
+  const sessionHash = sessionId ? hashToken(sessionId) : null;
+  // Reconnecting is not activity: a flaky network must not keep an unattended console signed in.
+  const session = sessionHash ? await services.store.findSession(sessionHash, services.clock()) : undefined;
+  if (!session) throw new HandshakeRefusal('SESSION_INVALID', 'Please sign in as the facilitator again.');
+  const facilitatorId = session.facilitatorId;
   const runtime = await services.registry.get(meetingId);
   if (!runtime || runtime.facilitatorId !== facilitatorId) {
     throw new HandshakeRefusal('MEETING_NOT_FOUND', 'That meeting was not found among yours.');
   }
-  return { runtime, conn: { role: 'facilitator' }, linkId: null, facilitatorId, issuedToken: null };
+  return { runtime, conn: { role: 'facilitator' }, linkId: null, facilitatorId, sessionHash, issuedToken: null };
 }
 
 async function admitByLink(services: Services, token: string, name: unknown): Promise<Admission> {
@@ -60,7 +66,7 @@ async function admitByLink(services: Services, token: string, name: unknown): Pr
   if (!runtime) throw new HandshakeRefusal('MEETING_NOT_FOUND', 'This meeting was not found.');
   // A closed meeting's links open nothing any more: the meeting's record stays with the facilitator.
   if (runtime.phase === 'closed') throw new HandshakeRefusal('LINK_EXPIRED', 'This meeting has ended. Thank you for being there.');
-  const base = { runtime, linkId: link.id, facilitatorId: null, issuedToken: null };
+  const base = { runtime, linkId: link.id, facilitatorId: null, sessionHash: null, issuedToken: null };
   if (link.kind === 'display') return { ...base, conn: { role: 'display' } };
   if (link.kind === 'remote') return admitGuest(services, runtime, link, name);
   const person = link.participantId ? await services.store.getParticipant(link.participantId) : undefined;
@@ -95,6 +101,7 @@ async function admitGuest(services: Services, runtime: MeetingRuntime, parent: L
     conn: { role: 'participant', participantId, name: parsed.data, attendance: 'guest' },
     linkId,
     facilitatorId: null,
+    sessionHash: null,
     issuedToken: token,
   };
 }

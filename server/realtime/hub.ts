@@ -7,11 +7,16 @@ import { EVENTS } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import type { Audience, Delivery, MeetingTransport } from '../meetings/runtime.js';
 import type { Disconnector, Services } from '../services.js';
+import { sessionAlive, touchSession } from '../http/session.js';
 import { ORIGIN_REFUSED, originAllowed } from '../security/origin.js';
 import { MessageBudget } from './budget.js';
 import { admit, HandshakeRefusal, type Admission } from './handshake.js';
 
 export const MAX_MESSAGE_BYTES = 64 * 1024;
+/** How often ended facilitator sessions are looked for. */
+const SESSION_CHECK_MS = 30_000;
+/** Activity refreshes the session at most this often per connection. */
+const ACTIVITY_EVERY_MS = 30_000;
 /** Messages refused in a row before a flooding connection is closed. */
 const FLOOD_DISCONNECT_AFTER = 200;
 
@@ -21,11 +26,16 @@ const meetingRoom = (meetingId: string, audience: Audience) =>
 export class RealtimeHub implements MeetingTransport, Disconnector {
   private io: Server | null = null;
   private messagesPerSecond = 20;
+  private services: Services | null = null;
+  private sessionTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly log: Logger) {}
 
   attach(httpServer: HttpServer, services: Services): Server {
     this.messagesPerSecond = services.config.socketMessagesPerSecond;
+    this.services = services;
+    this.sessionTimer = setInterval(() => void this.checkSessions().catch(() => undefined), SESSION_CHECK_MS);
+    this.sessionTimer.unref();
     const io = new Server(httpServer, {
       maxHttpBufferSize: MAX_MESSAGE_BYTES,
       serveClient: false,
@@ -52,18 +62,22 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
   }
 
   private onConnection(socket: Socket) {
-    const { runtime, conn, linkId, facilitatorId, issuedToken } = socket.data.admission as Admission;
+    const { runtime, conn, linkId, sessionHash, issuedToken } = socket.data.admission as Admission;
     const audience: Audience =
       conn.role === 'participant' ? { kind: 'participant', participantId: conn.participantId! } : { kind: conn.role };
     const rooms = [meetingRoom(runtime.id, audience)];
     if (linkId) rooms.push(`link:${linkId}`);
-    if (facilitatorId) rooms.push(`facilitator:${facilitatorId}`);
+    if (sessionHash) rooms.push(`session:${sessionHash}`);
     socket.join(rooms);
     if (issuedToken) socket.emit(EVENTS.credential, { token: issuedToken, participantId: conn.participantId });
     // Attaching publishes the fresh view to everyone, this socket included.
     runtime.attach(conn);
     this.limitFlood(socket, () => runtime.revision, this.messagesPerSecond);
+    const active = sessionHash ? throttled(() => void touchSession(this.services!, sessionHash)) : () => undefined;
+    // The console reports that someone is at the keyboard, so watching a meeting does not count as idle.
+    if (sessionHash) socket.on(EVENTS.activity, active);
     socket.on(EVENTS.command, (payload: unknown, ack: unknown) => {
+      active();
       runtime.handle(payload, conn).then(
         (answer) => typeof ack === 'function' && ack(answer),
         (error: unknown) => {
@@ -114,8 +128,29 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
     this.io?.in(`link:${linkId}`).disconnectSockets(true);
   }
 
-  disconnectFacilitator(facilitatorId: string): void {
-    this.io?.in(`facilitator:${facilitatorId}`).disconnectSockets(true);
+  disconnectSession(sessionHash: string): void {
+    const room = `session:${sessionHash}`;
+    this.io?.to(room).emit(EVENTS.sessionEnded, { reason: 'signed-out' });
+    this.io?.in(room).disconnectSockets(true);
+  }
+
+  /**
+   * Close the connections of facilitator sessions that ended (idle logoff,
+   * expiry), telling the console why. Runs every SESSION_CHECK_MS.
+   */
+  async checkSessions(): Promise<void> {
+    if (!this.io || !this.services) return;
+    const hashes = new Set<string>();
+    for (const socket of this.io.of('/').sockets.values()) {
+      const hash = (socket.data.admission as Admission | undefined)?.sessionHash;
+      if (hash) hashes.add(hash);
+    }
+    for (const hash of hashes) {
+      if (!(await sessionAlive(this.services, hash))) {
+        this.log.info({}, 'facilitator session ended; its connections closed');
+        this.disconnectSession(hash);
+      }
+    }
   }
 
   /**
@@ -123,8 +158,19 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
    * and reconnect by themselves once the server is back.
    */
   shutdown(): void {
+    if (this.sessionTimer) clearInterval(this.sessionTimer);
     this.io?.engine.close();
   }
+}
+
+function throttled(fn: () => void): () => void {
+  let last = 0;
+  return () => {
+    const now = Date.now();
+    if (now - last < ACTIVITY_EVERY_MS) return;
+    last = now;
+    fn();
+  };
 }
 
 function refusal(error: unknown, log: Logger): Error {

@@ -1,0 +1,87 @@
+// Facilitator sessions end after IDLE_MINUTES without activity and after
+// SESSION_HOURS at most; an ended session's connections are closed, and
+// logging out closes only that session's connections.
+import { afterEach, expect, test } from 'vitest';
+import { Api, Client, createFixture, startServer, type Running } from '../helpers/server.js';
+
+const MINUTE = 60_000;
+let server: Running | undefined;
+let now = Date.now();
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function start(env: Record<string, string> = {}) {
+  now = Date.now();
+  server = await startServer(env, undefined, () => now);
+  return createFixture(server.url);
+}
+
+test('a session ends after 15 idle minutes, and each request counts as activity', async () => {
+  const fx = await start();
+  now += 10 * MINUTE;
+  expect((await fx.api.get('/api/me')).status).toBe(200);
+  now += 14 * MINUTE;
+  expect((await fx.api.get('/api/me')).status).toBe(200);
+  now += 16 * MINUTE;
+  const ended = await fx.api.get('/api/me');
+  expect(ended.status).toBe(401);
+  expect(ended.body.error.message).toMatch(/sign in/i);
+});
+
+test('activity never stretches a session past SESSION_HOURS', async () => {
+  const fx = await start({ SESSION_HOURS: '1' });
+  for (let i = 0; i < 5; i++) {
+    now += 10 * MINUTE;
+    expect((await fx.api.get('/api/me')).status).toBe(200);
+  }
+  now += 11 * MINUTE;
+  expect((await fx.api.get('/api/me')).status).toBe(401);
+});
+
+test('an idle console is told its session ended and disconnected; one in use stays', async () => {
+  const fx = await start({ IDLE_MINUTES: '5' });
+  const second = new Api(server!.url);
+  expect((await second.post('/api/login', { email: 'dana@example.org', password: 'correct horse battery' })).status).toBe(200);
+  const idle = await Client.open(server!.url, { meetingId: fx.meetingId }, fx.api.cookie);
+  const busy = await Client.open(server!.url, { meetingId: fx.meetingId }, second.cookie);
+  const told = new Promise((resolve) => idle.socket.once('session:ended', resolve));
+  const closed = new Promise((resolve) => idle.socket.once('disconnect', resolve));
+  try {
+    now += 4 * MINUTE;
+    busy.socket.emit('session:activity');
+    expect(await busy.send({ type: 'meeting.start' })).toMatchObject({ ok: true });
+    await new Promise((r) => setTimeout(r, 50));
+    now += 2 * MINUTE;
+    await server!.threshold.hub.checkSessions();
+    expect(await told).toEqual({ reason: 'signed-out' });
+    expect(await closed).toBe('io server disconnect');
+    expect(busy.socket.connected).toBe(true);
+    // The ended session cannot come back by reconnecting.
+    const retry = Client.connect(server!.url, { meetingId: fx.meetingId }, fx.api.cookie);
+    expect((await retry.connectError()).data?.code).toBe('SESSION_INVALID');
+    retry.close();
+  } finally {
+    idle.close();
+    busy.close();
+  }
+});
+
+test('logging out closes that session’s connections only', async () => {
+  const fx = await start();
+  const laptop = new Api(server!.url);
+  await laptop.post('/api/login', { email: 'dana@example.org', password: 'correct horse battery' });
+  const phone = await Client.open(server!.url, { meetingId: fx.meetingId }, fx.api.cookie);
+  const console_ = await Client.open(server!.url, { meetingId: fx.meetingId }, laptop.cookie);
+  try {
+    const closed = new Promise((resolve) => phone.socket.once('disconnect', resolve));
+    expect((await fx.api.post('/api/logout')).status).toBe(204);
+    expect(await closed).toBe('io server disconnect');
+    expect(console_.socket.connected).toBe(true);
+    expect((await laptop.get('/api/me')).status).toBe(200);
+  } finally {
+    phone.close();
+    console_.close();
+  }
+});
