@@ -17,7 +17,7 @@ import {
   type MeetingView,
   type PrivateTexts,
 } from '../../shared/meeting/view.js';
-import { LIMITS, parseCommand, type Ack, type Command, type ErrorCode, type Joiner, type MeetingEvent } from '../../shared/protocol.js';
+import { LIMITS, parseCommand, type Ack, type Command, type CommandType, type ErrorCode, type Joiner, type MeetingEvent } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import type { MeetingRecord, Store } from '../store/types.js';
 
@@ -70,6 +70,8 @@ export class MeetingRuntime {
   private displays = 0;
   private readonly rejections = new Map<string, Ack>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** What each sender may do in `snapshot`: presence changes republish every view with the same snapshot. */
+  private allowedMemo: { snapshot: MeetingSnapshot; bySender: Map<string, CommandType[]> } | null = null;
 
   constructor(record: MeetingRecord, texts: Map<string, PrivateTexts>, private readonly deps: RuntimeDeps) {
     this.id = record.id;
@@ -230,14 +232,26 @@ export class MeetingRuntime {
   private participantViewOf(state: MeetingState, agenda: ReturnType<typeof publicAgenda>, participantId: string, denied = false) {
     const name = this.present.get(participantId)?.name ?? '';
     const texts = this.texts.get(participantId) ?? { letter: null, bottomLine: null };
-    const allowed = allowedCommands(this.snapshot, { role: 'participant', participantId }, participantId);
+    const allowed = this.allowed({ role: 'participant', participantId }, participantId);
     const view = participantView(state, agenda, { participantId, name }, texts, allowed);
     return denied ? { ...view, lobby: 'denied' as const } : view;
   }
 
   private facilitatorViewOf(state: MeetingState, agenda: ReturnType<typeof publicAgenda>) {
-    const allowed = allowedCommands(this.snapshot, { role: 'facilitator' }, this.facilitatorId);
+    const allowed = this.allowed({ role: 'facilitator' }, this.facilitatorId);
     return facilitatorView(state, agenda, this.room(), allowed);
+  }
+
+  /** `allowedCommands` depends on the snapshot and the sender only, so it is asked once per snapshot. */
+  private allowed(sender: Sender, actorId: string): CommandType[] {
+    if (this.allowedMemo?.snapshot !== this.snapshot) this.allowedMemo = { snapshot: this.snapshot, bySender: new Map() };
+    const key = `${sender.role}:${actorId}`;
+    let allowed = this.allowedMemo.bySender.get(key);
+    if (!allowed) {
+      allowed = allowedCommands(this.snapshot, sender, actorId);
+      this.allowedMemo.bySender.set(key, allowed);
+    }
+    return allowed;
   }
 
   private room() {

@@ -13,6 +13,7 @@ import type {
   Store,
   StoredEvent,
 } from './types.js';
+import { EventLogWriter } from './event-log-writer.js';
 import { SCHEMA } from './schema.js';
 import type { Vault } from '../security/vault.js';
 
@@ -72,7 +73,8 @@ const toLink = (r: Row): LinkRecord => ({
 export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly q: ReturnType<typeof prepare>;
-  private readonly appendTx: (meetingId: string, e: StoredEvent, snapshot: unknown, phase: string, at: number) => void;
+  /** Appends to the event log go through a writer thread, so that no fsync stalls the event loop. */
+  private readonly eventLog: EventLogWriter;
 
   /** Names, letters, bottom lines, the log and snapshots are sealed with `vault` before they reach the file. */
   constructor(file: string, private readonly vault: Vault) {
@@ -83,13 +85,7 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
     this.q = prepare(this.db);
-    this.appendTx = this.db.transaction((meetingId: string, e: StoredEvent, snapshot: unknown, phase: string, at: number) => {
-      this.q.insertEvent.run(meetingId, e.revision, e.commandId, this.vault.seal(JSON.stringify(e.event)), at);
-      const sealed = this.vault.seal(JSON.stringify(snapshot));
-      const changed = this.q.updateSnapshot.run(sealed, e.revision, phase, at, meetingId, e.revision - 1);
-      // Guards against two writers (a second server on the same file): the log stays linear.
-      if (changed.changes !== 1) throw new Error('meeting revision moved underneath this write');
-    });
+    this.eventLog = new EventLogWriter(file);
   }
 
   static inDirectory(dataDir: string, vault: Vault): SqliteStore {
@@ -185,7 +181,15 @@ export class SqliteStore implements Store {
     return (this.q.unclosedMeetings.all() as Row[]).map((r) => toMeeting(r, this.vault));
   }
   async appendEvent(meetingId: string, stored: StoredEvent, snapshot: unknown, phase: string, at: number) {
-    this.appendTx(meetingId, stored, snapshot, phase, at);
+    await this.eventLog.append({
+      meetingId,
+      revision: stored.revision,
+      commandId: stored.commandId,
+      eventJson: this.vault.seal(JSON.stringify(stored.event)),
+      snapshotJson: this.vault.seal(JSON.stringify(snapshot)),
+      phase,
+      at,
+    });
   }
   async findCommand(meetingId: string, commandId: string) {
     const row = this.q.eventByCommand.get(meetingId, commandId) as { revision: number } | undefined;
@@ -223,6 +227,7 @@ export class SqliteStore implements Store {
   }
 
   async close() {
+    await this.eventLog.close();
     if (this.db.open) this.db.close();
   }
 }
@@ -262,10 +267,6 @@ function prepare(db: Database.Database) {
     meetingById: db.prepare('SELECT * FROM meetings WHERE id = ?'),
     meetingsByCase: db.prepare('SELECT * FROM meetings WHERE case_id = ? ORDER BY created_at DESC'),
     unclosedMeetings: db.prepare("SELECT * FROM meetings WHERE phase <> 'closed'"),
-    insertEvent: db.prepare('INSERT INTO events (meeting_id, revision, command_id, event_json, at) VALUES (?, ?, ?, ?, ?)'),
-    updateSnapshot: db.prepare(
-      'UPDATE meetings SET snapshot_json = ?, revision = ?, phase = ?, updated_at = ? WHERE id = ? AND revision = ?',
-    ),
     eventByCommand: db.prepare('SELECT revision FROM events WHERE meeting_id = ? AND command_id = ?'),
     eventsByMeeting: db.prepare('SELECT * FROM events WHERE meeting_id = ? ORDER BY revision'),
     insertLink: db.prepare(
