@@ -149,7 +149,10 @@ export const meetingMachine = setup({
   },
 }).createMachine({
   id: 'meeting',
-  context: ({ input }) => initialContext(input),
+  // XState's pure `transition()` builds a throwaway actor without input on every call; an empty
+  // context there spares each command a thrown and caught TypeError (about 4 % of the server's
+  // CPU at 250 commands/s). Meetings are always created with input.
+  context: ({ input }) => (input === undefined ? ({} as MeetingContext) : initialContext(input)),
   initial: 'active',
   states: {
     active: {
