@@ -94,6 +94,10 @@ export const commandSchemas = {
   'emergency.stop': revisioned('emergency.stop', {}),
   'lobby.admit': revisioned('lobby.admit', { participantId }),
   'lobby.deny': revisioned('lobby.deny', { participantId }),
+  /** Send an admitted remote participant or guest back to the lobby. */
+  'lobby.return': revisioned('lobby.return', { participantId }),
+  'lobby.lock': revisioned('lobby.lock', {}),
+  'lobby.unlock': revisioned('lobby.unlock', {}),
   'signals.clear': revisioned('signals.clear', { signalId: z.string().min(1).max(LIMITS.commandId).optional() }),
   'participant.ready': unrevisioned('participant.ready', {}),
   'signal.send': unrevisioned('signal.send', { kind: z.enum(SIGNAL_KINDS) }),
@@ -165,6 +169,7 @@ export const HANDSHAKE_ERRORS = [
   'MEETING_NOT_FOUND',
   'NAME_REQUIRED',
   'DENIED',
+  'LOBBY_LOCKED',
 ] as const;
 export type HandshakeError = (typeof HANDSHAKE_ERRORS)[number];
 

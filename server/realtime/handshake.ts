@@ -68,13 +68,25 @@ async function admitByLink(services: Services, token: string, name: unknown): Pr
   if (runtime.phase === 'closed') throw new HandshakeRefusal('LINK_EXPIRED', 'This meeting has ended. Thank you for being there.');
   const base = { runtime, linkId: link.id, facilitatorId: null, sessionHash: null, issuedToken: null };
   if (link.kind === 'display') return { ...base, conn: { role: 'display' } };
-  if (link.kind === 'remote') return admitGuest(services, runtime, link, name);
+  if (link.kind === 'remote') {
+    refuseIfLocked(runtime, null);
+    return admitGuest(services, runtime, link, name);
+  }
   const person = link.participantId ? await services.store.getParticipant(link.participantId) : undefined;
   if (!person) throw new HandshakeRefusal('LINK_INVALID', INVALID_LINK);
+  refuseIfLocked(runtime, person.id);
   return {
     ...base,
     conn: { role: 'participant', participantId: person.id, name: person.name, attendance: person.attendance },
   };
+}
+
+/** A locked lobby takes nobody new: only people already let in may (re)connect. */
+function refuseIfLocked(runtime: MeetingRuntime, participantId: string | null) {
+  if (!runtime.context.lobbyLocked) return;
+  const member = participantId ? runtime.context.members.find((m) => m.participantId === participantId) : undefined;
+  const admitted = member ? member.admitted || member.attendance === 'in-room' : false;
+  if (!admitted) throw new HandshakeRefusal('LOBBY_LOCKED', 'The facilitator is not letting anyone new in right now.');
 }
 
 /** Someone opening the shared remote link becomes a guest with a link of their own, then waits in the lobby. */

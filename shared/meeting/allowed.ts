@@ -31,6 +31,10 @@ function probe(type: CommandType, context: MeetingContext): Probe {
     case 'lobby.deny':
       // Whether anyone is waiting is presence, shown in the view's lobby; this asks whether the phase allows a decision.
       return { participantId: '\u0000probe', joiner: { name: '', attendance: 'guest' } };
+    case 'lobby.return': {
+      const someone = context.members.find((m) => m.attendance !== 'in-room' && m.admitted);
+      return someone ? { participantId: someone.participantId } : null;
+    }
     case 'signal.send':
       return { kind: 'need-a-moment' };
     default:

@@ -77,6 +77,8 @@ export interface MeetingContext {
   pause: Pause | null;
   pauses: PastPause[];
   signals: Signal[];
+  /** Locked: nobody new may enter the lobby; people already admitted come and go as before. */
+  lobbyLocked: boolean;
   outcome: OutcomeRecord | null;
   startedAt: number | null;
   closedAt: number | null;
@@ -114,6 +116,7 @@ export function initialContext(input: MeetingInput): MeetingContext {
     pause: null,
     pauses: [],
     signals: [],
+    lobbyLocked: false,
     outcome: null,
     startedAt: null,
     closedAt: null,

@@ -64,6 +64,12 @@ export const meetingMachine = setup({
       if (m) return m.attendance !== 'in-room' && !m.admitted;
       return e.joiner !== undefined;
     },
+    canReturnToLobby: ({ context, event }) => {
+      const m = findMember(context, (event as E<'lobby.return'>).participantId);
+      return m !== undefined && m.attendance !== 'in-room' && m.admitted;
+    },
+    lobbyOpen: ({ context }) => !context.lobbyLocked,
+    lobbyLocked: ({ context }) => context.lobbyLocked === true,
     canMarkReady: ({ context, event }) => {
       const m = member(context, event);
       return m !== undefined && m.admitted && !m.ready;
@@ -127,6 +133,13 @@ export const meetingMachine = setup({
     })),
     admit: assign({ members: ({ context, event }) => decideLobby(context, event as LobbyEvent, true) }),
     deny: assign({ members: ({ context, event }) => decideLobby(context, event as LobbyEvent, false) }),
+    // Back to the lobby: not admitted any more, so their screen shows the lobby until they are let in again.
+    returnToLobby: assign({
+      members: ({ context, event }) =>
+        updateMember(context, (event as E<'lobby.return'>).participantId, { admitted: false, ready: false }),
+    }),
+    lockLobby: assign({ lobbyLocked: true }),
+    unlockLobby: assign({ lobbyLocked: false }),
     markReady: assign({ members: ({ context, event }) => updateMember(context, event.by.actorId, { ready: true }) }),
     addSignal: assign({
       signals: ({ context, event }) => [
@@ -162,6 +175,9 @@ export const meetingMachine = setup({
         'emergency.stop': { target: 'outcome', actions: 'safetyStop' },
         'lobby.admit': { guard: 'canDecideLobby', actions: 'admit' },
         'lobby.deny': { guard: 'canDecideLobby', actions: 'deny' },
+        'lobby.return': { guard: 'canReturnToLobby', actions: 'returnToLobby' },
+        'lobby.lock': { guard: 'lobbyOpen', actions: 'lockLobby' },
+        'lobby.unlock': { guard: 'lobbyLocked', actions: 'unlockLobby' },
         'signal.send': { guard: 'isAdmittedMember', actions: 'addSignal' },
         'signals.clear': { guard: 'canClearSignals', actions: 'clearSignals' },
       },

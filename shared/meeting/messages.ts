@@ -44,6 +44,12 @@ export function notAllowedMessage(type: CommandType, phase: Phase, context: Meet
     case 'lobby.admit':
     case 'lobby.deny':
       return phase === 'outcome' ? 'The meeting has ended' : 'That person is not waiting in the lobby';
+    case 'lobby.return':
+      return 'Only someone remote who has been let in can be sent back to the lobby';
+    case 'lobby.lock':
+      return phase === 'outcome' ? 'The meeting has ended' : 'The lobby is already locked';
+    case 'lobby.unlock':
+      return phase === 'outcome' ? 'The meeting has ended' : 'The lobby is not locked';
     case 'signals.clear':
       return 'There is no such signal to clear';
     case 'pause.end':

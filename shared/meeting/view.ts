@@ -84,6 +84,7 @@ export interface FacilitatorView extends PublicAgenda {
   turnSeconds: number;
   members: MemberView[];
   lobby: LobbyEntry[];
+  lobbyLocked: boolean;
   signals: Array<{ signalId: string; participantId: string; name: string; kind: SignalKind; at: number }>;
   pause: Pause | null;
   pauses: PastPause[];
@@ -202,6 +203,7 @@ export function facilitatorView(state: MeetingState, agenda: PublicAgenda, room:
       presence: room.presence.get(m.participantId) ?? 'never-joined',
     })),
     lobby: [...room.lobby],
+    lobbyLocked: context.lobbyLocked === true,
     signals: context.signals.map((s) => ({ ...s, name: nameOf(context, s.participantId) })),
     pause: context.pause,
     pauses: context.pauses,

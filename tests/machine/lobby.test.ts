@@ -166,3 +166,33 @@ describe('signals', () => {
     expect({ ...s.context, signals: [] }).toEqual(before.context);
   });
 });
+
+describe('locking the lobby and sending someone back', () => {
+  test('lock and unlock toggle, each only from the other state, paused included', () => {
+    let s = meetingIn('gathering');
+    expect(canApply(s, ev({ type: 'lobby.unlock' }, T))).toBe(false);
+    s = step(s, ev({ type: 'lobby.lock' }, T));
+    expect(s.context.lobbyLocked).toBe(true);
+    expect(canApply(s, ev({ type: 'lobby.lock' }, T + 1))).toBe(false);
+    s = step(s, ev({ type: 'pause.start', reason: 'other' }, T + 2));
+    s = step(s, ev({ type: 'lobby.unlock' }, T + 3));
+    expect(s.context.lobbyLocked).toBe(false);
+  });
+
+  test('an admitted remote participant can be sent back to the lobby, and let in again', () => {
+    let s = step(meetingIn('gathering'), admitCy(T));
+    s = step(s, ev({ type: 'participant.ready' }, T + 1, participant(CY)));
+    s = step(s, ev({ type: 'lobby.return', participantId: CY }, T + 2));
+    expect(member(s, CY)).toMatchObject({ admitted: false, ready: false });
+    // Back in the lobby, Cy can send nothing until let in again.
+    expect(canApply(s, ev({ type: 'signal.send', kind: 'need-a-moment' }, T + 3, participant(CY)))).toBe(false);
+    expect(canApply(s, admitCy(T + 4))).toBe(true);
+  });
+
+  test('in-room people, people not let in, and strangers cannot be sent back', () => {
+    const s = meetingIn('speaking');
+    for (const participantId of [ANN, CY, 'nobody']) {
+      expect(canApply(s, ev({ type: 'lobby.return', participantId }, T))).toBe(false);
+    }
+  });
+});

@@ -82,13 +82,14 @@ describe('allowedCommands: the buttons each screen shows', () => {
         'emergency.stop',
         'lobby.admit',
         'lobby.deny',
+        'lobby.lock',
       ].sort(),
     );
   });
 
   test('the facilitator while paused: resume, end, stop and the lobby', () => {
     expect(allowedCommands(meetingIn('paused'), FAC, 'fac-1').sort()).toEqual(
-      ['pause.end', 'meeting.end', 'emergency.stop', 'lobby.admit', 'lobby.deny'].sort(),
+      ['pause.end', 'meeting.end', 'emergency.stop', 'lobby.admit', 'lobby.deny', 'lobby.lock'].sort(),
     );
   });
 

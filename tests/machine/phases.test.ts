@@ -28,6 +28,11 @@ const SAMPLES: Record<CommandType, (at: number) => MeetingEvent> = {
   'emergency.stop': (at) => ev({ type: 'emergency.stop' }, at),
   'lobby.admit': (at) => ev({ type: 'lobby.admit', participantId: 'g-1', joiner: { name: 'May', attendance: 'guest' } }, at),
   'lobby.deny': (at) => ev({ type: 'lobby.deny', participantId: 'g-1', joiner: { name: 'May', attendance: 'guest' } }, at),
+  // Cy is remote and not let in yet, so there is nobody to send back: see the lobby tests.
+  'lobby.return': (at) => ev({ type: 'lobby.return', participantId: CY }, at),
+  'lobby.lock': (at) => ev({ type: 'lobby.lock' }, at),
+  // Only a locked lobby can be unlocked: see the lobby tests.
+  'lobby.unlock': (at) => ev({ type: 'lobby.unlock' }, at),
   'signals.clear': (at) => ev({ type: 'signals.clear' }, at),
   'participant.ready': (at) => ev({ type: 'participant.ready' }, at, participant(ANN)),
   'signal.send': (at) => ev({ type: 'signal.send', kind: 'need-a-moment' }, at, participant(ANN)),
@@ -39,6 +44,7 @@ const ANY_ACTIVE: CommandType[] = [
   'emergency.stop',
   'lobby.admit',
   'lobby.deny',
+  'lobby.lock',
   'signal.send',
   'signals.clear',
 ];

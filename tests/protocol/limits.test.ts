@@ -23,7 +23,7 @@ describe('a flood of commands from one tablet', () => {
       const before = ann.view.revision;
       const answers = await Promise.all(
         Array.from({ length: 300 }, (_, i) =>
-          ann.socket.timeout(5000).emitWithAck('meeting:command', { commandId: `flood-${i}`, type: 'signal.send', kind: 'want-to-speak' }) as Promise<Ack>,
+          ann.socket.timeout(20_000).emitWithAck('meeting:command', { commandId: `flood-${i}`, type: 'signal.send', kind: 'want-to-speak' }) as Promise<Ack>,
         ),
       );
       const limited = answers.filter((a) => !a.ok && a.error.code === 'RATE_LIMITED');
