@@ -118,6 +118,44 @@ test('the turn countdown follows the server’s clock: calm, amber at a fifth le
   await ann.getByText('It’s your turn').waitFor();
 }, 30_000);
 
+test('a command decided on an old view is refused with a short message, and the fresh state follows', async () => {
+  const f = pages.facilitator!;
+  // A second console tab whose incoming views are lost on the way, as on a bad network.
+  const tab = await f.context().newPage();
+  let losing = false;
+  let routed = false;
+  await tab.routeWebSocket(
+    (url) => url.pathname.startsWith('/socket.io'),
+    (ws) => {
+      routed = true;
+      const toServer = ws.connectToServer();
+      toServer.onMessage((message) => {
+        if (!(losing && String(message).startsWith('42["meeting:state"'))) ws.send(message);
+      });
+    },
+  );
+  await tab.goto(`${server.url}/#/meetings/${fx.meetingId}`);
+  await tab.locator('[data-speaker]', { hasText: 'Ann' }).waitFor();
+  const before = Number(await f.locator('[data-revision]').getAttribute('data-revision'));
+  await expect.poll(async () => Number(await tab.locator('[data-revision]').getAttribute('data-revision'))).toBe(before);
+  // Socket.IO starts with HTTP polling and upgrades to the (routed) websocket: lose messages only after that.
+  await expect.poll(() => routed).toBe(true);
+  await tab.waitForTimeout(1000);
+
+  losing = true;
+  await f.getByRole('button', { name: '+1 minute' }).click();
+  await expect.poll(async () => Number(await f.locator('[data-revision]').getAttribute('data-revision'))).toBe(before + 1);
+  await tab.getByRole('button', { name: '+1 minute' }).click();
+  await tab.getByText('The meeting had just moved on, so nothing was changed.').waitFor();
+  await screenshot(tab, 'console-stale-notice');
+  losing = false;
+
+  // The tab catches up by itself, and the turn was extended once, not twice.
+  await expect.poll(async () => Number(await tab.locator('[data-revision]').getAttribute('data-revision')), { timeout: 10_000 }).toBe(before + 1);
+  expect(Number(await f.locator('[data-revision]').getAttribute('data-revision'))).toBe(before + 1);
+  await tab.close();
+}, 30_000);
+
 test('the emergency stop shows crisis guidance with the configured numbers on every screen', async () => {
   const f = pages.facilitator!;
   const ann = pages.ann!;
@@ -144,4 +182,16 @@ test('the emergency stop shows crisis guidance with the configured numbers on ev
   await f.getByText('Stopped for safety').waitFor();
   await f.getByRole('button', { name: 'Close the meeting…' }).waitFor();
   expect(Object.entries(pageErrors).filter(([, list]) => list.length > 0)).toEqual([]);
+}, 30_000);
+
+test('when the session ends elsewhere, the console returns to the sign-in form and says why', async () => {
+  const f = pages.facilitator!;
+  await f.locator('[data-phase]').waitFor();
+  const other = await f.context().newPage();
+  await other.goto(`${server.url}/`);
+  await other.getByRole('button', { name: 'Sign out' }).click();
+  await f.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await f.getByText('You were signed out').waitFor();
+  await accessible(f, 'console-signed-out');
+  await other.close();
 }, 30_000);

@@ -1,6 +1,7 @@
 // The console's HTTP calls. Errors come back as values with the server's
 // message, which already says what to do next.
 import type { Approach } from '../../../shared/approaches.js';
+import { session } from './session.svelte.js';
 
 export class ApiError extends Error {
   constructor(
@@ -28,6 +29,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const data = text ? JSON.parse(text) : null;
   if (!res.ok) {
     const error = data?.error ?? {};
+    // Signed out in the meantime (idle logoff): back to the sign-in form. Checking who is signed in is not that.
+    if (res.status === 401 && path !== '/api/me' && path !== '/api/login') session.end();
     throw new ApiError(res.status, error.code ?? 'ERROR', error.message ?? 'Something went wrong; please try again');
   }
   return data as T;

@@ -14,6 +14,8 @@ export const EVENTS: typeof SharedEvents = {
   state: 'meeting:state',
   command: 'meeting:command',
   credential: 'meeting:credential',
+  activity: 'session:activity',
+  sessionEnded: 'session:ended',
 };
 
 /**
@@ -32,6 +34,8 @@ export interface ConnectionOptions {
   /** Called before every (re)connection, so a guest's own token replaces the shared one. */
   auth: () => Record<string, unknown>;
   onCredential?: (credential: { token: string; participantId: string }) => void;
+  /** The facilitator's session ended (idle logoff, expiry, sign-out elsewhere). */
+  onSessionEnded?: () => void;
   url?: string;
 }
 
@@ -59,6 +63,11 @@ export class MeetingConnection<V extends MeetingView = MeetingView> {
     });
     this.socket.on(EVENTS.state, (view: V) => this.receive(view));
     this.socket.on(EVENTS.credential, (c: { token: string; participantId: string }) => options.onCredential?.(c));
+    this.socket.on(EVENTS.sessionEnded, () => {
+      this.refusal = { code: 'SESSION_INVALID', message: 'You were signed out. Please sign in again.' };
+      this.status = 'refused';
+      options.onSessionEnded?.();
+    });
     this.socket.on('connect', () => {
       this.refusal = null;
     });
@@ -84,6 +93,7 @@ export class MeetingConnection<V extends MeetingView = MeetingView> {
     try {
       const ack: Ack = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(EVENTS.command, body);
       this.notice = noticeFor(ack);
+      if (!ack.ok) this.catchUpTo(ack.revision);
       return ack;
     } catch {
       this.notice = noticeFor(null);
@@ -95,6 +105,11 @@ export class MeetingConnection<V extends MeetingView = MeetingView> {
     }
   }
 
+  /** Someone is at the console's keyboard: keeps the facilitator's session from idling out. */
+  reportActivity(): void {
+    if (this.socket.connected) this.socket.emit(EVENTS.activity);
+  }
+
   dismissNotice(): void {
     this.notice = null;
   }
@@ -102,6 +117,21 @@ export class MeetingConnection<V extends MeetingView = MeetingView> {
   close(): void {
     for (const undo of this.cleanup.splice(0)) undo();
     this.socket.disconnect();
+  }
+
+  /**
+   * The server's answer names its revision. The views it broadcast should
+   * already be here; if one was lost on the way, reconnect, which always
+   * brings the full view.
+   */
+  private catchUpTo(revision: number) {
+    setTimeout(() => {
+      const shown = this.view?.revision ?? -1;
+      if (shown < revision && this.socket.connected) {
+        this.socket.disconnect();
+        this.socket.connect();
+      }
+    }, 1500);
   }
 
   private receive(view: V) {
