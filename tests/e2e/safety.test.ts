@@ -93,6 +93,29 @@ test('a remote link turned away from the lobby gets a kind message', async () =>
   await accessible(cy, 'remote-denied');
 }, 30_000);
 
+test('a locked lobby takes nobody new until it is unlocked; an admitted guest can be sent back to the lobby', async () => {
+  const f = pages.facilitator!;
+  await f.getByRole('button', { name: 'Lock', exact: true }).click();
+  await f.locator('[data-lobby="locked"]').waitFor();
+
+  const joe = await open('joe', 'phone', `/remote#token=${fx.links.remote.token}`);
+  await joe.locator('[data-screen="lobby-locked"]').waitFor();
+  await accessible(joe, 'remote-lobby-locked');
+
+  await f.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await joe.getByRole('button', { name: 'Try again' }).click();
+  await joe.getByLabel('Your name').fill('Uncle Joe');
+  await joe.getByRole('button', { name: 'Join' }).click();
+  await joe.getByText('The facilitator will let you in shortly.').waitFor();
+  await f.getByRole('button', { name: 'Let Uncle Joe in' }).click();
+  await joe.getByRole('button', { name: 'I’m ready' }).waitFor();
+
+  await f.getByRole('button', { name: 'Send Uncle Joe to the lobby…' }).click();
+  await f.getByRole('button', { name: 'Yes, back to the lobby' }).click();
+  await joe.getByText('The facilitator will let you in shortly.').waitFor();
+  await f.getByRole('button', { name: 'Let Uncle Joe in' }).waitFor();
+}, 30_000);
+
 test('the turn countdown follows the server’s clock: calm, amber at a fifth left, red when over, and never moves on', async () => {
   const f = pages.facilitator!;
   const ann = pages.ann!;

@@ -105,6 +105,13 @@ export class MeetingConnection<V extends MeetingView = MeetingView> {
     }
   }
 
+  /** Ask again after a refusal that may pass (a locked lobby opens again). */
+  retry(): void {
+    this.refusal = null;
+    this.status = 'connecting';
+    this.socket.connect();
+  }
+
   /** Someone is at the console's keyboard: keeps the facilitator's session from idling out. */
   reportActivity(): void {
     if (this.socket.connected) this.socket.emit(EVENTS.activity);
