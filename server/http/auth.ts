@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DUMMY_PASSWORD_HASH, hashPassword, newId, verifyPassword } from '../security/secrets.js';
 import type { Services } from '../services.js';
 import { LoginLockout } from '../security/lockout.js';
+import { facilitatorAudit } from './audit.js';
 import { HttpError, parseBody } from './errors.js';
 import { closeSession, openSession, requireFacilitator } from './session.js';
 
@@ -42,6 +43,7 @@ export function authRoutes(services: Services) {
         throw new HttpError(409, 'ALREADY_SET_UP', 'Threshold is already set up; please sign in');
       }
       await openSession(services, reply, request, record.id);
+      await services.store.appendAudit(facilitatorAudit(services, record.id, 'account.created'));
       return reply.code(201).send({ id: record.id, name: record.name, email: record.email });
     });
 
@@ -56,15 +58,19 @@ export function authRoutes(services: Services) {
       const valid = await verifyPassword(body.password, account?.passwordHash ?? DUMMY_PASSWORD_HASH);
       if (!account || !valid) {
         lockout.fail(body.email);
+        // No email in the log: only that an attempt failed.
+        await services.store.appendAudit({ ...facilitatorAudit(services, null, 'login.failed'), actorRole: 'anonymous' });
         throw new HttpError(401, 'BAD_CREDENTIALS', 'That email and password do not match');
       }
       lockout.succeed(body.email);
       await openSession(services, reply, request, account.id);
+      await services.store.appendAudit(facilitatorAudit(services, account.id, 'login'));
       return { id: account.id, name: account.name, email: account.email };
     });
 
     app.post('/api/logout', async (request, reply) => {
-      await closeSession(services, request, reply);
+      const facilitatorId = await closeSession(services, request, reply);
+      if (facilitatorId) await services.store.appendAudit(facilitatorAudit(services, facilitatorId, 'logout'));
       return reply.code(204).send();
     });
 

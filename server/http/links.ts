@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { hashToken, newId, newToken } from '../security/secrets.js';
 import type { Services } from '../services.js';
 import type { LinkRecord } from '../store/types.js';
+import { facilitatorAudit } from './audit.js';
 import { HttpError, notFound } from './errors.js';
 import { linkUrl } from './meetings.js';
 import { requireFacilitator } from './session.js';
@@ -34,6 +35,11 @@ export function linkRoutes(services: Services) {
       if (old.revokedAt === null) await services.store.revokeLinks([old.id], now);
       await services.store.createLink(fresh);
       services.realtime.disconnectLink(old.id);
+      await services.store.appendAudit({
+        ...facilitatorAudit(services, request.facilitatorId, 'link.reissued', meeting.id),
+        subjectId: fresh.id,
+        detail: { kind: fresh.kind, replaces: old.id },
+      });
       const url = linkUrl(services.baseUrl(), fresh.kind, token, person?.attendance === 'remote');
       return reply.code(201).send({ id: fresh.id, kind: fresh.kind, participantId: fresh.participantId, token, url });
     });

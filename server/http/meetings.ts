@@ -10,6 +10,8 @@ import { hashToken, newId, newToken } from '../security/secrets.js';
 import type { Services } from '../services.js';
 import type { LinkKind, LinkRecord, MeetingRecord } from '../store/types.js';
 import { HttpError, notFound, parseBody } from './errors.js';
+import { verifyChain } from '../store/audit.js';
+import { facilitatorAudit } from './audit.js';
 import { ownCase } from './cases.js';
 import { requireFacilitator } from './session.js';
 
@@ -71,6 +73,11 @@ export function meetingRoutes(services: Services) {
       const remote = issue('remote', null);
       const display = issue('display', null);
       await services.store.createMeeting(record, issued.map((i) => i.link));
+      const by = facilitatorAudit(services, request.facilitatorId, 'meeting.created', id);
+      await services.store.appendAudit({ ...by, subjectId: found.id });
+      for (const { link } of issued) {
+        await services.store.appendAudit({ ...by, action: 'link.issued', subjectId: link.id, detail: { kind: link.kind } });
+      }
       return reply.code(201).send({
         id,
         links: {
@@ -79,6 +86,18 @@ export function meetingRoutes(services: Services) {
           display: { id: display.link.id, token: display.token, url: linkUrl(base, 'display', display.token) },
         },
       });
+    });
+
+    app.get<{ Params: { meetingId: string } }>('/api/meetings/:meetingId/audit', async (request) => {
+      const meeting = await ownMeeting(services, request.facilitatorId, request.params.meetingId);
+      const entries = await services.store.listAudit(meeting.id);
+      return {
+        entries: entries.map(({ seq, at, actorRole, actorId, action, subjectId, detail }) => ({
+          seq, at, actor: { role: actorRole, id: actorId }, action, subjectId, detail,
+        })),
+        // The chain is checked whole: an edit anywhere breaks every later link.
+        chain: verifyChain(await services.store.listAllAudit()),
+      };
     });
 
     app.get<{ Params: { meetingId: string } }>('/api/meetings/:meetingId', async (request) => {
@@ -99,7 +118,10 @@ export function meetingRoutes(services: Services) {
       if (!link || link.meetingId !== meeting.id) throw notFound('That link');
       const revoked = [link.id, ...(await guestsStillWaiting(services, meeting.id, link))];
       await services.store.revokeLinks(revoked, services.clock());
-      for (const id of revoked) services.realtime.disconnectLink(id);
+      for (const id of revoked) {
+        services.realtime.disconnectLink(id);
+        await services.store.appendAudit({ ...facilitatorAudit(services, request.facilitatorId, 'link.revoked', meeting.id), subjectId: id });
+      }
       return reply.code(204).send();
     });
   };

@@ -44,13 +44,15 @@ export async function sessionAlive(services: Services, idHash: string): Promise<
   return (await services.store.findSession(idHash, services.clock())) !== undefined;
 }
 
-export async function closeSession(services: Services, request: FastifyRequest, reply: FastifyReply) {
+/** Ends the request's session, if any; returns whose it was. */
+export async function closeSession(services: Services, request: FastifyRequest, reply: FastifyReply): Promise<string | undefined> {
   const id = request.cookies[SESSION_COOKIE];
-  if (id) {
-    await services.store.deleteSession(hashToken(id));
-    services.realtime.disconnectSession(hashToken(id));
-  }
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  if (!id) return undefined;
+  const session = await services.store.findSession(hashToken(id), services.clock());
+  await services.store.deleteSession(hashToken(id));
+  services.realtime.disconnectSession(hashToken(id));
+  return session?.facilitatorId;
 }
 
 declare module 'fastify' {

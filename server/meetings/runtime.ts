@@ -19,6 +19,7 @@ import {
 } from '../../shared/meeting/view.js';
 import { LIMITS, parseCommand, type Ack, type Command, type CommandType, type ErrorCode, type Joiner, type MeetingEvent } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
+import { commandAudit } from '../store/audit.js';
 import type { MeetingRecord, Store } from '../store/types.js';
 
 export type Audience = { kind: 'facilitator' } | { kind: 'display' } | { kind: 'participant'; participantId: string };
@@ -148,6 +149,7 @@ export class MeetingRuntime {
         persistMeeting(next),
         phaseOf(next),
         event.at,
+        commandAudit(this.id, event, revision),
       );
     } catch (error) {
       this.deps.log.error({ meetingId: this.id, type: event.type, err: errorName(error) }, 'command not stored');

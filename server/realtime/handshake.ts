@@ -108,6 +108,10 @@ async function admitGuest(services: Services, runtime: MeetingRuntime, parent: L
     id: linkId, meetingId: runtime.id, kind: 'guest', participantId, tokenHash: hashToken(token),
     parentLinkId: parent.id, createdAt: now, revokedAt: null,
   });
+  await services.store.appendAudit({
+    at: now, actorRole: 'participant', actorId: participantId, action: 'link.issued',
+    meetingId: runtime.id, subjectId: linkId, detail: { kind: 'guest', through: parent.id },
+  });
   return {
     runtime,
     conn: { role: 'participant', participantId, name: parsed.data, attendance: 'guest' },

@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { chainHash, GENESIS_HASH, type AuditEntry } from './audit.js';
 
 export interface Append {
   meetingId: string;
@@ -17,12 +18,17 @@ export interface Append {
   snapshotJson: string;
   phase: string;
   at: number;
+  /** Joins the hash-chained audit log in the same transaction as the event. */
+  audit: AuditEntry;
 }
 
 // Plain JavaScript run as an ES module from a data: URL, so that the same code
 // works from dist/ and from the TypeScript sources under vitest.
 const WRITER_SOURCE = `
 import { parentPort, workerData } from 'node:worker_threads';
+import { createHash } from 'node:crypto';
+const chainHash = ${chainHash.toString()};
+const sha256 = (text) => createHash('sha256').update(text).digest('hex');
 const { default: Database } = await import(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma('journal_mode = WAL');
@@ -31,11 +37,19 @@ db.pragma('foreign_keys = ON');
 db.pragma('busy_timeout = 5000');
 const insertEvent = db.prepare('INSERT INTO events (meeting_id, revision, command_id, event_json, at) VALUES (?, ?, ?, ?, ?)');
 const updateSnapshot = db.prepare('UPDATE meetings SET snapshot_json = ?, revision = ?, phase = ?, updated_at = ? WHERE id = ? AND revision = ?');
+const lastAudit = db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1');
+const insertAudit = db.prepare('INSERT INTO audit (seq, at, actor_role, actor_id, action, meeting_id, subject_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
 const appendOne = db.transaction((a) => {
   insertEvent.run(a.meetingId, a.revision, a.commandId, a.eventJson, a.at);
   const changed = updateSnapshot.run(a.snapshotJson, a.revision, a.phase, a.at, a.meetingId, a.revision - 1);
   // Guards against two writers (a second server on the same file): the log stays linear.
   if (changed.changes !== 1) throw new Error('meeting revision moved underneath this write');
+  // Read inside the write transaction, so the chain stays linear whichever connection writes next.
+  const last = lastAudit.get();
+  const entry = { ...a.audit, seq: (last?.seq ?? 0) + 1 };
+  const prev = last?.hash ?? '${GENESIS_HASH}';
+  const e = entry;
+  insertAudit.run(e.seq, e.at, e.actorRole, e.actorId, e.action, e.meetingId, e.subjectId, e.detail === null ? null : JSON.stringify(e.detail), prev, chainHash(sha256, prev, e));
 });
 const appendAll = db.transaction((items) => items.map((a) => {
   try {

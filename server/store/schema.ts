@@ -77,4 +77,23 @@ CREATE TABLE IF NOT EXISTS links (
   revoked_at INTEGER
 );
 CREATE INDEX IF NOT EXISTS links_by_meeting ON links(meeting_id);
+
+-- Who did what, hash-chained (see server/store/audit.ts); no health data.
+CREATE TABLE IF NOT EXISTS audit (
+  seq INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  actor_role TEXT NOT NULL,
+  actor_id TEXT,
+  action TEXT NOT NULL,
+  meeting_id TEXT,
+  subject_id TEXT,
+  detail TEXT,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_by_meeting ON audit(meeting_id, seq);
+CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 `;

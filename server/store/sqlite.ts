@@ -13,6 +13,7 @@ import type {
   Store,
   StoredEvent,
 } from './types.js';
+import { chainHash, GENESIS_HASH, sha256, type AuditEntry, type AuditRecord } from './audit.js';
 import { EventLogWriter } from './event-log-writer.js';
 import { SCHEMA } from './schema.js';
 import type { Vault } from '../security/vault.js';
@@ -70,11 +71,25 @@ const toLink = (r: Row): LinkRecord => ({
   revokedAt: (r.revoked_at as number | null) ?? null,
 });
 
+const toAudit = (r: Row): AuditRecord => ({
+  seq: r.seq as number,
+  at: r.at as number,
+  actorRole: r.actor_role as AuditRecord['actorRole'],
+  actorId: (r.actor_id as string | null) ?? null,
+  action: r.action as string,
+  meetingId: (r.meeting_id as string | null) ?? null,
+  subjectId: (r.subject_id as string | null) ?? null,
+  detail: r.detail === null ? null : JSON.parse(r.detail as string),
+  prevHash: r.prev_hash as string,
+  hash: r.hash as string,
+});
+
 export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly q: ReturnType<typeof prepare>;
   /** Appends to the event log go through a writer thread, so that no fsync stalls the event loop. */
   private readonly eventLog: EventLogWriter;
+  private readonly appendAuditTx: (entry: AuditEntry) => void;
 
   /** Names, letters, bottom lines, the log and snapshots are sealed with `vault` before they reach the file. */
   constructor(file: string, private readonly vault: Vault) {
@@ -86,6 +101,15 @@ export class SqliteStore implements Store {
     this.db.exec(SCHEMA);
     this.q = prepare(this.db);
     this.eventLog = new EventLogWriter(file);
+    // IMMEDIATE: take the write lock before reading the chain's end, as the writer thread does.
+    const tx = this.db.transaction((entry: AuditEntry) => {
+      const last = this.q.lastAudit.get() as { seq: number; hash: string } | undefined;
+      const record = { ...entry, seq: (last?.seq ?? 0) + 1 };
+      const prev = last?.hash ?? GENESIS_HASH;
+      const detail = entry.detail === null ? null : JSON.stringify(entry.detail);
+      this.q.insertAudit.run(record.seq, entry.at, entry.actorRole, entry.actorId, entry.action, entry.meetingId, entry.subjectId, detail, prev, chainHash(sha256, prev, record));
+    });
+    this.appendAuditTx = (entry) => tx.immediate(entry);
   }
 
   static inDirectory(dataDir: string, vault: Vault): SqliteStore {
@@ -180,8 +204,9 @@ export class SqliteStore implements Store {
   async listUnclosedMeetings() {
     return (this.q.unclosedMeetings.all() as Row[]).map((r) => toMeeting(r, this.vault));
   }
-  async appendEvent(meetingId: string, stored: StoredEvent, snapshot: unknown, phase: string, at: number) {
+  async appendEvent(meetingId: string, stored: StoredEvent, snapshot: unknown, phase: string, at: number, audit: AuditEntry) {
     await this.eventLog.append({
+      audit,
       meetingId,
       revision: stored.revision,
       commandId: stored.commandId,
@@ -224,6 +249,16 @@ export class SqliteStore implements Store {
     this.db.transaction(() => {
       for (const id of ids) this.q.revokeLink.run(at, id);
     })();
+  }
+
+  async appendAudit(entry: AuditEntry) {
+    this.appendAuditTx(entry);
+  }
+  async listAudit(meetingId: string) {
+    return (this.q.auditByMeeting.all(meetingId) as Row[]).map(toAudit);
+  }
+  async listAllAudit() {
+    return (this.q.auditAll.all() as Row[]).map(toAudit);
   }
 
   async close() {
@@ -276,6 +311,13 @@ function prepare(db: Database.Database) {
     linkByToken: db.prepare('SELECT * FROM links WHERE token_hash = ?'),
     linkById: db.prepare('SELECT * FROM links WHERE id = ?'),
     linksByMeeting: db.prepare('SELECT * FROM links WHERE meeting_id = ? ORDER BY created_at, rowid'),
+    lastAudit: db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1'),
+    insertAudit: db.prepare(
+      `INSERT INTO audit (seq, at, actor_role, actor_id, action, meeting_id, subject_id, detail, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    auditByMeeting: db.prepare('SELECT * FROM audit WHERE meeting_id = ? ORDER BY seq'),
+    auditAll: db.prepare('SELECT * FROM audit ORDER BY seq'),
     revokeLink: db.prepare('UPDATE links SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
   };
 }

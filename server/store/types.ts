@@ -5,6 +5,7 @@
 import type { Approach } from '../../shared/approaches.js';
 import type { MeetingEvent } from '../../shared/protocol.js';
 import type { MeetingInput } from '../../shared/meeting/context.js';
+import type { AuditEntry, AuditRecord } from './audit.js';
 
 export interface FacilitatorRecord {
   id: string;
@@ -107,7 +108,7 @@ export interface Store {
    * replaced in one transaction. Only after this resolves may the command be
    * acknowledged. Rejects if the revision or commandId is already taken.
    */
-  appendEvent(meetingId: string, stored: StoredEvent, snapshot: unknown, phase: string, at: number): Promise<void>;
+  appendEvent(meetingId: string, stored: StoredEvent, snapshot: unknown, phase: string, at: number, audit: AuditEntry): Promise<void>;
   findCommand(meetingId: string, commandId: string): Promise<number | undefined>;
   listEvents(meetingId: string): Promise<StoredEvent[]>;
 
@@ -116,6 +117,12 @@ export interface Store {
   getLink(id: string): Promise<LinkRecord | undefined>;
   listLinks(meetingId: string): Promise<LinkRecord[]>;
   revokeLinks(ids: string[], at: number): Promise<void>;
+
+  /** Append to the hash-chained audit log (commands join it through appendEvent). */
+  appendAudit(entry: AuditEntry): Promise<void>;
+  listAudit(meetingId: string): Promise<AuditRecord[]>;
+  /** The whole chain, oldest first, for verification. */
+  listAllAudit(): Promise<AuditRecord[]>;
 
   close(): Promise<void>;
 }
