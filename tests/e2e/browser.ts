@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { buildServer } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 
@@ -104,4 +105,9 @@ export async function startClockedServer(env: Record<string, string> = {}): Prom
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** expect.poll with room for a busy two-core machine (its default gives up after one second). */
+export function eventually<T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) {
+  return expect.poll(fn, { interval: 100, timeout: 10_000, ...options });
 }

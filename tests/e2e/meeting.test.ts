@@ -6,7 +6,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startServer, type Running } from '../helpers/server.js';
-import { assertClientBuilt, launch, openPage, screenshot, seriousViolations, type Device } from './browser.js';
+import { assertClientBuilt, launch, openPage, screenshot, seriousViolations, eventually, type Device } from './browser.js';
 
 let server: Running;
 let browser: Browser;
@@ -48,7 +48,7 @@ async function accessible(page: Page, name: string) {
 
 /** Keyboard use of a button, once it is enabled (it is disabled while its last command awaits the server). */
 async function pressEnter(button: Locator) {
-  await expect.poll(() => button.isEnabled()).toBe(true);
+  await eventually(() => button.isEnabled()).toBe(true);
   await button.focus();
   await button.page().keyboard.press('Enter');
 }
@@ -57,7 +57,7 @@ const revisionOf = async (page: Page, selector = '[data-revision]') => Number(aw
 
 test('the facilitator sets up, prepares a case and creates a meeting with join links', async () => {
   const f = await open('facilitator', 'laptop', '/');
-  await expect.poll(() => f.getByRole('heading', { name: 'Welcome to Threshold' }).isVisible()).toBe(true);
+  await eventually(() => f.getByRole('heading', { name: 'Welcome to Threshold' }).isVisible()).toBe(true);
   await accessible(f, 'console-setup');
   await f.getByLabel('Your name').fill('Dana');
   await f.getByLabel('Email').fill('dana@example.org');
@@ -139,15 +139,15 @@ test('tablets, the room display and a remote relative join; the facilitator lets
   // moved by keyboard: earlier, and back later, keeping the focus on her row.
   const names = () => f.locator('[data-participant] .name').allTextContents();
   await f.getByRole('button', { name: 'Add to order' }).click();
-  await expect.poll(names).toEqual(['Ann', 'Bob', 'Cy', 'Aunt May']);
+  await eventually(names).toEqual(['Ann', 'Bob', 'Cy', 'Aunt May']);
   await f.locator('[data-participant]', { hasText: 'Aunt May' }).dragTo(f.locator('[data-participant]', { hasText: 'Cy' }));
-  await expect.poll(names).toEqual(['Ann', 'Bob', 'Aunt May', 'Cy']);
+  await eventually(names).toEqual(['Ann', 'Bob', 'Aunt May', 'Cy']);
   await pressEnter(f.getByRole('button', { name: 'Move Aunt May earlier' }));
-  await expect.poll(names).toEqual(['Ann', 'Aunt May', 'Bob', 'Cy']);
+  await eventually(names).toEqual(['Ann', 'Aunt May', 'Bob', 'Cy']);
   await pressEnter(f.getByRole('button', { name: 'Move Aunt May later' }));
-  await expect.poll(names).toEqual(['Ann', 'Bob', 'Aunt May', 'Cy']);
-  await expect.poll(() => f.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move Aunt May later');
-  await expect.poll(() => display.locator('.order .name').allTextContents()).toEqual(['Ann', 'Bob', 'Aunt May', 'Cy']);
+  await eventually(names).toEqual(['Ann', 'Bob', 'Aunt May', 'Cy']);
+  await eventually(() => f.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move Aunt May later');
+  await eventually(() => display.locator('.order .name').allTextContents()).toEqual(['Ann', 'Bob', 'Aunt May', 'Cy']);
   await accessible(f, 'console-live-gathering');
 }, 60_000);
 
@@ -161,7 +161,7 @@ test('the tablets follow every turn change', async () => {
   await bob.getByText('You’re next').waitFor();
   await may.getByText('Ann is speaking').waitFor();
   await display.locator('.who', { hasText: 'Ann' }).waitFor();
-  await expect.poll(() => ann.locator('.text').textContent()).toBe(LETTER);
+  await eventually(() => ann.locator('.text').textContent()).toBe(LETTER);
   await f.locator('[data-tone="calm"]').waitFor();
   await accessible(ann, 'tablet-your-turn');
   await accessible(bob, 'tablet-you-are-next');
@@ -214,13 +214,13 @@ test('a tablet that goes offline catches up with the latest revision when it is 
   await f.getByRole('button', { name: /Next speaker/ }).click(); // Bob done, Aunt May speaks
   await f.locator('[data-speaker]', { hasText: 'Aunt May' }).waitFor();
   await f.getByRole('button', { name: '+1 minute' }).click();
-  await expect.poll(() => revisionOf(f)).toBeGreaterThan(await revisionOf(ann));
+  await eventually(() => revisionOf(f)).toBeGreaterThan(await revisionOf(ann));
   expect(await ann.getByText('Bob is speaking').isVisible()).toBe(true); // still the old state while offline
 
   await ann.context().setOffline(false);
   await ann.getByText('Aunt May is speaking').waitFor({ timeout: 15_000 });
-  await expect.poll(() => revisionOf(ann)).toBe(await revisionOf(f));
-  await expect.poll(() => ann.getByText('Reconnecting…').count()).toBe(0);
+  await eventually(() => revisionOf(ann)).toBe(await revisionOf(f));
+  await eventually(() => ann.getByText('Reconnecting…').count()).toBe(0);
 }, 60_000);
 
 test('offer, decline, bottom lines, offer again, acceptance and close', async () => {
@@ -239,7 +239,7 @@ test('offer, decline, bottom lines, offer again, acceptance and close', async ()
   await f.getByRole('button', { name: 'Begin bottom lines' }).click();
 
   await ann.getByRole('heading', { name: 'Your bottom line' }).waitFor();
-  await expect.poll(() => ann.locator('.text').textContent()).toBe(BOTTOM_LINE);
+  await eventually(() => ann.locator('.text').textContent()).toBe(BOTTOM_LINE);
   await ann.getByText('It’s your turn').waitFor();
   await accessible(ann, 'tablet-bottom-line');
   expect(await bob.getByText(BOTTOM_LINE).count()).toBe(0);

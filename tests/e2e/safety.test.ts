@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createFixture, type Fixture } from '../helpers/server.js';
-import { assertClientBuilt, launch, openPage, screenshot, seriousViolations, startClockedServer, type ClockedServer, type Device } from './browser.js';
+import { assertClientBuilt, launch, openPage, screenshot, seriousViolations, startClockedServer, eventually, type ClockedServer, type Device } from './browser.js';
 
 const CRISIS = { CRISIS_EMERGENCY_NUMBER: '112', CRISIS_LINE_NUMBER: '0800 111 222', CRISIS_LINE_NAME: 'the Test Crisis Line' };
 
@@ -160,21 +160,21 @@ test('a command decided on an old view is refused with a short message, and the 
   await tab.goto(`${server.url}/#/meetings/${fx.meetingId}`);
   await tab.locator('[data-speaker]', { hasText: 'Ann' }).waitFor();
   const before = Number(await f.locator('[data-revision]').getAttribute('data-revision'));
-  await expect.poll(async () => Number(await tab.locator('[data-revision]').getAttribute('data-revision'))).toBe(before);
+  await eventually(async () => Number(await tab.locator('[data-revision]').getAttribute('data-revision'))).toBe(before);
   // Socket.IO starts with HTTP polling and upgrades to the (routed) websocket: lose messages only after that.
-  await expect.poll(() => routed).toBe(true);
+  await eventually(() => routed).toBe(true);
   await tab.waitForTimeout(1000);
 
   losing = true;
   await f.getByRole('button', { name: '+1 minute' }).click();
-  await expect.poll(async () => Number(await f.locator('[data-revision]').getAttribute('data-revision'))).toBe(before + 1);
+  await eventually(async () => Number(await f.locator('[data-revision]').getAttribute('data-revision'))).toBe(before + 1);
   await tab.getByRole('button', { name: '+1 minute' }).click();
   await tab.getByText('The meeting had just moved on, so nothing was changed.').waitFor();
   await screenshot(tab, 'console-stale-notice');
   losing = false;
 
   // The tab catches up by itself, and the turn was extended once, not twice.
-  await expect.poll(async () => Number(await tab.locator('[data-revision]').getAttribute('data-revision')), { timeout: 10_000 }).toBe(before + 1);
+  await eventually(async () => Number(await tab.locator('[data-revision]').getAttribute('data-revision')), { timeout: 10_000 }).toBe(before + 1);
   expect(Number(await f.locator('[data-revision]').getAttribute('data-revision'))).toBe(before + 1);
   await tab.close();
 }, 30_000);
