@@ -4,15 +4,27 @@
 // server started with `npm start` (or THRESHOLD_DEV_SERVER).
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const clientRoot = resolve(import.meta.dirname, 'client');
 const server = process.env.THRESHOLD_DEV_SERVER ?? 'http://127.0.0.1:3000';
 
+/** In development, the pages answer at the same addresses as in production (/tablet, not /tablet.html). */
+const pageAddresses: Plugin = {
+  name: 'threshold-page-addresses',
+  configureServer(server) {
+    server.middlewares.use((req, _res, next) => {
+      const match = req.url?.match(/^\/(tablet|remote|display)(\?.*)?$/);
+      if (match) req.url = `/${match[1]}.html${match[2] ?? ''}`;
+      next();
+    });
+  },
+};
+
 export default defineConfig({
   root: clientRoot,
   base: '/',
-  plugins: [svelte()],
+  plugins: [svelte(), pageAddresses],
   build: {
     outDir: resolve(import.meta.dirname, 'dist/client'),
     emptyOutDir: true,
