@@ -103,7 +103,7 @@ test('the facilitator sets up, prepares a case and creates a meeting with join l
   expect(await f.getByRole('button', { name: 'Copy link' }).first().isVisible()).toBe(false);
   expect(await f.locator('.join-card').first().isVisible()).toBe(true);
   await f.emulateMedia({ media: 'screen' });
-}, 60_000);
+}, 90_000);
 
 test('tablets, the room display and a remote relative join; the facilitator lets the relative in', async () => {
   const ann = await open('ann', 'tablet', links.Ann!);
@@ -149,7 +149,7 @@ test('tablets, the room display and a remote relative join; the facilitator lets
   await eventually(() => f.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move Aunt May later');
   await eventually(() => display.locator('.order .name').allTextContents()).toEqual(['Ann', 'Bob', 'Aunt May', 'Cy']);
   await accessible(f, 'console-live-gathering');
-}, 60_000);
+}, 90_000);
 
 test('the tablets follow every turn change', async () => {
   const { facilitator: f, ann, bob, may, display } = pages as Record<string, Page>;
@@ -174,7 +174,7 @@ test('the tablets follow every turn change', async () => {
   await ann.getByText('Bob is speaking').waitFor();
   await may.getByText('You’re next').waitFor();
   await f.locator('[data-speaker]', { hasText: 'Bob' }).waitFor();
-}, 60_000);
+}, 90_000);
 
 test('a pause covers every screen and resume returns to the same speaker', async () => {
   const { facilitator: f, ann, bob, may, display } = pages as Record<string, Page>;
@@ -194,7 +194,7 @@ test('a pause covers every screen and resume returns to the same speaker', async
   await bob.getByText('It’s your turn').waitFor();
   await display.locator('.who', { hasText: 'Bob' }).waitFor();
   await f.locator('[data-speaker]', { hasText: 'Bob' }).waitFor();
-}, 60_000);
+}, 90_000);
 
 test('a private signal reaches only the facilitator, who clears it', async () => {
   const { facilitator: f, bob } = pages as Record<string, Page>;
@@ -203,7 +203,7 @@ test('a private signal reaches only the facilitator, who clears it', async () =>
   await f.getByText('Bob needs a moment').waitFor();
   await f.getByRole('button', { name: 'Clear: Bob needs a moment' }).click();
   await f.getByText('No signals.').waitFor();
-}, 30_000);
+}, 90_000);
 
 test('a tablet that goes offline catches up with the latest revision when it is back', async () => {
   const { facilitator: f, ann } = pages as Record<string, Page>;
@@ -221,7 +221,7 @@ test('a tablet that goes offline catches up with the latest revision when it is 
   await ann.getByText('Aunt May is speaking').waitFor({ timeout: 15_000 });
   await eventually(() => revisionOf(ann)).toBe(await revisionOf(f));
   await eventually(() => ann.getByText('Reconnecting…').count()).toBe(0);
-}, 60_000);
+}, 90_000);
 
 test('offer, decline, bottom lines, offer again, acceptance and close', async () => {
   const { facilitator: f, ann, bob, may, display } = pages as Record<string, Page>;

@@ -50,7 +50,7 @@ test('a wrong password gets a clear message; the right one opens the console', a
   await f.getByLabel('Password').fill('correct horse battery');
   await f.getByRole('button', { name: 'Sign in' }).click();
   await f.getByRole('link', { name: 'For Sam' }).waitFor();
-}, 30_000);
+}, 60_000);
 
 test('after a reload the console issues a fresh link and QR code; the old link stops working', async () => {
   const f = pages.facilitator!;
@@ -77,7 +77,7 @@ test('after a reload the console issues a fresh link and QR code; the old link s
   await bobCard.getByRole('button', { name: 'Make a new link' }).click();
   await bobCard.locator('.qr svg').waitFor();
   expect(await bobCard.getByText('This link was revoked').count()).toBe(0);
-}, 30_000);
+}, 60_000);
 
 test('a remote link turned away from the lobby gets a kind message', async () => {
   const f = pages.facilitator!;
@@ -91,7 +91,7 @@ test('a remote link turned away from the lobby gets a kind message', async () =>
   await cy.locator('[data-screen="denied"]').waitFor();
   await cy.getByText('If you think this is a mistake, please contact them directly.').waitFor();
   await accessible(cy, 'remote-denied');
-}, 30_000);
+}, 60_000);
 
 test('a locked lobby takes nobody new until it is unlocked; an admitted guest can be sent back to the lobby', async () => {
   const f = pages.facilitator!;
@@ -114,7 +114,7 @@ test('a locked lobby takes nobody new until it is unlocked; an admitted guest ca
   await f.getByRole('button', { name: 'Yes, back to the lobby' }).click();
   await joe.getByText('The facilitator will let you in shortly.').waitFor();
   await f.getByRole('button', { name: 'Let Uncle Joe in' }).waitFor();
-}, 30_000);
+}, 60_000);
 
 test('the turn countdown follows the server’s clock: calm, amber at a fifth left, red when over, and never moves on', async () => {
   const f = pages.facilitator!;
@@ -139,7 +139,7 @@ test('the turn countdown follows the server’s clock: calm, amber at a fifth le
   await accessible(f, 'console-countdown-over');
   await f.locator('[data-speaker]', { hasText: 'Ann' }).waitFor(); // still Ann's turn: the facilitator decides
   await ann.getByText('It’s your turn').waitFor();
-}, 30_000);
+}, 60_000);
 
 test('a command decided on an old view is refused with a short message, and the fresh state follows', async () => {
   const f = pages.facilitator!;
@@ -177,7 +177,7 @@ test('a command decided on an old view is refused with a short message, and the 
   await eventually(async () => Number(await tab.locator('[data-revision]').getAttribute('data-revision')), { timeout: 10_000 }).toBe(before + 1);
   expect(Number(await f.locator('[data-revision]').getAttribute('data-revision'))).toBe(before + 1);
   await tab.close();
-}, 30_000);
+}, 60_000);
 
 test('the emergency stop shows crisis guidance with the configured numbers on every screen', async () => {
   const f = pages.facilitator!;
@@ -205,7 +205,7 @@ test('the emergency stop shows crisis guidance with the configured numbers on ev
   await f.getByText('Stopped for safety').waitFor();
   await f.getByRole('button', { name: 'Close the meeting…' }).waitFor();
   expect(Object.entries(pageErrors).filter(([, list]) => list.length > 0)).toEqual([]);
-}, 30_000);
+}, 60_000);
 
 test('when the session ends elsewhere, the console returns to the sign-in form and says why', async () => {
   const f = pages.facilitator!;
@@ -217,4 +217,4 @@ test('when the session ends elsewhere, the console returns to the sign-in form a
   await f.getByText('You were signed out').waitFor();
   await accessible(f, 'console-signed-out');
   await other.close();
-}, 30_000);
+}, 60_000);
