@@ -1,0 +1,22 @@
+// Which join links the console lists: every working link, and for whoever has
+// none left (their link was revoked, say for a lost tablet) their latest
+// revoked one, so that a new link can be made. A guest turned away stays away.
+export interface ListedLink {
+  id: string;
+  kind: 'participant' | 'remote' | 'display' | 'guest';
+  participantId: string | null;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+export function shownLinks<L extends ListedLink>(links: readonly L[]): L[] {
+  const key = (l: L) => `${l.kind}:${l.participantId ?? ''}`;
+  const working = new Set(links.filter((l) => l.revokedAt === null).map(key));
+  const latestRevoked = new Map<string, L>();
+  for (const l of links) {
+    if (l.revokedAt === null || l.kind === 'guest' || working.has(key(l))) continue;
+    const seen = latestRevoked.get(key(l));
+    if (!seen || seen.createdAt < l.createdAt) latestRevoked.set(key(l), l);
+  }
+  return [...links.filter((l) => l.revokedAt === null), ...latestRevoked.values()];
+}
