@@ -196,7 +196,7 @@ export class MeetingRuntime {
       else this.present.set(conn.participantId, { count: 1, name: conn.name ?? '', attendance: conn.attendance ?? 'in-room' });
       this.seen.add(conn.participantId);
     }
-    this.publish();
+    this.publishPresence(conn);
   }
 
   detach(conn: Connection): void {
@@ -205,7 +205,7 @@ export class MeetingRuntime {
       const here = this.present.get(conn.participantId);
       if (here && --here.count <= 0) this.present.delete(conn.participantId);
     }
-    this.publish();
+    this.publishPresence(null);
   }
 
   // --- views ----------------------------------------------------------------
@@ -275,6 +275,23 @@ export class MeetingRuntime {
         audience: { kind: 'participant', participantId },
         view: this.participantViewOf(state, agenda, participantId, participantId === deniedId),
       });
+    }
+    this.deps.transport.deliver(this.id, deliveries);
+  }
+
+  /**
+   * Presence and the lobby show only in the facilitator's view, so a connection
+   * coming or going republishes that view and the newcomer's own first view,
+   * not every view of the meeting (the others would not change).
+   */
+  private publishPresence(arrived: Connection | null): void {
+    const state = this.state();
+    const agenda = publicAgenda(state, this.deps.clock());
+    const deliveries: Delivery[] = [{ audience: { kind: 'facilitator' }, view: this.facilitatorViewOf(state, agenda) }];
+    if (arrived?.role === 'display') deliveries.push({ audience: { kind: 'display' }, view: displayView(agenda) });
+    if (arrived?.role === 'participant' && arrived.participantId) {
+      const participantId = arrived.participantId;
+      deliveries.push({ audience: { kind: 'participant', participantId }, view: this.participantViewOf(state, agenda, participantId) });
     }
     this.deps.transport.deliver(this.id, deliveries);
   }

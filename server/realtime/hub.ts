@@ -70,7 +70,7 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
     if (sessionHash) rooms.push(`session:${sessionHash}`);
     socket.join(rooms);
     if (issuedToken) socket.emit(EVENTS.credential, { token: issuedToken, participantId: conn.participantId });
-    // Attaching publishes the fresh view to everyone, this socket included.
+    // Attaching publishes this socket's first view, and the facilitator's with the new presence.
     runtime.attach(conn);
     this.limitFlood(socket, () => runtime.revision, this.messagesPerSecond);
     const active = sessionHash ? throttled(() => void touchSession(this.services!, sessionHash)) : () => undefined;
