@@ -157,9 +157,9 @@ test('the tablets follow every turn change', async () => {
   await ann.getByText('The interventionist is opening the meeting.').waitFor();
   await f.getByRole('button', { name: 'Begin the letters' }).click();
 
-  await ann.getByText('It’s your turn').waitFor();
-  await bob.getByText('You’re next').waitFor();
-  await may.getByText('Ann is speaking').waitFor();
+  await ann.locator('main').getByText('It’s your turn').waitFor();
+  await bob.locator('main').getByText('You’re next').waitFor();
+  await may.locator('main').getByText('Ann is speaking').waitFor();
   await display.locator('.who', { hasText: 'Ann' }).waitFor();
   await eventually(() => ann.locator('.text').textContent()).toBe(LETTER);
   await f.locator('[data-tone="calm"]').waitFor();
@@ -170,9 +170,10 @@ test('the tablets follow every turn change', async () => {
 
   // Ann finishes her own turn from her tablet.
   await ann.getByRole('button', { name: 'I’ve finished' }).click();
-  await bob.getByText('It’s your turn').waitFor();
-  await ann.getByText('Bob is speaking').waitFor();
-  await may.getByText('You’re next').waitFor();
+  await bob.locator('main').getByText('It’s your turn').waitFor();
+  await eventually(() => bob.locator('p[aria-live]').textContent()).toBe('It’s your turn');
+  await ann.locator('main').getByText('Bob is speaking').waitFor();
+  await may.locator('main').getByText('You’re next').waitFor();
   await f.locator('[data-speaker]', { hasText: 'Bob' }).waitFor();
 }, 90_000);
 
@@ -183,6 +184,7 @@ test('a pause covers every screen and resume returns to the same speaker', async
   await accessible(f, 'console-pause-picker');
   await f.keyboard.press('1');
   for (const page of [ann, bob, may, display]) await page.locator('[data-screen="paused"]').waitFor();
+  await eventually(() => bob.locator('p[aria-live]').textContent()).toBe('We are taking a short pause.'); // said to a screen reader
   await f.getByRole('button', { name: /Resume/ }).waitFor();
   await f.getByText('Paused: Emotions running high').waitFor();
   await accessible(bob, 'tablet-paused');
@@ -191,7 +193,7 @@ test('a pause covers every screen and resume returns to the same speaker', async
 
   await f.locator('body').press('r');
   for (const page of [ann, bob, may, display]) await page.locator('[data-phase="speaking"]').waitFor();
-  await bob.getByText('It’s your turn').waitFor();
+  await bob.locator('main').getByText('It’s your turn').waitFor();
   await display.locator('.who', { hasText: 'Bob' }).waitFor();
   await f.locator('[data-speaker]', { hasText: 'Bob' }).waitFor();
 }, 90_000);
@@ -215,10 +217,10 @@ test('a tablet that goes offline catches up with the latest revision when it is 
   await f.locator('[data-speaker]', { hasText: 'Aunt May' }).waitFor();
   await f.getByRole('button', { name: '+1 minute' }).click();
   await eventually(() => revisionOf(f)).toBeGreaterThan(await revisionOf(ann));
-  expect(await ann.getByText('Bob is speaking').isVisible()).toBe(true); // still the old state while offline
+  expect(await ann.locator('main').getByText('Bob is speaking').isVisible()).toBe(true); // still the old state while offline
 
   await ann.context().setOffline(false);
-  await ann.getByText('Aunt May is speaking').waitFor({ timeout: 15_000 });
+  await ann.locator('main').getByText('Aunt May is speaking').waitFor({ timeout: 15_000 });
   await eventually(() => revisionOf(ann)).toBe(await revisionOf(f));
   await eventually(() => ann.getByText('Reconnecting…').count()).toBe(0);
 }, 90_000);
@@ -240,11 +242,11 @@ test('offer, decline, bottom lines, offer again, acceptance and close', async ()
 
   await ann.getByRole('heading', { name: 'Your bottom line' }).waitFor();
   await eventually(() => ann.locator('.text').textContent()).toBe(BOTTOM_LINE);
-  await ann.getByText('It’s your turn').waitFor();
+  await ann.locator('main').getByText('It’s your turn').waitFor();
   await accessible(ann, 'tablet-bottom-line');
   expect(await bob.getByText(BOTTOM_LINE).count()).toBe(0);
   await ann.getByRole('button', { name: 'I’ve finished' }).click();
-  await bob.getByText('It’s your turn').waitFor();
+  await bob.locator('main').getByText('It’s your turn').waitFor();
   await f.getByRole('button', { name: 'Present the offer again' }).click();
 
   await f.getByLabel('Accepted').check();

@@ -121,7 +121,7 @@ test('the turn countdown follows the server’s clock: calm, amber at a fifth le
   const ann = pages.ann!;
   await f.getByRole('button', { name: 'Start the meeting' }).click();
   await f.getByRole('button', { name: 'Begin the letters' }).click();
-  await ann.getByText('It’s your turn').waitFor();
+  await ann.locator('main').getByText('It’s your turn').waitFor();
   await f.locator('[data-tone="calm"]').waitFor();
 
   // Four minutes and ten seconds pass on the server (the laptop's clock does not move);
@@ -138,7 +138,7 @@ test('the turn countdown follows the server’s clock: calm, amber at a fifth le
   await f.getByText(/^1:\d\d over$/).waitFor();
   await accessible(f, 'console-countdown-over');
   await f.locator('[data-speaker]', { hasText: 'Ann' }).waitFor(); // still Ann's turn: the facilitator decides
-  await ann.getByText('It’s your turn').waitFor();
+  await ann.locator('main').getByText('It’s your turn').waitFor();
 }, 60_000);
 
 test('a command decided on an old view is refused with a short message, and the fresh state follows', async () => {
