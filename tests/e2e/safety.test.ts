@@ -60,6 +60,10 @@ test('after a reload the console issues a fresh link and QR code; the old link s
   await annCard.locator('.qr svg').waitFor();
   const fresh = new URL((await annCard.locator('code').textContent())!);
 
+  const bare = await open('bare', 'tablet', '/tablet');
+  await bare.getByRole('heading', { name: 'Please open your personal link' }).waitFor();
+  await accessible(bare, 'tablet-no-link');
+
   const old = await open('old-ann', 'tablet', `/tablet#token=${fx.tokenOf(fx.ids.ann)}`);
   await old.getByRole('heading', { name: 'This link can’t open the meeting' }).waitFor();
   await old.getByText('Please ask the facilitator for a new one').waitFor();
