@@ -19,6 +19,7 @@ import {
 } from '../../shared/meeting/view.js';
 import { LIMITS, parseCommand, type Ack, type Command, type CommandType, type ErrorCode, type Joiner, type MeetingEvent } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
+import { failpoint } from '../failpoints.js';
 import { commandAudit } from '../store/audit.js';
 import type { MeetingRecord, Store } from '../store/types.js';
 
@@ -102,29 +103,39 @@ export class MeetingRuntime {
 
   private async process(raw: unknown, sender: Sender): Promise<Ack> {
     const commandId = commandIdOf(raw);
+    // A repeat is the same sender sending the same id again: the first answer, nothing changed.
+    const key = commandId === null ? null : `${this.actorOf(sender)}\u0000${commandId}`;
     if (commandId !== null) {
-      const earlier = this.rejections.get(commandId);
+      const earlier = this.rejections.get(key!);
       if (earlier) return earlier;
-      const revision = await this.deps.store.findCommand(this.id, commandId);
-      if (revision !== undefined) return { ok: true, revision };
+      const accepted = await this.deps.store.findCommand(this.id, commandId);
+      if (accepted && accepted.actorId === this.actorOf(sender)) return { ok: true, revision: accepted.revision };
+      // Someone else's id: never their answer, and never a second entry under one id.
+      if (accepted) return this.reject(null, 'INVALID', 'commandId: already used in this meeting; send a new one');
     }
     const parsed = parseCommand(raw);
-    if (!parsed.ok) return this.reject(commandId, 'INVALID', parsed.message);
+    if (!parsed.ok) return this.reject(key, 'INVALID', parsed.message);
     const command = parsed.command;
     const forbidden = forbiddenReason(command.type, sender, this.context);
-    if (forbidden) return this.reject(commandId, 'FORBIDDEN', forbidden);
+    if (forbidden) return this.reject(key, 'FORBIDDEN', forbidden);
     if (command.expectedRevision !== undefined && !neverStale(command) && command.expectedRevision !== this.revision) {
-      return this.reject(commandId, 'STALE', `The meeting has moved on (revision ${this.revision}); here is the latest`);
+      return this.reject(key, 'STALE', `The meeting has moved on (revision ${this.revision}); here is the latest`);
     }
     const event = this.stamp(command, sender);
     if (!event || !canApply(this.snapshot, event)) {
-      return this.reject(commandId, 'NOT_ALLOWED', notAllowedMessage(command.type, this.phase, this.context));
+      return this.reject(key, 'NOT_ALLOWED', notAllowedMessage(command.type, this.phase, this.context));
     }
     return this.commit(event);
   }
 
+  /** Who a sender is in the log: the facilitator's account, a participant, or the display. */
+  private actorOf(sender: Sender): string {
+    if (sender.role === 'facilitator') return this.facilitatorId;
+    return sender.participantId ?? sender.role;
+  }
+
   private stamp(command: Command, sender: Sender): MeetingEvent | null {
-    const by = { actorId: sender.role === 'facilitator' ? this.facilitatorId : sender.participantId!, role: sender.role };
+    const by = { actorId: this.actorOf(sender), role: sender.role };
     const event: MeetingEvent = { ...command, at: this.deps.clock(), by };
     if (command.type !== 'lobby.admit' && command.type !== 'lobby.deny') return event;
     // A lobby decision is about someone waiting right now: never a link used unseen.
@@ -155,11 +166,13 @@ export class MeetingRuntime {
       this.deps.log.error({ meetingId: this.id, type: event.type, err: errorName(error) }, 'command not stored');
       return { ok: false, error: { code: 'UNAVAILABLE', message: 'The change could not be saved; please try again' }, revision: this.revision };
     }
+    failpoint('after-write', event.type);
     this.snapshot = next;
     this.revisionNow = revision;
     this.deps.log.info({ meetingId: this.id, type: event.type, revision, role: event.by.role }, 'command accepted');
     if (event.type === 'lobby.deny') await this.turnAway(event);
     else this.publish();
+    failpoint('after-broadcast', event.type);
     return { ok: true, revision };
   }
 
@@ -176,11 +189,11 @@ export class MeetingRuntime {
     this.deps.transport.dismiss(this.id, event.participantId);
   }
 
-  private reject(commandId: string | null, code: ErrorCode, message: string): Ack {
+  private reject(key: string | null, code: ErrorCode, message: string): Ack {
     const ack: Ack = { ok: false, error: { code, message }, revision: this.revision };
     this.deps.log.info({ meetingId: this.id, code, revision: this.revision }, 'command refused');
-    if (commandId !== null) {
-      this.rejections.set(commandId, ack);
+    if (key !== null) {
+      this.rejections.set(key, ack);
       if (this.rejections.size > REMEMBERED_REJECTIONS) this.rejections.delete(this.rejections.keys().next().value!);
     }
     return ack;

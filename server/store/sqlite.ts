@@ -217,8 +217,10 @@ export class SqliteStore implements Store {
     });
   }
   async findCommand(meetingId: string, commandId: string) {
-    const row = this.q.eventByCommand.get(meetingId, commandId) as { revision: number } | undefined;
-    return row?.revision;
+    const row = this.q.eventByCommand.get(meetingId, commandId) as { revision: number; event_json: string } | undefined;
+    if (!row) return undefined;
+    const event = JSON.parse(this.vault.open(row.event_json)) as StoredEvent['event'];
+    return { revision: row.revision, actorId: event.by.actorId };
   }
   async listEvents(meetingId: string) {
     return (this.q.eventsByMeeting.all(meetingId) as Row[]).map((r) => ({
@@ -302,7 +304,7 @@ function prepare(db: Database.Database) {
     meetingById: db.prepare('SELECT * FROM meetings WHERE id = ?'),
     meetingsByCase: db.prepare('SELECT * FROM meetings WHERE case_id = ? ORDER BY created_at DESC'),
     unclosedMeetings: db.prepare("SELECT * FROM meetings WHERE phase <> 'closed'"),
-    eventByCommand: db.prepare('SELECT revision FROM events WHERE meeting_id = ? AND command_id = ?'),
+    eventByCommand: db.prepare('SELECT revision, event_json FROM events WHERE meeting_id = ? AND command_id = ?'),
     eventsByMeeting: db.prepare('SELECT * FROM events WHERE meeting_id = ? ORDER BY revision'),
     insertLink: db.prepare(
       `INSERT INTO links (id, meeting_id, kind, participant_id, token_hash, parent_link_id, created_at, revoked_at)

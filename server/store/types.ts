@@ -109,7 +109,8 @@ export interface Store {
    * acknowledged. Rejects if the revision or commandId is already taken.
    */
   appendEvent(meetingId: string, stored: StoredEvent, snapshot: unknown, phase: string, at: number, audit: AuditEntry): Promise<void>;
-  findCommand(meetingId: string, commandId: string): Promise<number | undefined>;
+  /** An accepted command by its id: its revision and who sent it. */
+  findCommand(meetingId: string, commandId: string): Promise<{ revision: number; actorId: string } | undefined>;
   listEvents(meetingId: string): Promise<StoredEvent[]>;
 
   createLink(record: LinkRecord): Promise<void>;

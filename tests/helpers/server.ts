@@ -81,11 +81,14 @@ export const PRIVATE = {
 };
 
 /** Facilitator set up and signed in; a johnson case with Ann and Bob in the room and Cy remote. */
-export async function createFixture(url: string, options: { approach?: string; email?: string } = {}): Promise<Fixture> {
-  const api = new Api(url);
+export async function createFixture(url: string, options: { approach?: string; email?: string; api?: Api } = {}): Promise<Fixture> {
+  // Reusing a signed-in Api spares a login per fixture (logins are rate-limited).
+  const api = options.api ?? new Api(url);
   const email = options.email ?? 'dana@example.org';
-  const setup = await api.post('/api/setup', { name: 'Dana', email, password: 'correct horse battery' });
-  if (setup.status === 409) await api.post('/api/login', { email, password: 'correct horse battery' });
+  if (!options.api) {
+    const setup = await api.post('/api/setup', { name: 'Dana', email, password: 'correct horse battery' });
+    if (setup.status === 409) await api.post('/api/login', { email, password: 'correct horse battery' });
+  }
   const kase = await api.post('/api/cases', { lovedOneName: 'Sam', approach: options.approach ?? 'johnson' });
   const add = async (name: string, attendance: string, letter: string, bottomLine?: string) =>
     (await api.post(`/api/cases/${kase.body.id}/participants`, { name, relationship: 'family', attendance, letter, bottomLine })).body.id as string;
