@@ -8,6 +8,7 @@ import { authRoutes } from './http/auth.js';
 import { caseRoutes } from './http/cases.js';
 import { clientRoutes } from './http/client.js';
 import { installErrorHandler } from './http/errors.js';
+import { securityHeaders } from './http/headers.js';
 import { linkRoutes } from './http/links.js';
 import { meetingRoutes } from './http/meetings.js';
 import { MeetingRegistry } from './meetings/registry.js';
@@ -63,6 +64,7 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
     }),
   };
 
+  await securityHeaders(app, config);
   await app.register(fastifyCookie);
   app.addHook('onRequest', async (request, reply) => {
     if (STATE_CHANGING.has(request.method) && !originAllowed(request.headers, config.allowedOrigins)) {

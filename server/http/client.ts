@@ -21,13 +21,8 @@ const PAGES: Record<string, string> = {
   '/display': 'display.html',
 };
 
-const SECURITY_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-  'referrer-policy': 'no-referrer',
-  'x-content-type-options': 'nosniff',
-  'cache-control': 'no-cache',
-};
+// The security headers (CSP among them) come from helmet, for every response: see headers.ts.
+const PAGE_HEADERS = { 'cache-control': 'no-cache' };
 
 const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Threshold</title>
 <body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;line-height:1.5">
@@ -47,7 +42,7 @@ export function clientRoutes(services: Services, clientDir = defaultClientDir())
     });
 
     const page = (file: string) => async (_request: unknown, reply: FastifyReply) => {
-      reply.headers(SECURITY_HEADERS);
+      reply.headers(PAGE_HEADERS);
       if (!existsSync(join(clientDir, file))) return reply.code(503).type('text/html; charset=utf-8').send(NOT_BUILT);
       return reply.sendFile(file, clientDir, { cacheControl: false });
     };

@@ -1,0 +1,49 @@
+// Security headers through helmet on every response, with a Content-Security-
+// Policy the built client passes (the browser tests fail on any violation).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { defaultClientDir } from '../../server/http/client.js';
+import { startServer, type Running } from '../helpers/server.js';
+
+let server: Running;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+
+test('pages and the API carry a strict policy: scripts only from this server, no frames, no plugins', async () => {
+  for (const path of ['/', '/tablet', '/api/health']) {
+    const res = await fetch(server.url + path);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    // Tablets load Threshold over plain http on the home network: nothing may force https.
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    expect(res.headers.get('strict-transport-security')).toBeNull();
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  }
+});
+
+test('an https public address adds HSTS', async () => {
+  const secure = await startServer({ PUBLIC_URL: 'https://threshold.example.org' });
+  try {
+    expect((await fetch(`${secure.url}/api/health`)).headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
+  } finally {
+    await secure.close();
+  }
+});
+
+test('the built pages have no inline scripts', () => {
+  const dir = defaultClientDir();
+  const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
+  expect(pages.sort()).toEqual(['display.html', 'index.html', 'remote.html', 'tablet.html']);
+  for (const page of pages) {
+    const html = readFileSync(join(dir, page), 'utf8');
+    for (const tag of html.match(/<script\b[^>]*>/g) ?? []) expect(tag).toMatch(/\bsrc=/);
+    expect(html).not.toMatch(/\son[a-z]+=/i); // no inline event handlers either
+  }
+});
