@@ -53,9 +53,8 @@ export class MeetingRegistry {
 
   private async build(record: MeetingRecord): Promise<MeetingRuntime> {
     const people = await this.deps.store.listMeetingParticipants(record.id, record.caseId);
-    const texts = new Map<string, PrivateTexts>(
-      people.map((p) => [p.id, { letter: p.letter, bottomLine: p.bottomLine }]),
-    );
+    // The records themselves: their letters are opened when a view first needs them.
+    const texts = new Map<string, PrivateTexts>(people.map((p) => [p.id, p]));
     return new MeetingRuntime(record, texts, this.deps);
   }
 }
