@@ -431,6 +431,7 @@ serve({
     let expected = first.revision;
     let ok = 0;
     let refused = 0;
+    const codes: Record<string, number> = {};
     let inflight = 0;
     const start = performance.now();
     const end = start + durationMs;
@@ -442,7 +443,11 @@ serve({
           m.facilitator.socket.timeout(COMMAND_TIMEOUT_MS).emit('meeting:command', body, (error: Error | null, ack: { ok: boolean }) => {
             inflight--;
             if (!error && ack.ok) ok++;
-            else refused++;
+            else {
+              refused++;
+              const code = error ? 'NO_ACK' : ((ack as { error?: { code: string } }).error?.code ?? 'UNKNOWN');
+              codes[code] = (codes[code] ?? 0) + 1;
+            }
             if (inflight === 0 && performance.now() >= end) resolve();
             else pump();
           });
@@ -451,7 +456,7 @@ serve({
       pump();
     });
     const seconds = (performance.now() - start) / 1000;
-    return { ok, refused, seconds, perSecond: ok / seconds };
+    return { ok, refused, codes, seconds, perSecond: ok / seconds };
   },
 
   async disconnect() {

@@ -1,6 +1,7 @@
 // Summarise a V8 .cpuprofile (from `npm run bench -- --profile DIR`): self time
 // by function and by file, so that a profile can be read without DevTools.
-//   node dist/bench/profile-summary.js FILE.cpuprofile [top]
+//   node dist/bench/profile-summary.js FILE.cpuprofile [top] [untilMs]
+// untilMs: only the first so many milliseconds (e.g. a server's start-up).
 import { readFileSync } from 'node:fs';
 
 interface Node {
@@ -14,7 +15,7 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const [file, topArg] = process.argv.slice(2);
+const [file, topArg, untilArg] = process.argv.slice(2);
 if (!file) {
   console.error('usage: profile-summary FILE.cpuprofile [top]');
   process.exit(2);
@@ -24,8 +25,13 @@ const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const until = untilArg ? Number(untilArg) * 1000 : Infinity;
 const self = new Map<number, number>();
-profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+let elapsed = 0;
+profile.samples.forEach((id, i) => {
+  elapsed += profile.timeDeltas[i] ?? 0;
+  if (elapsed <= until) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+});
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 
 const shortUrl = (url: string) => url.replace(/^file:\/\/.*?\/(node_modules|dist)\//, '$1/');

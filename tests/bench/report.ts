@@ -35,10 +35,16 @@ export interface RoundReport {
   loadgenCpuPercent: number;
 }
 
+export interface MachineLoad {
+  coreShare: number;
+  cpuPressure60: number | null;
+  loadAverage1: number;
+}
+
 export interface Report {
   startedAt: string;
   quick: boolean;
-  machine: { cpus: number; model: string; node: string; loadBefore: number[]; loadAfter: number[] };
+  machine: { cpus: number; model: string; node: string; loadBefore: MachineLoad; loadAfter: MachineLoad };
   logLevel: string;
   schedule: { intervalMs: number; jitter: number; warmupMs: number; measureMs: number; rounds: number };
   rounds: RoundReport[];
@@ -48,6 +54,7 @@ export interface Report {
     meetings: number;
     sockets: number;
     resynced: number;
+    generatorNice: number;
     restoreMs: number;
     processStartToListeningMs: number;
     buildServerMs: number;
@@ -110,7 +117,12 @@ export function formatReport(report: Report): { table: string; json: unknown } {
   const memoryKB = slopeKB(report.memory);
   lines.push('');
   lines.push(`Threshold realtime bench (${report.quick ? 'quick' : 'full'}), ${report.startedAt}`);
-  lines.push(`${machine.cpus} × ${machine.model}, Node ${machine.node}; load average (1 min) ${f(machine.loadBefore[0]!)} before, ${f(machine.loadAfter[0]!)} after`);
+  const load = (l: MachineLoad) =>
+    `a busy loop got ${f(l.coreShare)} of a core, CPU pressure ${l.cpuPressure60 === null ? '—' : `${f(l.cpuPressure60, 0)} %`}, load average ${f(l.loadAverage1)}`;
+  lines.push(`${machine.cpus} × ${machine.model}, Node ${machine.node}`);
+  lines.push(`Machine before: ${load(machine.loadBefore)}; after: ${load(machine.loadAfter)}`);
+  const busy = [machine.loadBefore, machine.loadAfter].some((l) => l.coreShare < 0.9 || (l.cpuPressure60 ?? 0) > 20);
+  if (busy) lines.push('THE MACHINE WAS BUSY WITH OTHER WORK: absolute times are inflated; compare ours with bare, measured in the same run.');
   lines.push(
     `Each meeting: 1 facilitator + ${scenes[0]?.participants} participants over websocket on 127.0.0.1; one facilitator command per meeting every ` +
       `${schedule.intervalMs / 1000} s ± ${schedule.jitter * 100} %; ${schedule.rounds} round(s) per server, alternating, ${schedule.warmupMs / 1000} s warm-up + ${schedule.measureMs / 1000} s measured; our log level: ${report.logLevel}`,
@@ -163,7 +175,7 @@ export function formatReport(report: Report): { table: string; json: unknown } {
   lines.push(`  ${t.window} in flight:                ours ${f(t.ours.pipelined, 0)}, bare ${f(t.bare.pipelined, 0)}, ours/bare ${f(ratio(t.ours.pipelined, t.bare.pipelined))}`);
   lines.push('');
   const rec = report.recovery;
-  lines.push(`Restart recovery: ${rec.meetings} live meetings stored, ${rec.sockets} sockets connected, SIGKILL mid-burst`);
+  lines.push(`Restart recovery: ${rec.meetings} live meetings stored, ${rec.sockets} sockets connected, SIGKILL mid-burst (load generators at nice ${rec.generatorNice} meanwhile)`);
   lines.push(`  accepting connections with every meeting restored: ${f(rec.restoreMs, 0)} ms after the kill (process start → listening ${f(rec.processStartToListeningMs, 0)} ms, of which buildServer + restore ${f(rec.buildServerMs, 0)} ms)`);
   lines.push(`  every client holds the last acknowledged revision again: ${f(rec.resyncMs, 0)} ms after the kill (${rec.resynced} of ${rec.sockets} sockets)`);
   lines.push(`  acknowledged commands lost: ${rec.lostAcknowledgedCommands} (all ${rec.resent} acknowledged commands resent with their commandId; each must return the same revision)`);
