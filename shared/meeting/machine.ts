@@ -190,21 +190,21 @@ export const meetingMachine = setup({
                 'meeting.start': { target: 'opening', actions: 'start' },
                 'participant.ready': { guard: 'canMarkReady', actions: 'markReady' },
                 'order.set': { guard: 'validOrder', actions: 'reorder' },
-                'pause.start': { target: '#meeting.active.paused', actions: { type: 'startPause', params: { phase: 'gathering' } } },
+                'pause.start': pauseFrom('gathering'),
               },
             },
             opening: {
               on: {
                 'turns.begin': { target: 'speaking', actions: 'beginLetters' },
                 'order.set': { guard: 'validOrder', actions: 'reorder' },
-                'pause.start': { target: '#meeting.active.paused', actions: { type: 'startPause', params: { phase: 'opening' } } },
+                'pause.start': pauseFrom('opening'),
               },
             },
             speaking: {
               on: {
                 ...turnControls(),
                 'offer.present': { target: 'offer', actions: 'presentOffer' },
-                'pause.start': { target: '#meeting.active.paused', actions: { type: 'startPause', params: { phase: 'speaking' } } },
+                'pause.start': pauseFrom('speaking'),
               },
             },
             offer: {
@@ -212,17 +212,14 @@ export const meetingMachine = setup({
                 'offer.respond': { actions: 'recordResponse' },
                 'bottomLines.begin': { guard: 'canBeginBottomLines', target: 'bottom-lines', actions: 'beginBottomLines' },
                 'order.set': { guard: 'validOrder', actions: 'reorder' },
-                'pause.start': { target: '#meeting.active.paused', actions: { type: 'startPause', params: { phase: 'offer' } } },
+                'pause.start': pauseFrom('offer'),
               },
             },
             'bottom-lines': {
               on: {
                 ...turnControls(),
                 'offer.present': { target: 'offer', actions: 'presentOffer' },
-                'pause.start': {
-                  target: '#meeting.active.paused',
-                  actions: { type: 'startPause', params: { phase: 'bottom-lines' } },
-                },
+                'pause.start': pauseFrom('bottom-lines'),
               },
             },
             // Where `pause.end` returns to: the same phase, speaker and statuses.
@@ -243,6 +240,11 @@ export const meetingMachine = setup({
     closed: { type: 'final' },
   },
 });
+
+/** The de-escalation pause, remembering the phase it interrupted (the history state returns there). */
+function pauseFrom(phase: LivePhase) {
+  return { target: '#meeting.active.paused', actions: { type: 'startPause', params: { phase } } } as const;
+}
 
 /** The turn controls of both rounds of speaking. */
 function turnControls() {
