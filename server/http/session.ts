@@ -24,7 +24,8 @@ export async function openSession(services: Services, reply: FastifyReply, reque
   reply.setCookie(SESSION_COOKIE, id, {
     httpOnly: true,
     sameSite: 'strict',
-    secure: request.protocol === 'https',
+    // Behind a TLS-terminating proxy the request arrives as http; the public address tells the truth.
+    secure: request.protocol === 'https' || services.config.publicUrl?.startsWith('https://') === true,
     path: '/',
     maxAge: services.config.sessionHours * 3600,
   });

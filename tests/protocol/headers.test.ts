@@ -47,3 +47,20 @@ test('the built pages have no inline scripts', () => {
     expect(html).not.toMatch(/\son[a-z]+=/i); // no inline event handlers either
   }
 });
+
+test('the session cookie is Secure when the public address is https', async () => {
+  const secure = await startServer({ PUBLIC_URL: 'https://threshold.example.org' });
+  try {
+    const res = await fetch(`${secure.url}/api/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Dana', email: 'dana@example.org', password: 'correct horse battery' }),
+    });
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    expect(cookie).toMatch(/;\s*Secure/i);
+  } finally {
+    await secure.close();
+  }
+});
