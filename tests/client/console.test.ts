@@ -24,12 +24,14 @@ describe('listed join links', () => {
 });
 
 describe('console routes', () => {
-  test('cases, a case, a meeting and its links', () => {
+  test('cases, a case, a meeting, its links and its activity record', () => {
     expect(parseRoute('')).toEqual({ name: 'cases' });
     expect(parseRoute('#/')).toEqual({ name: 'cases' });
     expect(parseRoute('#/cases/c%201')).toEqual({ name: 'case', id: 'c 1' });
     expect(parseRoute('#/meetings/m1')).toEqual({ name: 'meeting', id: 'm1', tab: 'live' });
     expect(parseRoute('#/meetings/m1/links')).toEqual({ name: 'meeting', id: 'm1', tab: 'links' });
+    expect(parseRoute('#/meetings/m1/record')).toEqual({ name: 'meeting', id: 'm1', tab: 'record' });
+    expect(parseRoute('#/meetings/m1/elsewhere')).toEqual({ name: 'meeting', id: 'm1', tab: 'live' });
   });
   test('anything else goes to the cases', () => expect(parseRoute('#/nowhere/x')).toEqual({ name: 'cases' }));
 });

@@ -1,6 +1,7 @@
 // The console's HTTP calls. Errors come back as values with the server's
 // message, which already says what to do next.
 import type { Approach } from '../../../shared/approaches.js';
+import type { RecordedEntry } from '../lib/audit-words.js';
 import { session } from './session.svelte.js';
 
 export class ApiError extends Error {
@@ -87,6 +88,15 @@ export interface MeetingSummary {
   revision: number;
   links: LinkSummary[];
 }
+export interface AuditEntry extends RecordedEntry {
+  seq: number;
+  at: number;
+}
+export interface AuditLog {
+  entries: AuditEntry[];
+  /** The whole log's hash chain, checked from its first entry; `brokenAt` is the first entry whose link fails. */
+  chain: { intact: boolean; checked: number; brokenAt: number | null };
+}
 
 export const api = {
   setupNeeded: () => request<{ needed: boolean }>('GET', '/api/setup'),
@@ -102,6 +112,7 @@ export const api = {
   createMeeting: (caseId: string, body: { speakingOrder: string[]; turnSeconds?: number }) =>
     request<CreatedMeeting>('POST', `/api/cases/${encodeURIComponent(caseId)}/meetings`, body),
   getMeeting: (id: string) => request<MeetingSummary>('GET', `/api/meetings/${encodeURIComponent(id)}`),
+  audit: (meetingId: string) => request<AuditLog>('GET', `/api/meetings/${encodeURIComponent(meetingId)}/audit`),
   revokeLink: (meetingId: string, linkId: string) =>
     request<null>('DELETE', `/api/meetings/${encodeURIComponent(meetingId)}/links/${encodeURIComponent(linkId)}`),
   reissueLink: (meetingId: string, linkId: string) =>
