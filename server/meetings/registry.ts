@@ -53,8 +53,9 @@ export class MeetingRegistry {
 
   private async build(record: MeetingRecord): Promise<MeetingRuntime> {
     const people = await this.deps.store.listMeetingParticipants(record.id, record.caseId);
-    // The records themselves: their letters are opened when a view first needs them.
-    const texts = new Map<string, PrivateTexts>(people.map((p) => [p.id, p]));
+    const texts = new Map<string, PrivateTexts>(
+      people.map((p) => [p.id, { letter: p.letter, bottomLine: p.bottomLine }]),
+    );
     return new MeetingRuntime(record, texts, this.deps);
   }
 }

@@ -36,46 +36,17 @@ const toCase = (r: Row, v: Vault): CaseRecord => ({
   createdAt: r.created_at as number,
 });
 
-/**
- * A participant's sealed fields are opened on first read, not when the row is
- * read: restoring a thousand meetings then decrypts no name or letter until a
- * view needs it (it was a third of the restore time). Reads like a plain record.
- */
-const toParticipant = (r: Row, v: Vault): ParticipantRecord => {
-  const record = { id: r.id as string, caseId: r.case_id as string, meetingId: (r.meeting_id as string | null) ?? null } as ParticipantRecord;
-  openOnRead(record, 'name', r.name as string, (sealed) => v.open(sealed));
-  openOnRead(record, 'relationship', r.relationship as string, (sealed) => v.open(sealed));
-  record.attendance = r.attendance as ParticipantRecord['attendance'];
-  openOnRead(record, 'letter', (r.letter as string | null) ?? null, (sealed) => v.openOrNull(sealed));
-  openOnRead(record, 'bottomLine', (r.bottom_line as string | null) ?? null, (sealed) => v.openOrNull(sealed));
-  record.createdAt = r.created_at as number;
-  return record;
-};
-
-function openOnRead<K extends 'name' | 'relationship' | 'letter' | 'bottomLine', S extends string | null>(
-  record: ParticipantRecord,
-  key: K,
-  sealed: S,
-  open: (sealed: S) => ParticipantRecord[K],
-) {
-  let value: ParticipantRecord[K];
-  let pending: S | undefined = sealed;
-  Object.defineProperty(record, key, {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      if (pending !== undefined) {
-        value = open(pending);
-        pending = undefined;
-      }
-      return value;
-    },
-    set: (next: ParticipantRecord[K]) => {
-      value = next;
-      pending = undefined;
-    },
-  });
-}
+const toParticipant = (r: Row, v: Vault): ParticipantRecord => ({
+  id: r.id as string,
+  caseId: r.case_id as string,
+  meetingId: (r.meeting_id as string | null) ?? null,
+  name: v.open(r.name as string),
+  relationship: v.open(r.relationship as string),
+  attendance: r.attendance as ParticipantRecord['attendance'],
+  letter: v.openOrNull((r.letter as string | null) ?? null),
+  bottomLine: v.openOrNull((r.bottom_line as string | null) ?? null),
+  createdAt: r.created_at as number,
+});
 
 const toMeeting = (r: Row, v: Vault): MeetingRecord => ({
   id: r.id as string,
