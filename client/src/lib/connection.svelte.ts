@@ -85,11 +85,25 @@ export class MeetingConnection<V extends MeetingView = MeetingView> {
     return this.status === 'live' && allowed.includes(type) && !this.pending.has(type);
   }
 
-  /** Send a command decided on the view now shown; resolves with the server's answer. */
-  async send(type: CommandType, payload: Record<string, unknown> = {}): Promise<Ack | null> {
+  /**
+   * Send a command decided on the view now shown; resolves with the server's answer.
+   * This screen's own commands go one after another: a second click while the
+   * first is on its way ("Let Cy in", then "Start") is decided on the view the
+   * first one produced (the server sends it before the ack), not refused as stale.
+   */
+  send(type: CommandType, payload: Record<string, unknown> = {}): Promise<Ack | null> {
+    this.pending = new Set([...this.pending, type]);
+    const answer = this.queue.then(() => this.sendNow(type, payload));
+    this.queue = answer.catch(() => null);
+    return answer;
+  }
+
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private async sendNow(type: CommandType, payload: Record<string, unknown>): Promise<Ack | null> {
     const revision = this.view?.revision;
     const body = { commandId: newCommandId(), expectedRevision: revision, type, ...payload };
-    this.pending = new Set([...this.pending, type]);
+    const sentAt = Date.now();
     try {
       const ack: Ack = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(EVENTS.command, body);
       this.notice = noticeFor(ack);
