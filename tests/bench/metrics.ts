@@ -1,5 +1,7 @@
 // What a server child measures about itself for the orchestrator: event-loop
 // delay, CPU, RSS and heap during a round, and heap after a full GC.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 export interface RoundStats {
@@ -26,7 +28,24 @@ export function serverMetrics() {
     rssMax = Math.max(rssMax, m.rss);
     heapMax = Math.max(heapMax, m.heapUsed);
   };
+  // A CPU profile of one window (a round), for `npm run bench -- --profile DIR`.
+  let profiler: Session | null = null;
   return {
+    async 'profile-start'() {
+      profiler = new Session();
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+      return null;
+    },
+    async 'profile-stop'(message: Record<string, unknown>) {
+      if (!profiler) return null;
+      const { profile } = await profiler.post('Profiler.stop');
+      writeFileSync(message.file as string, JSON.stringify(profile));
+      profiler.disconnect();
+      profiler = null;
+      return null;
+    },
     'round-start'() {
       delay.reset();
       cpuStart = process.cpuUsage();

@@ -3,8 +3,6 @@
 // which the orchestrator asks for event-loop delay, memory and heap after GC.
 // Run with --expose-gc. Configuration comes from the same environment
 // variables as production (DATA_DIR, PORT, LOG_LEVEL...), HOST is 127.0.0.1.
-import { writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { announce, serve } from './ipc.js';
@@ -50,27 +48,7 @@ async function main() {
   const builtMs = performance.now() - started;
   await threshold.app.listen({ port: config.port, host: '127.0.0.1' });
   const listeningMs = performance.now() - started;
-  const metrics = serverMetrics();
-  // A CPU profile of one window (a round), for `npm run bench -- --profile DIR`.
-  let profiler: Session | null = null;
-  serve({
-    ...metrics,
-    async 'profile-start'() {
-      profiler = new Session();
-      profiler.connect();
-      await profiler.post('Profiler.enable');
-      await profiler.post('Profiler.start');
-      return null;
-    },
-    async 'profile-stop'(message) {
-      if (!profiler) return null;
-      const { profile } = await profiler.post('Profiler.stop');
-      writeFileSync(message.file as string, JSON.stringify(profile));
-      profiler.disconnect();
-      profiler = null;
-      return null;
-    },
-  });
+  serve({ ...serverMetrics() });
   let stopping = false;
   process.on('SIGTERM', () => {
     if (stopping) return;

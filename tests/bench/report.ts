@@ -41,10 +41,18 @@ export interface MachineLoad {
   loadAverage1: number;
 }
 
+export interface DiskProbe {
+  commits: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
 export interface Report {
   startedAt: string;
   quick: boolean;
   machine: { cpus: number; model: string; node: string; loadBefore: MachineLoad; loadAfter: MachineLoad };
+  disk: { before: DiskProbe; after: DiskProbe };
   logLevel: string;
   schedule: { intervalMs: number; jitter: number; warmupMs: number; measureMs: number; rounds: number };
   rounds: RoundReport[];
@@ -109,6 +117,11 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
 const f = (x: number, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) : '—');
 const pad = (s: string | number, width: number) => String(s).padStart(width);
 const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
 
 export function formatReport(report: Report): { table: string; json: unknown } {
   const lines: string[] = [];
@@ -122,6 +135,8 @@ export function formatReport(report: Report): { table: string; json: unknown } {
   lines.push(`${machine.cpus} × ${machine.model}, Node ${machine.node}`);
   lines.push(`Machine before: ${load(machine.loadBefore)}; after: ${load(machine.loadAfter)}`);
   const busy = [machine.loadBefore, machine.loadAfter].some((l) => l.coreShare < 0.9 || (l.cpuPressure60 ?? 0) > 20);
+  const disk = (d: DiskProbe) => `p50 ${f(d.p50Ms)} ms, p99 ${f(d.p99Ms)} ms, max ${f(d.maxMs)} ms`;
+  lines.push(`Disk: one fsync-ed SQLite commit (WAL, synchronous=FULL) before: ${disk(report.disk.before)}; after: ${disk(report.disk.after)}`);
   if (busy) lines.push('THE MACHINE WAS BUSY WITH OTHER WORK: absolute times are inflated; compare ours with bare, measured in the same run.');
   lines.push(
     `Each meeting: 1 facilitator + ${scenes[0]?.participants} participants over websocket on 127.0.0.1; one facilitator command per meeting every ` +
@@ -139,6 +154,16 @@ export function formatReport(report: Report): { table: string; json: unknown } {
           `${pad(f(ratio(o.p50, b.p50)), 14)}${pad(f(ratio(o.p99, b.p99)), 7)}${pad(o.count, 7)}`,
       );
     }
+  }
+  lines.push('');
+  lines.push('All-delivered p99 of each round (ms), in the order they ran; the median of the rounds and its ratio');
+  for (const s of scenes) {
+    const p99s = (target: Target) => report.rounds.filter((r) => r.meetings === s.meetings && r.target === target).map((r) => r.allDelivered.p99);
+    const o = p99s('ours');
+    const b = p99s('bare');
+    lines.push(
+      `${pad(s.meetings, 8)}  ours ${o.map((x) => f(x)).join(' / ').padEnd(24)} bare ${b.map((x) => f(x)).join(' / ').padEnd(24)} median ratio ${f(ratio(median(o), median(b)))}`,
+    );
   }
   lines.push('');
   lines.push('Each round: server event-loop delay (ms), CPU, memory; commands; load generators (worst of the two)');
@@ -165,7 +190,7 @@ export function formatReport(report: Report): { table: string; json: unknown } {
   lines.push(`  ${report.memory.map((m) => `N=${m.meetings}: ${f(m.heapUsedMB, 1)} MB`).join(', ')}`);
   lines.push(`  slope: ${f(memoryKB, 1)} KB per meeting`);
   const withSockets = report.rounds.filter((r) => r.heapWithSocketsMB !== null).map((r) => ({ meetings: r.meetings, heapUsedMB: r.heapWithSocketsMB! }));
-  if (withSockets.length >= 2) {
+  if (new Set(withSockets.map((w) => w.meetings)).size >= 2) {
     lines.push(`  with each meeting's ${report.rounds[0]!.participants + 1} sockets connected (end of our rounds): slope ${f(slopeKB(withSockets), 1)} KB per meeting`);
   }
   lines.push('');
@@ -175,7 +200,7 @@ export function formatReport(report: Report): { table: string; json: unknown } {
   lines.push(`  ${t.window} in flight:                ours ${f(t.ours.pipelined, 0)}, bare ${f(t.bare.pipelined, 0)}, ours/bare ${f(ratio(t.ours.pipelined, t.bare.pipelined))}`);
   lines.push('');
   const rec = report.recovery;
-  lines.push(`Restart recovery: ${rec.meetings} live meetings stored, ${rec.sockets} sockets connected, SIGKILL mid-burst (load generators at nice ${rec.generatorNice} meanwhile)`);
+  lines.push(`Restart recovery: ${rec.meetings} live meetings stored, ${rec.sockets} sockets connected, SIGKILL mid-burst (load generators at nice ${rec.generatorNice} until the server listens again)`);
   lines.push(`  accepting connections with every meeting restored: ${f(rec.restoreMs, 0)} ms after the kill (process start → listening ${f(rec.processStartToListeningMs, 0)} ms, of which buildServer + restore ${f(rec.buildServerMs, 0)} ms)`);
   lines.push(`  every client holds the last acknowledged revision again: ${f(rec.resyncMs, 0)} ms after the kill (${rec.resynced} of ${rec.sockets} sockets)`);
   lines.push(`  acknowledged commands lost: ${rec.lostAcknowledgedCommands} (all ${rec.resent} acknowledged commands resent with their commandId; each must return the same revision)`);

@@ -6,14 +6,15 @@
 //
 // Children: our server (dist/server via our-server.js), the bare relay, two
 // load generators; all on 127.0.0.1, all killed when this process ends.
+import Database from 'better-sqlite3';
 import * as hdr from 'hdr-histogram-js';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Child, killAllChildren } from './ipc.js';
 import type { RoundStats } from './metrics.js';
-import { formatReport, type Report, type RoundReport, type Summary } from './report.js';
+import { formatReport, type DiskProbe, type Report, type RoundReport, type Summary } from './report.js';
 import { createMeetings, facilitator, type Http } from './setup.js';
 import type { MeetingSpec, ResyncResult, RoundResult, Target, VerifyResult } from './shapes.js';
 
@@ -38,8 +39,8 @@ const { values: options } = parseArgs({
 const PARTICIPANTS = 8;
 const GENERATORS = 2;
 const PLAN = options.quick
-  ? { sweep: [10, 100], rounds: 1, warmupMs: 2_000, measureMs: 6_000, recoveryMeetings: 200, burstMs: 2_500, throughputMs: 1_500, deadlineMs: 150_000 }
-  : { sweep: [10, 100, 500], rounds: 2, warmupMs: 3_000, measureMs: 20_000, recoveryMeetings: 1_000, burstMs: 4_000, throughputMs: 5_000, deadlineMs: 30 * 60_000 };
+  ? { sweep: [10, 100], rounds: 1, warmupMs: 1_500, measureMs: 4_000, recoveryMeetings: 100, burstMs: 2_000, throughputMs: 1_500, probeEverySize: false, deadlineMs: 150_000 }
+  : { sweep: [10, 100, 500], rounds: 2, warmupMs: 3_000, measureMs: 20_000, recoveryMeetings: 1_000, burstMs: 4_000, throughputMs: 5_000, probeEverySize: true, deadlineMs: 30 * 60_000 };
 if (options.meetings) PLAN.sweep = options.meetings.split(',').map(Number);
 if (options['recovery-meetings']) PLAN.recoveryMeetings = Number(options['recovery-meetings']);
 if (options.seconds) PLAN.measureMs = Number(options.seconds) * 1000;
@@ -48,7 +49,7 @@ if (PLAN.sweep.some((n) => !Number.isInteger(n) || n < 1) || !(PLAN.measureMs > 
   console.error('bench: --meetings, --recovery-meetings, --seconds and --rounds take positive numbers');
   process.exit(2);
 }
-/** The load generators' niceness while the server restarts and they reconnect. */
+/** The load generators' niceness from the kill until the restarted server listens. */
 const RECOVERY_NICE = 10;
 const SCHEDULE = { intervalMs: 2_000, jitter: 0.25 };
 
@@ -58,6 +59,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (line: string) => process.stderr.write(`[bench ${((performance.now() / 1000) | 0).toString().padStart(4)}s] ${line}\n`);
 
 const dataDir = mkdtempSync(join(tmpdir(), 'threshold-bench-'));
+if (options.profile) mkdirSync(options.profile, { recursive: true });
 let finished = false;
 
 function cleanUp() {
@@ -144,6 +146,36 @@ function machineLoad(): { coreShare: number; cpuPressure60: number | null; loadA
   return { coreShare: (used.user + used.system) / 1000 / (performance.now() - wall), cpuPressure60, loadAverage1: loadavg()[0]! };
 }
 
+/**
+ * The disk's fsync latency, as our store meets it: small transactions on a
+ * SQLite file in WAL mode with synchronous=FULL, in the bench's data directory.
+ * Every accepted command waits for one such commit before its ack and views.
+ */
+function diskProbe(commits: number): DiskProbe {
+  const file = join(dataDir, 'fsync-probe.sqlite');
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.exec('CREATE TABLE IF NOT EXISTS probe (id INTEGER PRIMARY KEY, body TEXT)');
+    const insert = db.prepare('INSERT INTO probe (body) VALUES (?)');
+    const commit = db.transaction((body: string) => insert.run(body));
+    const body = 'x'.repeat(3000);
+    const times: number[] = [];
+    for (let i = 0; i < commits; i++) {
+      const t = performance.now();
+      commit(body);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+    return { commits, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: times.at(-1)! };
+  } finally {
+    db.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  }
+}
+
 /** Load generators yield to the server while it restarts: real clients are other devices. */
 function nice(children: Child[], value: number) {
   for (const child of children) {
@@ -179,6 +211,7 @@ function summary(h: hdr.Histogram): Summary {
 async function main() {
   const startedAt = new Date();
   const loadBefore = machineLoad();
+  const diskBefore = diskProbe(PLAN.probeEverySize ? 300 : 100);
   log(`data in ${dataDir}; ${options.quick ? 'quick' : 'full'} sweep ${PLAN.sweep.join(', ')} × ${PARTICIPANTS}`);
   let ours = await startOurs();
   const oursPort = ours.ready.port;
@@ -236,11 +269,11 @@ async function main() {
     const results = all<RoundResult & { skipped: number }>('round', { schedule }, PLAN.warmupMs + PLAN.measureMs + 60_000);
     await sleep(PLAN.warmupMs);
     await server.request('round-start');
-    const profiling = options.profile && target === 'ours';
+    const profiling = Boolean(options.profile);
     if (profiling) await server.request('profile-start');
     await sleep(PLAN.measureMs);
     const stats = await server.request<RoundStats>('round-end');
-    if (profiling) await server.request('profile-stop', { file: join(options.profile!, `ours-${meetings}-round${index}.cpuprofile`) });
+    if (profiling) await server.request('profile-stop', { file: join(options.profile!, `${target}-${meetings}-round${index}.cpuprofile`) });
     const done = await results;
     const heapWithSockets = target === 'ours' ? (await server.request<{ heapUsedMB: number }>('heap-after-gc')).heapUsedMB : null;
     await all('disconnect');
@@ -285,7 +318,7 @@ async function main() {
       const order: Target[] = r % 2 === 0 ? ['ours', 'bare'] : ['bare', 'ours'];
       for (const target of order) rounds.push(await runRound(target, meetings, r));
     }
-    await idleHeap(meetings);
+    if (PLAN.probeEverySize || meetings === PLAN.sweep.at(-1)) await idleHeap(meetings);
   }
 
   // 2. Commands per second for one meeting (synchronous=FULL on ours).
@@ -305,14 +338,14 @@ async function main() {
   // 3. Restart recovery: SIGKILL mid-burst with every meeting's clients connected.
   const recoveryMeetings = Math.max(PLAN.recoveryMeetings, specs.length);
   await ensureMeetings(recoveryMeetings);
-  await idleHeap(recoveryMeetings);
+  if (!memory.some((m) => m.meetings === recoveryMeetings)) await idleHeap(recoveryMeetings);
   const recoverySet = specs.slice(0, recoveryMeetings);
   const recoveryConnectMs = await connect('ours', recoverySet);
   await all('prepare', {}, 300_000);
   log(`recovery: ${recoverySet.length} meetings, ${recoverySet.length * (PARTICIPANTS + 1)} sockets connected in ${(recoveryConnectMs / 1000).toFixed(1)} s; burst, then SIGKILL`);
   await all('burst', { schedule: { ...SCHEDULE, warmupMs: 0, measureMs: PLAN.burstMs + 60_000, seed: 4242 } });
-  nice(generators, RECOVERY_NICE);
   await sleep(PLAN.burstMs);
+  nice(generators, RECOVERY_NICE);
   const killedAt = clock();
   ours.child.process.kill('SIGKILL');
   await ours.child.exited;
@@ -320,11 +353,11 @@ async function main() {
   const stopped = await all<{ acknowledged: number }>('stop-sending');
   ours = await restarted;
   const readyAt = clock();
+  nice(generators, 0);
   if (ours.ready.meetings < recoveryMeetings) throw new Error(`only ${ours.ready.meetings} meetings restored`);
   if (options.profile) await ours.child.request('profile-start');
   const resync = await all<ResyncResult>('resync', { killedAt, timeoutMs: 60_000 }, 90_000);
   if (options.profile) await ours.child.request('profile-stop', { file: join(options.profile, 'ours-resync.cpuprofile') });
-  nice(generators, 0);
   const verify = await all<VerifyResult>('verify', {}, 300_000);
   await all('disconnect');
   const resynced = resync.reduce((n, r) => n + r.resynced, 0);
@@ -350,6 +383,7 @@ async function main() {
     startedAt: startedAt.toISOString(),
     quick: options.quick!,
     machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version, loadBefore, loadAfter: machineLoad() },
+    disk: { before: diskBefore, after: diskProbe(PLAN.probeEverySize ? 300 : 100) },
     logLevel: options['log-level']!,
     schedule: { ...SCHEDULE, warmupMs: PLAN.warmupMs, measureMs: PLAN.measureMs, rounds: PLAN.rounds },
     rounds,
