@@ -49,7 +49,8 @@ export function clientRoutes(services: Services, clientDir = defaultClientDir())
     for (const [path, file] of Object.entries(PAGES)) app.get(path, page(file));
     app.get('/favicon.svg', (_request, reply) => reply.sendFile('favicon.svg', clientDir));
 
-    // Public: the crisis screen must work on a tablet that has never signed in.
-    app.get('/api/config', async () => ({ crisis: services.config.crisis }));
+    // Public: the crisis screen must work on a tablet that has never signed in,
+    // and the console warns a minute before an idle session ends.
+    app.get('/api/config', async () => ({ crisis: services.config.crisis, idleMinutes: services.config.idleMinutes }));
   };
 }

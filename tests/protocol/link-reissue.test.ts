@@ -72,8 +72,8 @@ test('only the meeting’s own facilitator can reissue its links', async () => {
   expect((await fx.api.post(reissuePath('nope'))).status).toBe(404);
 });
 
-test('the crisis numbers are public configuration', async () => {
+test('the crisis numbers and the idle time are public configuration', async () => {
   const res = await new Api(server.url).get('/api/config');
   expect(res.status).toBe(200);
-  expect(res.body).toEqual({ crisis: { emergencyNumber: '911', lineNumber: '116 123', lineName: 'Samaritans' } });
+  expect(res.body).toEqual({ crisis: { emergencyNumber: '911', lineNumber: '116 123', lineName: 'Samaritans' }, idleMinutes: 15 });
 });

@@ -1,38 +1,86 @@
 // The facilitator's session as the console sees it. The server signs an idle
 // facilitator out (IDLE_MINUTES); input at the console counts as activity and
-// is reported at most once a minute: over the meeting's socket when one is
-// open, otherwise by any authenticated request.
-const REPORT_EVERY_MS = 60_000;
+// is reported at most once a minute: over the meeting's socket when it is
+// connected, otherwise by any authenticated request. A minute before the
+// sign-out the console asks whether someone is still there; any input then is
+// reported at once. The timing lives in idle.ts.
+import { IdleWatch } from './idle.js';
+
+const INPUT_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
 
 class Session {
   /** Set when the server says the session is over; the console shows the sign-in form. */
   ended = $state(false);
-  private reporter: (() => void) | null = null;
-  private last = 0;
+  /** The idle sign-out is near: the console shows "Still there?". */
+  warning = $state(false);
+  readonly idle = new IdleWatch(Date.now());
+  /** Reports over the meeting's connection; false when it is not connected. */
+  private reporter: (() => boolean) | null = null;
+  private httpReport: (() => void) | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   end() {
     this.ended = true;
   }
 
+  /** IDLE_MINUTES, from the server's public configuration. */
+  configure(idleMinutes: number) {
+    this.idle.idleMs = idleMinutes * 60_000;
+    this.check();
+  }
+
   /** While a meeting is open, activity goes over its connection. */
-  useReporter(report: (() => void) | null) {
+  useReporter(report: (() => boolean) | null) {
     this.reporter = report;
   }
 
-  /** Listen for input on this window; returns the function that stops listening. */
+  /** A command sent at `sentAt` reached the server, which counted it as activity. */
+  commandSent(sentAt: number) {
+    this.idle.reported(sentAt);
+    this.check();
+  }
+
+  /** "Stay signed in". */
+  stay() {
+    this.report();
+  }
+
+  /** Listen for input on this window while signed in; returns the function that stops listening. */
   watch(httpReport: () => void): () => void {
-    const onInput = () => {
-      const now = Date.now();
-      if (now - this.last < REPORT_EVERY_MS) return;
-      this.last = now;
-      (this.reporter ?? httpReport)();
+    this.httpReport = httpReport;
+    // Signing in, or the check that found us signed in, was itself activity.
+    this.idle.reported(Date.now());
+    const onInput = (event: Event) => {
+      // Input on the warning itself is left to its button: a tap that hid it at once would land on whatever lies beneath.
+      if (event.target instanceof Element && event.target.closest('[data-idle-warning]')) return;
+      if (this.idle.shouldReport(Date.now())) this.report();
     };
-    const events = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
-    for (const e of events) addEventListener(e, onInput, { passive: true });
+    for (const e of INPUT_EVENTS) addEventListener(e, onInput, { passive: true });
+    this.check();
     return () => {
-      for (const e of events) removeEventListener(e, onInput);
+      for (const e of INPUT_EVENTS) removeEventListener(e, onInput);
+      this.httpReport = null;
+      clearTimeout(this.timer);
+      this.warning = false;
     };
   }
+
+  private report() {
+    if (!this.httpReport) return;
+    this.idle.reported(Date.now());
+    if (!this.reporter?.()) this.httpReport();
+    this.check();
+  }
+
+  /** Show or hide the warning, and look again later: a timer is re-armed rather than trusted across a laptop's sleep. */
+  private check = () => {
+    clearTimeout(this.timer);
+    if (!this.httpReport) return;
+    const now = Date.now();
+    const warning = this.idle.warning(now);
+    this.warning = warning;
+    if (!warning) this.timer = setTimeout(this.check, this.idle.nextCheckIn(now));
+  };
 }
 
 export const session = new Session();
