@@ -103,7 +103,6 @@ export class MeetingConnection<V extends MeetingView = MeetingView> {
   private async sendNow(type: CommandType, payload: Record<string, unknown>): Promise<Ack | null> {
     const revision = this.view?.revision;
     const body = { commandId: newCommandId(), expectedRevision: revision, type, ...payload };
-    const sentAt = Date.now();
     try {
       const ack: Ack = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(EVENTS.command, body);
       this.notice = noticeFor(ack);
