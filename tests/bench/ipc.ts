@@ -54,7 +54,7 @@ export class Child {
     this.process = fork(script, options.args ?? [], {
       env: { ...process.env, ...options.env },
       execArgv: options.execArgv ?? [],
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      stdio: ['ignore', process.env.BENCH_CHILD_STDOUT ? 'inherit' : 'ignore', 'pipe', 'ipc'],
       serialization: 'advanced',
     });
     running.add(this);

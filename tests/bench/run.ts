@@ -94,7 +94,12 @@ interface Ready {
 
 async function startOurs(port = 0, profileStart = false): Promise<{ child: Child; ready: Ready }> {
   const child = new Child('our server', join(here, 'our-server.js'), {
-    execArgv: ['--expose-gc', ...(profileStart && options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : [])],
+    execArgv: [
+      '--expose-gc',
+      ...(profileStart && options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : []),
+      // For investigations only, e.g. BENCH_OUR_NODE_FLAGS=--trace-gc; never set for reported figures.
+      ...(process.env.BENCH_OUR_NODE_FLAGS ? process.env.BENCH_OUR_NODE_FLAGS.split(' ') : []),
+    ],
     env: {
       DATA_DIR: dataDir,
       PORT: String(port),
@@ -291,6 +296,7 @@ async function main() {
       ackHistograms: done.map((d) => d.ack),
       allDeliveredHistograms: done.map((d) => d.allDelivered),
       sent: counts.reduce((n, c) => n + c.sent, 0),
+      measured: counts.reduce((n, c) => n + c.measured, 0),
       acked: counts.reduce((n, c) => n + c.acked, 0),
       refused,
       unanswered: counts.reduce((n, c) => n + c.unanswered, 0),
