@@ -81,7 +81,11 @@ export const PRIVATE = {
 };
 
 /** Facilitator set up and signed in; a johnson case with Ann and Bob in the room and Cy remote. */
-export async function createFixture(url: string, options: { approach?: string; email?: string; api?: Api } = {}): Promise<Fixture> {
+export async function createFixture(
+  url: string,
+  options: { approach?: string; email?: string; api?: Api; names?: Partial<Record<'lovedOne' | 'ann' | 'bob' | 'cy', string>> } = {},
+): Promise<Fixture> {
+  const names = { lovedOne: 'Sam', ann: 'Ann', bob: 'Bob', cy: 'Cy', ...options.names };
   // Reusing a signed-in Api spares a login per fixture (logins are rate-limited).
   const api = options.api ?? new Api(url);
   const email = options.email ?? 'dana@example.org';
@@ -89,12 +93,12 @@ export async function createFixture(url: string, options: { approach?: string; e
     const setup = await api.post('/api/setup', { name: 'Dana', email, password: 'correct horse battery' });
     if (setup.status === 409) await api.post('/api/login', { email, password: 'correct horse battery' });
   }
-  const kase = await api.post('/api/cases', { lovedOneName: 'Sam', approach: options.approach ?? 'johnson' });
+  const kase = await api.post('/api/cases', { lovedOneName: names.lovedOne, approach: options.approach ?? 'johnson' });
   const add = async (name: string, attendance: string, letter: string, bottomLine?: string) =>
     (await api.post(`/api/cases/${kase.body.id}/participants`, { name, relationship: 'family', attendance, letter, bottomLine })).body.id as string;
-  const ann = await add('Ann', 'in-room', PRIVATE.annLetter, PRIVATE.annBottomLine);
-  const bob = await add('Bob', 'in-room', PRIVATE.bobLetter, PRIVATE.bobBottomLine);
-  const cy = await add('Cy', 'remote', PRIVATE.cyLetter);
+  const ann = await add(names.ann, 'in-room', PRIVATE.annLetter, PRIVATE.annBottomLine);
+  const bob = await add(names.bob, 'in-room', PRIVATE.bobLetter, PRIVATE.bobBottomLine);
+  const cy = await add(names.cy, 'remote', PRIVATE.cyLetter);
   const meeting = await api.post(`/api/cases/${kase.body.id}/meetings`, { speakingOrder: [ann, bob, cy] });
   if (meeting.status !== 201) throw new Error(`meeting not created: ${JSON.stringify(meeting.body)}`);
   const links = meeting.body.links as Fixture['links'];
