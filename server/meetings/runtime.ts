@@ -32,6 +32,8 @@ export interface Delivery {
 
 export interface MeetingTransport {
   deliver(meetingId: string, deliveries: Delivery[]): void;
+  /** Whether anyone is connected as this audience: nobody there, no view to build. */
+  listening(meetingId: string, audience: Audience): boolean;
   /** Disconnect a person's connections, after their final view has been delivered. */
   dismiss(meetingId: string, participantId: string): void;
 }
@@ -72,6 +74,8 @@ export class MeetingRuntime {
   private displays = 0;
   private readonly rejections = new Map<string, Ack>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** Command ids in this meeting's log; loaded on the first command (see acceptedCommand). */
+  private commandIds: Map<string, { revision: number; actorId?: string }> | null = null;
   /** What each sender may do in `snapshot`: presence changes republish every view with the same snapshot. */
   private allowedMemo: { snapshot: MeetingSnapshot; bySender: Map<string, CommandType[]> } | null = null;
 
@@ -108,7 +112,7 @@ export class MeetingRuntime {
     if (commandId !== null) {
       const earlier = this.rejections.get(key!);
       if (earlier) return earlier;
-      const accepted = await this.deps.store.findCommand(this.id, commandId);
+      const accepted = await this.acceptedCommand(commandId);
       if (accepted && accepted.actorId === this.actorOf(sender)) return { ok: true, revision: accepted.revision };
       // Someone else's id: never their answer, and never a second entry under one id.
       if (accepted) return this.reject(null, 'INVALID', 'commandId: already used in this meeting; send a new one');
@@ -126,6 +130,22 @@ export class MeetingRuntime {
       return this.reject(key, 'NOT_ALLOWED', notAllowedMessage(command.type, this.phase, this.context));
     }
     return this.commit(event);
+  }
+
+  /**
+   * A command already in the log, if any. The meeting's ids are read once, on
+   * its first command since the server started, so a new command costs no query;
+   * the sender of an older one is read from the log only when it is repeated.
+   */
+  private async acceptedCommand(commandId: string): Promise<{ revision: number; actorId: string } | undefined> {
+    if (!this.commandIds) {
+      const stored = await this.deps.store.listCommandIds(this.id);
+      this.commandIds = new Map([...stored].map(([id, revision]) => [id, { revision }]));
+    }
+    const known = this.commandIds.get(commandId);
+    if (!known) return undefined;
+    known.actorId ??= (await this.deps.store.findCommand(this.id, commandId))?.actorId;
+    return known.actorId === undefined ? undefined : { revision: known.revision, actorId: known.actorId };
   }
 
   /** Who a sender is in the log: the facilitator's account, a participant, or the display. */
@@ -164,11 +184,14 @@ export class MeetingRuntime {
       );
     } catch (error) {
       this.deps.log.error({ meetingId: this.id, type: event.type, err: errorName(error) }, 'command not stored');
+      // The write may have landed before the failure was seen: ask the log again next time.
+      this.commandIds = null;
       return { ok: false, error: { code: 'UNAVAILABLE', message: 'The change could not be saved; please try again' }, revision: this.revision };
     }
     failpoint('after-write', event.type);
     this.snapshot = next;
     this.revisionNow = revision;
+    this.commandIds?.set(event.commandId, { revision, actorId: event.by.actorId });
     this.deps.log.info({ meetingId: this.id, type: event.type, revision, role: event.by.role }, 'command accepted');
     if (event.type === 'lobby.deny') await this.turnAway(event);
     else this.publish();
@@ -279,10 +302,11 @@ export class MeetingRuntime {
   private publish(deniedId?: string): void {
     const state = this.state();
     const agenda = publicAgenda(state, this.deps.clock());
-    const deliveries: Delivery[] = [
-      { audience: { kind: 'facilitator' }, view: this.facilitatorViewOf(state, agenda) },
-      { audience: { kind: 'display' }, view: displayView(agenda) },
-    ];
+    const deliveries: Delivery[] = [];
+    // A view costs a projection and an encoding; one for an empty room is thrown away.
+    const facilitator: Audience = { kind: 'facilitator' };
+    if (this.deps.transport.listening(this.id, facilitator)) deliveries.push({ audience: facilitator, view: this.facilitatorViewOf(state, agenda) });
+    if (this.displays > 0) deliveries.push({ audience: { kind: 'display' }, view: displayView(agenda) });
     for (const participantId of this.present.keys()) {
       deliveries.push({
         audience: { kind: 'participant', participantId },
@@ -300,7 +324,9 @@ export class MeetingRuntime {
   private publishPresence(arrived: Connection | null): void {
     const state = this.state();
     const agenda = publicAgenda(state, this.deps.clock());
-    const deliveries: Delivery[] = [{ audience: { kind: 'facilitator' }, view: this.facilitatorViewOf(state, agenda) }];
+    const deliveries: Delivery[] = [];
+    const facilitator: Audience = { kind: 'facilitator' };
+    if (this.deps.transport.listening(this.id, facilitator)) deliveries.push({ audience: facilitator, view: this.facilitatorViewOf(state, agenda) });
     if (arrived?.role === 'display') deliveries.push({ audience: { kind: 'display' }, view: displayView(agenda) });
     if (arrived?.role === 'participant' && arrived.participantId) {
       const participantId = arrived.participantId;

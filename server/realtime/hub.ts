@@ -124,6 +124,10 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
     for (const { audience, view } of deliveries) this.io.to(meetingRoom(meetingId, audience)).emit(EVENTS.state, view);
   }
 
+  listening(meetingId: string, audience: Audience): boolean {
+    return (this.io?.sockets.adapter.rooms.get(meetingRoom(meetingId, audience))?.size ?? 0) > 0;
+  }
+
   dismiss(meetingId: string, participantId: string): void {
     this.io?.in(meetingRoom(meetingId, { kind: 'participant', participantId })).disconnectSockets(true);
   }

@@ -13,6 +13,22 @@ const TAG_BYTES = 16;
 
 export class VaultError extends Error {}
 
+/**
+ * AES-256-GCM: `v1:` + base64(iv | tag | ciphertext). Self-contained (no
+ * module constants, crypto passed in) because the event-log writer thread runs
+ * this same function from its source text.
+ */
+export function sealWith(
+  crypto: { createCipheriv: typeof createCipheriv; randomBytes: typeof randomBytes },
+  key: Uint8Array,
+  plaintext: string,
+): string {
+  const iv = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);
+  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return 'v1:' + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+}
+
 export class Vault {
   private constructor(private readonly key: Buffer) {}
 
@@ -40,10 +56,12 @@ export class Vault {
   }
 
   seal(plaintext: string): string {
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+    return sealWith({ createCipheriv, randomBytes }, this.key, plaintext);
+  }
+
+  /** The key, for the event-log thread, which seals the log's entries itself (off the event loop). */
+  keyForWriterThread(): Uint8Array {
+    return this.key;
   }
 
   open(sealed: string): string {

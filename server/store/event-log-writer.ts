@@ -5,15 +5,19 @@
 // arrive while an fsync is under way into one transaction (one savepoint per
 // command, so one failed append does not take the others with it): one fsync
 // for many meetings. An append resolves only once its transaction is durable.
+// It also seals the event and snapshot with the vault's key, so that their
+// encryption costs the event loop nothing either.
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { sealWith } from '../security/vault.js';
 import { chainHash, GENESIS_HASH, type AuditEntry } from './audit.js';
 
 export interface Append {
   meetingId: string;
   revision: number;
   commandId: string;
+  /** In the clear: the writer thread seals both before they reach the file. */
   eventJson: string;
   snapshotJson: string;
   phase: string;
@@ -26,8 +30,10 @@ export interface Append {
 // works from dist/ and from the TypeScript sources under vitest.
 const WRITER_SOURCE = `
 import { parentPort, workerData } from 'node:worker_threads';
-import { createHash } from 'node:crypto';
+import { createHash, createCipheriv, randomBytes } from 'node:crypto';
 const chainHash = ${chainHash.toString()};
+const sealWith = ${sealWith.toString()};
+const seal = (text) => sealWith({ createCipheriv, randomBytes }, workerData.key, text);
 const sha256 = (text) => createHash('sha256').update(text).digest('hex');
 const { default: Database } = await import(workerData.driver);
 const db = new Database(workerData.file);
@@ -40,8 +46,8 @@ const updateSnapshot = db.prepare('UPDATE meetings SET snapshot_json = ?, revisi
 const lastAudit = db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1');
 const insertAudit = db.prepare('INSERT INTO audit (seq, at, actor_role, actor_id, action, meeting_id, subject_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
 const appendOne = db.transaction((a) => {
-  insertEvent.run(a.meetingId, a.revision, a.commandId, a.eventJson, a.at);
-  const changed = updateSnapshot.run(a.snapshotJson, a.revision, a.phase, a.at, a.meetingId, a.revision - 1);
+  insertEvent.run(a.meetingId, a.revision, a.commandId, seal(a.eventJson), a.at);
+  const changed = updateSnapshot.run(seal(a.snapshotJson), a.revision, a.phase, a.at, a.meetingId, a.revision - 1);
   // Guards against two writers (a second server on the same file): the log stays linear.
   if (changed.changes !== 1) throw new Error('meeting revision moved underneath this write');
   // Read inside the write transaction, so the chain stays linear whichever connection writes next.
@@ -97,7 +103,11 @@ export class EventLogWriter {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    /** The vault's key: sealing (AES-GCM) runs here, on the writer's thread, not on the event loop. */
+    private readonly key: Uint8Array,
+  ) {}
 
   append(entry: Append): Promise<void> {
     const worker = this.worker ?? this.start();
@@ -132,7 +142,7 @@ export class EventLogWriter {
 
   private start(): Worker {
     const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(WRITER_SOURCE)}`), {
-      workerData: { driver: DRIVER, file: this.file },
+      workerData: { driver: DRIVER, file: this.file, key: this.key },
     });
     // The server's sockets keep the process alive; a forgotten store must not.
     worker.unref();

@@ -100,7 +100,7 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
     this.q = prepare(this.db);
-    this.eventLog = new EventLogWriter(file);
+    this.eventLog = new EventLogWriter(file, vault.keyForWriterThread());
     // IMMEDIATE: take the write lock before reading the chain's end, as the writer thread does.
     const tx = this.db.transaction((entry: AuditEntry) => {
       const last = this.q.lastAudit.get() as { seq: number; hash: string } | undefined;
@@ -210,8 +210,9 @@ export class SqliteStore implements Store {
       meetingId,
       revision: stored.revision,
       commandId: stored.commandId,
-      eventJson: this.vault.seal(JSON.stringify(stored.event)),
-      snapshotJson: this.vault.seal(JSON.stringify(snapshot)),
+      // Sealed by the writer thread.
+      eventJson: JSON.stringify(stored.event),
+      snapshotJson: JSON.stringify(snapshot),
       phase,
       at,
     });
@@ -221,6 +222,10 @@ export class SqliteStore implements Store {
     if (!row) return undefined;
     const event = JSON.parse(this.vault.open(row.event_json)) as StoredEvent['event'];
     return { revision: row.revision, actorId: event.by.actorId };
+  }
+  async listCommandIds(meetingId: string) {
+    const rows = this.q.commandIdsByMeeting.all(meetingId) as Array<{ command_id: string; revision: number }>;
+    return new Map(rows.map((r) => [r.command_id, r.revision]));
   }
   async listEvents(meetingId: string) {
     return (this.q.eventsByMeeting.all(meetingId) as Row[]).map((r) => ({
@@ -306,6 +311,7 @@ function prepare(db: Database.Database) {
     unclosedMeetings: db.prepare("SELECT * FROM meetings WHERE phase <> 'closed'"),
     eventByCommand: db.prepare('SELECT revision, event_json FROM events WHERE meeting_id = ? AND command_id = ?'),
     eventsByMeeting: db.prepare('SELECT * FROM events WHERE meeting_id = ? ORDER BY revision'),
+    commandIdsByMeeting: db.prepare('SELECT command_id, revision FROM events WHERE meeting_id = ?'),
     insertLink: db.prepare(
       `INSERT INTO links (id, meeting_id, kind, participant_id, token_hash, parent_link_id, created_at, revoked_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

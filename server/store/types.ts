@@ -111,6 +111,8 @@ export interface Store {
   appendEvent(meetingId: string, stored: StoredEvent, snapshot: unknown, phase: string, at: number, audit: AuditEntry): Promise<void>;
   /** An accepted command by its id: its revision and who sent it. */
   findCommand(meetingId: string, commandId: string): Promise<{ revision: number; actorId: string } | undefined>;
+  /** Every command id in a meeting's log, with the revision it was accepted at (no decryption). */
+  listCommandIds(meetingId: string): Promise<Map<string, number>>;
   listEvents(meetingId: string): Promise<StoredEvent[]>;
 
   createLink(record: LinkRecord): Promise<void>;
