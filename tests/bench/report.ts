@@ -56,6 +56,8 @@ export interface Report {
   machine: { cpus: number; model: string; node: string; loadBefore: MachineLoad; loadAfter: MachineLoad };
   disk: { before: DiskProbe; after: DiskProbe };
   logLevel: string;
+  /** Node flags of our server, from `npm start`. */
+  nodeFlags: string[];
   schedule: { intervalMs: number; jitter: number; warmupMs: number; measureMs: number; rounds: number };
   rounds: RoundReport[];
   memory: Array<{ meetings: number; heapUsedMB: number }>;
@@ -148,7 +150,7 @@ export function formatReport(report: Report): { table: string; json: unknown } {
   if (busy) lines.push('THE MACHINE WAS BUSY WITH OTHER WORK: absolute times are inflated; compare ours with bare, measured in the same run.');
   lines.push(
     `Each meeting: 1 facilitator + ${scenes[0]?.participants} participants over websocket on 127.0.0.1; one facilitator command per meeting every ` +
-      `${schedule.intervalMs / 1000} s ± ${schedule.jitter * 100} %; ${schedule.rounds} round(s) per server, alternating, ${schedule.warmupMs / 1000} s warm-up + ${schedule.measureMs / 1000} s measured; our log level: ${report.logLevel}`,
+      `${schedule.intervalMs / 1000} s ± ${schedule.jitter * 100} %; ${schedule.rounds} round(s) per server, alternating, ${schedule.warmupMs / 1000} s warm-up + ${schedule.measureMs / 1000} s measured; our log level: ${report.logLevel}; our node flags (as \`npm start\`): ${report.nodeFlags.join(' ') || 'none'}`,
   );
   lines.push('');
   lines.push('Fan-out latency in ms (every round of a scenario merged into one HDR histogram)');

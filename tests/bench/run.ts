@@ -54,6 +54,18 @@ const RECOVERY_NICE = 10;
 const SCHEDULE = { intervalMs: 2_000, jitter: 0.25 };
 
 const here = import.meta.dirname;
+
+/**
+ * The V8 flags `npm start` runs our server with: package.json is their one
+ * source, so the bench measures the server as shipped.
+ */
+function productionNodeFlags(): string[] {
+  const start = JSON.parse(readFileSync(join(here, '../../package.json'), 'utf8')).scripts.start as string;
+  const match = /\bnode((?: --[\w-]+(?:=\S+)?)*) dist\/server\/main\.js/.exec(start);
+  if (!match) throw new Error('package.json: the start script no longer runs `node [flags] dist/server/main.js`');
+  return match[1]!.split(' ').filter(Boolean);
+}
+const OUR_NODE_FLAGS = productionNodeFlags();
 const clock = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (line: string) => process.stderr.write(`[bench ${((performance.now() / 1000) | 0).toString().padStart(4)}s] ${line}\n`);
@@ -96,6 +108,7 @@ async function startOurs(port = 0, profileStart = false): Promise<{ child: Child
   const child = new Child('our server', join(here, 'our-server.js'), {
     execArgv: [
       '--expose-gc',
+      ...OUR_NODE_FLAGS,
       ...(profileStart && options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : []),
       // For investigations only, e.g. BENCH_OUR_NODE_FLAGS=--trace-gc; never set for reported figures.
       ...(process.env.BENCH_OUR_NODE_FLAGS ? process.env.BENCH_OUR_NODE_FLAGS.split(' ') : []),
@@ -391,6 +404,7 @@ async function main() {
     machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version, loadBefore, loadAfter: machineLoad() },
     disk: { before: diskBefore, after: diskProbe(PLAN.probeEverySize ? 300 : 100) },
     logLevel: options['log-level']!,
+    nodeFlags: OUR_NODE_FLAGS,
     schedule: { ...SCHEDULE, warmupMs: PLAN.warmupMs, measureMs: PLAN.measureMs, rounds: PLAN.rounds },
     rounds,
     memory,
