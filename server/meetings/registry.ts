@@ -1,6 +1,5 @@
 // The live meetings held in memory: restored from their snapshots at start,
 // loaded on demand afterwards, one runtime per meeting.
-import type { PrivateTexts } from '../../shared/meeting/view.js';
 import type { MeetingRecord } from '../store/types.js';
 import { MeetingRuntime, type RuntimeDeps } from './runtime.js';
 
@@ -52,10 +51,6 @@ export class MeetingRegistry {
   }
 
   private async build(record: MeetingRecord): Promise<MeetingRuntime> {
-    const people = await this.deps.store.listMeetingParticipants(record.id, record.caseId);
-    const texts = new Map<string, PrivateTexts>(
-      people.map((p) => [p.id, { letter: p.letter, bottomLine: p.bottomLine }]),
-    );
-    return new MeetingRuntime(record, texts, this.deps);
+    return new MeetingRuntime(record, this.deps);
   }
 }

@@ -68,7 +68,9 @@ export class MeetingRuntime {
   readonly caseId: string;
   private snapshot: MeetingSnapshot;
   private revisionNow: number;
-  private readonly texts: Map<string, PrivateTexts>;
+  /** Letters and bottom lines, read when the first person connects (see loadTexts). */
+  private texts: Map<string, PrivateTexts> | null = null;
+  private textsLoading: Promise<void> | null = null;
   private readonly present = new Map<string, Present>();
   private readonly seen = new Set<string>();
   private displays = 0;
@@ -79,13 +81,32 @@ export class MeetingRuntime {
   /** What each sender may do in `snapshot`: presence changes republish every view with the same snapshot. */
   private allowedMemo: { snapshot: MeetingSnapshot; bySender: Map<string, CommandType[]> } | null = null;
 
-  constructor(record: MeetingRecord, texts: Map<string, PrivateTexts>, private readonly deps: RuntimeDeps) {
+  constructor(record: MeetingRecord, private readonly deps: RuntimeDeps) {
     this.id = record.id;
     this.facilitatorId = record.facilitatorId;
     this.caseId = record.caseId;
     this.snapshot = restoreMeeting(record.snapshot);
     this.revisionNow = record.revision;
-    this.texts = texts;
+  }
+
+  /**
+   * Read the participants' letters and bottom lines, once. Only a participant's
+   * own view carries them, so a meeting nobody has joined since the server
+   * started does not hold or decrypt them: after a restart the server listens
+   * again sooner, and an idle meeting costs less memory. The handshake awaits
+   * this before a participant attaches.
+   */
+  loadTexts(): Promise<void> {
+    this.textsLoading ??= this.deps.store.listMeetingTexts(this.id, this.caseId).then(
+      (texts) => {
+        this.texts = texts;
+      },
+      (error: unknown) => {
+        this.textsLoading = null;
+        throw error;
+      },
+    );
+    return this.textsLoading;
   }
 
   get revision(): number {
@@ -225,6 +246,8 @@ export class MeetingRuntime {
   // --- presence -----------------------------------------------------------
 
   attach(conn: Connection): void {
+    // A participant's first view would otherwise go out without their letter.
+    if (conn.role === 'participant' && !this.texts) throw new Error('attach: the meeting\'s texts are not loaded');
     if (conn.role === 'display') this.displays += 1;
     if (conn.role === 'participant' && conn.participantId) {
       const here = this.present.get(conn.participantId);
@@ -269,7 +292,7 @@ export class MeetingRuntime {
 
   private participantViewOf(state: MeetingState, agenda: ReturnType<typeof publicAgenda>, participantId: string, denied = false) {
     const name = this.present.get(participantId)?.name ?? '';
-    const texts = this.texts.get(participantId) ?? { letter: null, bottomLine: null };
+    const texts = this.texts?.get(participantId) ?? { letter: null, bottomLine: null };
     const allowed = this.allowed({ role: 'participant', participantId }, participantId);
     const view = participantView(state, agenda, { participantId, name }, texts, allowed);
     return denied ? { ...view, lobby: 'denied' as const } : view;

@@ -67,6 +67,7 @@ async function admitByLink(services: Services, token: string, name: unknown): Pr
   // A closed meeting's links open nothing any more: the meeting's record stays with the facilitator.
   if (runtime.phase === 'closed') throw new HandshakeRefusal('LINK_EXPIRED', 'This meeting has ended. Thank you for being there.');
   const base = { runtime, linkId: link.id, facilitatorId: null, sessionHash: null, issuedToken: null };
+  if (link.kind !== 'display') await runtime.loadTexts();
   if (link.kind === 'display') return { ...base, conn: { role: 'display' } };
   if (link.kind === 'remote') {
     refuseIfLocked(runtime, null);

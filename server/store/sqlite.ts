@@ -181,8 +181,9 @@ export class SqliteStore implements Store {
   async listCaseParticipants(caseId: string) {
     return (this.q.participantsByCase.all(caseId) as Row[]).map((r) => toParticipant(r, this.vault));
   }
-  async listMeetingParticipants(meetingId: string, caseId: string) {
-    return (this.q.participantsByMeeting.all(caseId, meetingId) as Row[]).map((r) => toParticipant(r, this.vault));
+  async listMeetingTexts(meetingId: string, caseId: string) {
+    const rows = this.q.textsByMeeting.all(caseId, meetingId) as Array<{ id: string; letter: string | null; bottom_line: string | null }>;
+    return new Map(rows.map((r) => [r.id, { letter: this.vault.openOrNull(r.letter), bottomLine: this.vault.openOrNull(r.bottom_line) }]));
   }
 
   async createMeeting(m: MeetingRecord, links: LinkRecord[]) {
@@ -299,9 +300,7 @@ function prepare(db: Database.Database) {
     participantsByCase: db.prepare(
       'SELECT * FROM participants WHERE case_id = ? AND meeting_id IS NULL ORDER BY created_at, rowid',
     ),
-    participantsByMeeting: db.prepare(
-      'SELECT * FROM participants WHERE case_id = ? AND (meeting_id IS NULL OR meeting_id = ?) ORDER BY created_at, rowid',
-    ),
+    textsByMeeting: db.prepare('SELECT id, letter, bottom_line FROM participants WHERE case_id = ? AND (meeting_id IS NULL OR meeting_id = ?)'),
     insertMeeting: db.prepare(
       `INSERT INTO meetings (id, case_id, facilitator_id, input_json, snapshot_json, revision, phase, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -5,6 +5,7 @@
 import type { Approach } from '../../shared/approaches.js';
 import type { MeetingEvent } from '../../shared/protocol.js';
 import type { MeetingInput } from '../../shared/meeting/context.js';
+import type { PrivateTexts } from '../../shared/meeting/view.js';
 import type { AuditEntry, AuditRecord } from './audit.js';
 
 export interface FacilitatorRecord {
@@ -96,7 +97,8 @@ export interface Store {
   createParticipant(record: ParticipantRecord): Promise<void>;
   getParticipant(id: string): Promise<ParticipantRecord | undefined>;
   listCaseParticipants(caseId: string): Promise<ParticipantRecord[]>;
-  listMeetingParticipants(meetingId: string, caseId: string): Promise<ParticipantRecord[]>;
+  /** The letter and bottom line of everyone in a meeting (the case's participants and its guests), by participant id. */
+  listMeetingTexts(meetingId: string, caseId: string): Promise<Map<string, PrivateTexts>>;
 
   /** Meeting, snapshot at revision 0 and links, in one transaction. */
   createMeeting(meeting: MeetingRecord, links: LinkRecord[]): Promise<void>;

@@ -84,7 +84,10 @@ describe('a server killed mid-meeting', () => {
     expect(after.currentSpeakerId).toBe(fx.ids.bob);
     expect(after.turnEndsAt).toBe(deadline);
     for (const c of [ann, bob, display]) expect(c.view.revision).toBe(after.revision);
+    // Letters are read from the store when a restored meeting's first participant connects;
+    // Ann and Bob reconnect together, and each still gets their own.
     expect((ann.view as ParticipantView).letter).toBe(PRIVATE.annLetter);
+    expect((bob.view as ParticipantView).letter).toBe(PRIVATE.bobLetter);
 
     // No acknowledged command was lost: resending each returns its first answer.
     // (Each by its own sender: a repeat is the same person sending the same id.)
