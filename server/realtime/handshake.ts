@@ -73,7 +73,14 @@ async function admitByLink(services: Services, token: string, name: unknown): Pr
     refuseIfLocked(runtime, null);
     return admitGuest(services, runtime, link, name);
   }
-  const person = link.participantId ? await services.store.getParticipant(link.participantId) : undefined;
+  // The meeting's roster holds everyone planned and every admitted guest, so a reconnecting
+  // tablet costs no query and no decryption; only a guest still waiting is looked up.
+  const member = runtime.context.members.find((m) => m.participantId === link.participantId);
+  const person = member
+    ? { id: member.participantId, name: member.name, attendance: member.attendance }
+    : link.participantId
+      ? await services.store.getParticipant(link.participantId)
+      : undefined;
   if (!person) throw new HandshakeRefusal('LINK_INVALID', INVALID_LINK);
   refuseIfLocked(runtime, person.id);
   return {
