@@ -76,6 +76,7 @@ export class MeetingRuntime {
   private displays = 0;
   private readonly rejections = new Map<string, Ack>();
   private queue: Promise<unknown> = Promise.resolve();
+  private facilitatorRefresh: NodeJS.Immediate | null = null;
   /** Command ids in this meeting's log; loaded on the first command (see acceptedCommand). */
   private commandIds: Map<string, { revision: number; actorId?: string }> | null = null;
   /** What each sender may do in `snapshot`: presence changes republish every view with the same snapshot. */
@@ -329,6 +330,9 @@ export class MeetingRuntime {
     // A view costs a projection and an encoding; one for an empty room is thrown away.
     const facilitator: Audience = { kind: 'facilitator' };
     if (this.deps.transport.listening(this.id, facilitator)) deliveries.push({ audience: facilitator, view: this.facilitatorViewOf(state, agenda) });
+    // This view already holds the presence a pending refresh would send.
+    if (this.facilitatorRefresh) clearImmediate(this.facilitatorRefresh);
+    this.facilitatorRefresh = null;
     if (this.displays > 0) deliveries.push({ audience: { kind: 'display' }, view: displayView(agenda) });
     for (const participantId of this.present.keys()) {
       deliveries.push({
@@ -341,21 +345,38 @@ export class MeetingRuntime {
 
   /**
    * Presence and the lobby show only in the facilitator's view, so a connection
-   * coming or going republishes that view and the newcomer's own first view,
+   * coming or going refreshes that view and sends the newcomer's own first view,
    * not every view of the meeting (the others would not change).
    */
   private publishPresence(arrived: Connection | null): void {
     const state = this.state();
     const agenda = publicAgenda(state, this.deps.clock());
     const deliveries: Delivery[] = [];
-    const facilitator: Audience = { kind: 'facilitator' };
-    if (this.deps.transport.listening(this.id, facilitator)) deliveries.push({ audience: facilitator, view: this.facilitatorViewOf(state, agenda) });
+    // A newcomer's first view goes at once; the facilitator's refresh waits for the wave (below).
+    if (arrived?.role === 'facilitator') deliveries.push({ audience: { kind: 'facilitator' }, view: this.facilitatorViewOf(state, agenda) });
+    else this.refreshFacilitatorSoon();
     if (arrived?.role === 'display') deliveries.push({ audience: { kind: 'display' }, view: displayView(agenda) });
     if (arrived?.role === 'participant' && arrived.participantId) {
       const participantId = arrived.participantId;
       deliveries.push({ audience: { kind: 'participant', participantId }, view: this.participantViewOf(state, agenda, participantId) });
     }
-    this.deps.transport.deliver(this.id, deliveries);
+    if (deliveries.length > 0) this.deps.transport.deliver(this.id, deliveries);
+  }
+
+  /**
+   * Devices come and go in waves (after a restart or a Wi-Fi drop a whole room
+   * reconnects at once): the facilitator gets one fresh view per turn of the
+   * event loop, holding every arrival so far, instead of one per device.
+   */
+  private refreshFacilitatorSoon(): void {
+    if (this.facilitatorRefresh) return;
+    this.facilitatorRefresh = setImmediate(() => {
+      this.facilitatorRefresh = null;
+      const facilitator: Audience = { kind: 'facilitator' };
+      if (!this.deps.transport.listening(this.id, facilitator)) return;
+      const state = this.state();
+      this.deps.transport.deliver(this.id, [{ audience: facilitator, view: this.facilitatorViewOf(state, publicAgenda(state, this.deps.clock())) }]);
+    });
   }
 
   /** Wait for commands in flight, so shutdown never cuts a write in half. */
