@@ -24,6 +24,7 @@ import { commandAudit } from '../store/audit.js';
 import type { MeetingRecord, Store } from '../store/types.js';
 
 export type Audience = { kind: 'facilitator' } | { kind: 'display' } | { kind: 'participant'; participantId: string };
+const FACILITATOR: Audience = { kind: 'facilitator' };
 
 export interface Delivery {
   audience: Audience;
@@ -326,10 +327,7 @@ export class MeetingRuntime {
   private publish(deniedId?: string): void {
     const state = this.state();
     const agenda = publicAgenda(state, this.deps.clock());
-    const deliveries: Delivery[] = [];
-    // A view costs a projection and an encoding; one for an empty room is thrown away.
-    const facilitator: Audience = { kind: 'facilitator' };
-    if (this.deps.transport.listening(this.id, facilitator)) deliveries.push({ audience: facilitator, view: this.facilitatorViewOf(state, agenda) });
+    const deliveries: Delivery[] = this.facilitatorIfListening(state, agenda);
     // This view already holds the presence a pending refresh would send.
     if (this.facilitatorRefresh) clearImmediate(this.facilitatorRefresh);
     this.facilitatorRefresh = null;
@@ -353,7 +351,7 @@ export class MeetingRuntime {
     const agenda = publicAgenda(state, this.deps.clock());
     const deliveries: Delivery[] = [];
     // A newcomer's first view goes at once; the facilitator's refresh waits for the wave (below).
-    if (arrived?.role === 'facilitator') deliveries.push({ audience: { kind: 'facilitator' }, view: this.facilitatorViewOf(state, agenda) });
+    if (arrived?.role === 'facilitator') deliveries.push({ audience: FACILITATOR, view: this.facilitatorViewOf(state, agenda) });
     else this.refreshFacilitatorSoon();
     if (arrived?.role === 'display') deliveries.push({ audience: { kind: 'display' }, view: displayView(agenda) });
     if (arrived?.role === 'participant' && arrived.participantId) {
@@ -372,11 +370,16 @@ export class MeetingRuntime {
     if (this.facilitatorRefresh) return;
     this.facilitatorRefresh = setImmediate(() => {
       this.facilitatorRefresh = null;
-      const facilitator: Audience = { kind: 'facilitator' };
-      if (!this.deps.transport.listening(this.id, facilitator)) return;
       const state = this.state();
-      this.deps.transport.deliver(this.id, [{ audience: facilitator, view: this.facilitatorViewOf(state, publicAgenda(state, this.deps.clock())) }]);
+      const deliveries = this.facilitatorIfListening(state, publicAgenda(state, this.deps.clock()));
+      if (deliveries.length > 0) this.deps.transport.deliver(this.id, deliveries);
     });
+  }
+
+  /** The facilitator's view, if a console is open: a view costs a projection and an encoding, and one for an empty room is thrown away. */
+  private facilitatorIfListening(state: MeetingState, agenda: ReturnType<typeof publicAgenda>): Delivery[] {
+    if (!this.deps.transport.listening(this.id, FACILITATOR)) return [];
+    return [{ audience: FACILITATOR, view: this.facilitatorViewOf(state, agenda) }];
   }
 
   /** Wait for commands in flight, so shutdown never cuts a write in half. */
