@@ -3,51 +3,34 @@
 // people; this file is the source the server validates against.
 import { z } from 'zod';
 
-export const PROTOCOL_VERSION = 1;
-
-export const EVENTS = {
-  state: 'meeting:state',
-  command: 'meeting:command',
-  credential: 'meeting:credential',
-  /** Console → server: someone is at the keyboard (keeps the facilitator's session from idling out). */
-  activity: 'session:activity',
-  /** Server → console, just before its connection closes: the session ended (`reason: "signed-out"`). */
-  sessionEnded: 'session:ended',
-} as const;
-
-export const ROLES = ['facilitator', 'participant', 'display'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ERROR_CODES = ['INVALID', 'FORBIDDEN', 'STALE', 'NOT_ALLOWED', 'UNAVAILABLE', 'RATE_LIMITED'] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-export const PAUSE_REASONS = ['outburst', 'conflict', 'left-room', 'needs-a-moment', 'other'] as const;
-export type PauseReason = (typeof PAUSE_REASONS)[number];
-
-export const OFFER_RESPONSES = ['accepted', 'declined', 'conditional'] as const;
-export type OfferResponse = (typeof OFFER_RESPONSES)[number];
-
-export const OUTCOMES = ['accepted', 'declined', 'deferred', 'walked-out', 'safety-stop'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-export const SIGNAL_KINDS = ['need-a-moment', 'want-to-speak'] as const;
-export type SignalKind = (typeof SIGNAL_KINDS)[number];
-
-export const ATTENDANCE = ['in-room', 'remote'] as const;
-export type Attendance = (typeof ATTENDANCE)[number];
-
-export const LIMITS = {
-  id: 64,
-  commandId: 100,
-  name: 100,
-  relationship: 100,
-  note: 2000,
-  letter: 20000,
-  bottomLine: 5000,
-  extendSeconds: 3600,
-  turnSeconds: { min: 30, max: 3600 },
-  speakers: 50,
-} as const;
+export {
+  ATTENDANCE,
+  ERROR_CODES,
+  EVENTS,
+  HANDSHAKE_ERRORS,
+  LIMITS,
+  LINK_KINDS,
+  MEMBER_ATTENDANCE,
+  OFFER_RESPONSES,
+  OUTCOMES,
+  PAUSE_REASONS,
+  PROTOCOL_VERSION,
+  ROLES,
+  SIGNAL_KINDS,
+} from './vocabulary.js';
+export type {
+  Attendance,
+  ErrorCode,
+  HandshakeError,
+  LinkKind,
+  MemberAttendance,
+  OfferResponse,
+  Outcome,
+  PauseReason,
+  Role,
+  SignalKind,
+} from './vocabulary.js';
+import { LIMITS, OFFER_RESPONSES, OUTCOMES, PAUSE_REASONS, SIGNAL_KINDS, type ErrorCode, type MemberAttendance, type Role } from './vocabulary.js';
 
 const participantId = z.string().min(1).max(LIMITS.id);
 const note = z.string().max(LIMITS.note);
@@ -122,7 +105,7 @@ export type Stamped<C> = C & { at: number; by: Actor };
  */
 export interface Joiner {
   name: string;
-  attendance: 'remote' | 'guest';
+  attendance: Exclude<MemberAttendance, 'in-room'>;
 }
 export type MeetingEvent = Stamped<Command> & { joiner?: Joiner };
 export type LobbyEvent = Extract<MeetingEvent, { type: 'lobby.admit' | 'lobby.deny' }>;
@@ -160,17 +143,5 @@ export type Ack =
   | { ok: true; revision: number }
   | { ok: false; error: { code: ErrorCode; message: string }; revision: number };
 
-/** Why a handshake was refused; carried in `connect_error`'s `data.code`. */
-export const HANDSHAKE_ERRORS = [
-  'CREDENTIALS_REQUIRED',
-  'LINK_INVALID',
-  'LINK_EXPIRED',
-  'SESSION_INVALID',
-  'MEETING_NOT_FOUND',
-  'NAME_REQUIRED',
-  'DENIED',
-  'LOBBY_LOCKED',
-] as const;
-export type HandshakeError = (typeof HANDSHAKE_ERRORS)[number];
 
 export const joinNameSchema = z.string().trim().min(1).max(LIMITS.name);

@@ -18,6 +18,7 @@ import {
   type PrivateTexts,
 } from '../../shared/meeting/view.js';
 import { LIMITS, parseCommand, type Ack, type Command, type CommandType, type ErrorCode, type Joiner, type MeetingEvent } from '../../shared/protocol.js';
+import type { MemberAttendance } from '../../shared/vocabulary.js';
 import type { Logger } from '../logger.js';
 import { failpoint } from '../failpoints.js';
 import { commandAudit } from '../store/audit.js';
@@ -43,13 +44,13 @@ export interface MeetingTransport {
 export interface Connection extends Sender {
   /** For participants: their name (a guest's comes from the join form). */
   name?: string;
-  attendance?: 'in-room' | 'remote' | 'guest';
+  attendance?: MemberAttendance;
 }
 
 interface Present {
   count: number;
   name: string;
-  attendance: 'in-room' | 'remote' | 'guest';
+  attendance: MemberAttendance;
 }
 
 export interface RuntimeDeps {

@@ -3,6 +3,7 @@
 // though better-sqlite3 answers synchronously. The meeting runtime serialises
 // commands per meeting, so it does not rely on the store being synchronous.
 import type { Approach } from '../../shared/approaches.js';
+import type { LinkKind, MemberAttendance } from '../../shared/vocabulary.js';
 import type { MeetingEvent } from '../../shared/protocol.js';
 import type { MeetingInput } from '../../shared/meeting/context.js';
 import type { PrivateTexts } from '../../shared/meeting/view.js';
@@ -31,7 +32,7 @@ export interface CaseRecord {
   createdAt: number;
 }
 
-export type ParticipantAttendance = 'in-room' | 'remote' | 'guest';
+export type ParticipantAttendance = MemberAttendance;
 
 export interface ParticipantRecord {
   id: string;
@@ -46,7 +47,7 @@ export interface ParticipantRecord {
   createdAt: number;
 }
 
-export type LinkKind = 'participant' | 'remote' | 'display' | 'guest';
+export type { LinkKind };
 
 export interface LinkRecord {
   id: string;

@@ -1,7 +1,7 @@
 // The meeting's state as the agenda machine keeps it. Everything here is plain
 // JSON so that a snapshot can be stored and restored, and replay reproduces it.
 import type { Approach } from '../approaches.js';
-import type { OfferResponse, Outcome, PauseReason, SignalKind } from '../protocol.js';
+import type { MemberAttendance, OfferResponse, Outcome, PauseReason, SignalKind } from '../vocabulary.js';
 
 export type SpeakerStatus = 'waiting' | 'speaking' | 'done' | 'skipped';
 export type Round = 'letters' | 'bottom-lines';
@@ -15,7 +15,7 @@ export interface Member {
   participantId: string;
   name: string;
   /** `guest`: came in through the shared remote link and was admitted. */
-  attendance: 'in-room' | 'remote' | 'guest';
+  attendance: MemberAttendance;
   /** In-room participants are admitted from the start; remote ones after the lobby. */
   admitted: boolean;
   denied: boolean;

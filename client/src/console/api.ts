@@ -1,6 +1,7 @@
 // The console's HTTP calls. Errors come back as values with the server's
 // message, which already says what to do next.
 import type { Approach } from '../../../shared/approaches.js';
+import type { LinkKind, MemberAttendance } from '../../../shared/vocabulary.js';
 import type { RecordedEntry } from '../lib/audit-words.js';
 import { session } from './session.svelte.js';
 
@@ -52,7 +53,7 @@ export interface Participant {
   id: string;
   name: string;
   relationship: string;
-  attendance: 'in-room' | 'remote' | 'guest';
+  attendance: MemberAttendance;
   letter: string | null;
   bottomLine: string | null;
 }
@@ -73,7 +74,7 @@ export interface CreatedMeeting {
     display: IssuedLink;
   };
 }
-export type LinkKind = 'participant' | 'remote' | 'display' | 'guest';
+export type { LinkKind };
 export interface LinkSummary {
   id: string;
   kind: LinkKind;

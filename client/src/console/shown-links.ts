@@ -1,9 +1,11 @@
 // Which join links the console lists: every working link, and for whoever has
 // none left (their link was revoked, say for a lost tablet) their latest
 // revoked one, so that a new link can be made. A guest turned away stays away.
+import type { LinkKind } from '../../../shared/vocabulary.js';
+
 export interface ListedLink {
   id: string;
-  kind: 'participant' | 'remote' | 'display' | 'guest';
+  kind: LinkKind;
   participantId: string | null;
   createdAt: number;
   revokedAt: number | null;

@@ -5,18 +5,13 @@
 // pushes with it; nothing here predicts the next state.
 import { io, type Socket } from 'socket.io-client';
 import type { MeetingView } from '../../../shared/meeting/view.js';
-import type { Ack, CommandType, EVENTS as SharedEvents, HandshakeError } from '../../../shared/protocol.js';
+import type { Ack, CommandType } from '../../../shared/protocol.js';
+import { EVENTS, PROTOCOL_VERSION, type HandshakeError } from '../../../shared/vocabulary.js';
 import { clockOffset } from './clock.js';
 import { isFresh, noticeFor } from './freshness.js';
 import { newCommandId } from './ids.js';
 
-export const EVENTS: typeof SharedEvents = {
-  state: 'meeting:state',
-  command: 'meeting:command',
-  credential: 'meeting:credential',
-  activity: 'session:activity',
-  sessionEnded: 'session:ended',
-};
+export { EVENTS };
 
 /**
  * connecting: first contact; live: views flowing; reconnecting: lost, trying
@@ -26,7 +21,7 @@ export const EVENTS: typeof SharedEvents = {
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'refused' | 'dismissed';
 
 export interface Refusal {
-  code: HandshakeError | 'UNAVAILABLE';
+  code: HandshakeError;
   message: string;
 }
 
@@ -57,7 +52,8 @@ export class MeetingConnection<V extends MeetingView = MeetingView> {
 
   constructor(private readonly options: ConnectionOptions) {
     this.socket = io(options.url ?? '/', {
-      auth: (cb) => cb(options.auth()),
+      // The protocol version lets a newer server refuse an old page clearly (PROTOCOL_UNSUPPORTED) instead of misreading it.
+      auth: (cb) => cb({ ...options.auth(), protocol: PROTOCOL_VERSION }),
       reconnectionDelay: 500,
       reconnectionDelayMax: 4000,
     });

@@ -1,0 +1,73 @@
+// The protocol's words and limits, with no dependency: the clients import
+// these without pulling the schemas (and zod) into a tablet's bundle.
+// shared/protocol.ts re-exports everything here.
+
+export const PROTOCOL_VERSION = 1;
+
+export const EVENTS = {
+  state: 'meeting:state',
+  command: 'meeting:command',
+  credential: 'meeting:credential',
+  /** Console → server: someone is at the keyboard (keeps the facilitator's session from idling out). */
+  activity: 'session:activity',
+  /** Server → console, just before its connection closes: the session ended (`reason: "signed-out"`). */
+  sessionEnded: 'session:ended',
+} as const;
+
+export const ROLES = ['facilitator', 'participant', 'display'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ERROR_CODES = ['INVALID', 'FORBIDDEN', 'STALE', 'NOT_ALLOWED', 'UNAVAILABLE', 'RATE_LIMITED'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const PAUSE_REASONS = ['outburst', 'conflict', 'left-room', 'needs-a-moment', 'other'] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
+
+export const OFFER_RESPONSES = ['accepted', 'declined', 'conditional'] as const;
+export type OfferResponse = (typeof OFFER_RESPONSES)[number];
+
+export const OUTCOMES = ['accepted', 'declined', 'deferred', 'walked-out', 'safety-stop'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const SIGNAL_KINDS = ['need-a-moment', 'want-to-speak'] as const;
+export type SignalKind = (typeof SIGNAL_KINDS)[number];
+
+/** Where a planned participant takes part from. */
+export const ATTENDANCE = ['in-room', 'remote'] as const;
+export type Attendance = (typeof ATTENDANCE)[number];
+/** Where a member of a meeting takes part from: planned, or a guest who came in through the shared remote link. */
+export const MEMBER_ATTENDANCE = [...ATTENDANCE, 'guest'] as const;
+export type MemberAttendance = (typeof MEMBER_ATTENDANCE)[number];
+
+/** A personal tablet link, the shared remote link, the room display's, and a guest's own. */
+export const LINK_KINDS = ['participant', 'remote', 'display', 'guest'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+export const LIMITS = {
+  id: 64,
+  commandId: 100,
+  name: 100,
+  relationship: 100,
+  note: 2000,
+  letter: 20000,
+  bottomLine: 5000,
+  extendSeconds: 3600,
+  turnSeconds: { min: 30, max: 3600 },
+  speakers: 50,
+} as const;
+
+/** Why a handshake was refused; carried in `connect_error`'s `data.code`. */
+export const HANDSHAKE_ERRORS = [
+  'CREDENTIALS_REQUIRED',
+  'LINK_INVALID',
+  'LINK_EXPIRED',
+  'SESSION_INVALID',
+  'MEETING_NOT_FOUND',
+  'NAME_REQUIRED',
+  'LOBBY_LOCKED',
+  /** The client speaks a protocol version this server does not (`auth.protocol`). */
+  'PROTOCOL_UNSUPPORTED',
+  /** The server could not check the connection (a store failure); trying again may work. */
+  'UNAVAILABLE',
+] as const;
+export type HandshakeError = (typeof HANDSHAKE_ERRORS)[number];
