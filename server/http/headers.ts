@@ -1,7 +1,7 @@
 // Security headers on every response, through @fastify/helmet, with a strict
 // Content-Security-Policy the built client passes: scripts only from this
 // server (no inline scripts), no frames, no plugins, connections only back
-// here. Helmet's `upgrade-insecure-requests` is left out on purpose: tablets
+// here, and API answers are never cached. Helmet's `upgrade-insecure-requests` is left out on purpose: tablets
 // load Threshold over plain http on the home network, and upgrading would
 // break them. HSTS is sent only when the public address is https.
 import helmet from '@fastify/helmet';
@@ -15,7 +15,9 @@ export const CONTENT_SECURITY_POLICY = {
   styleSrc: ["'self'", "'unsafe-inline'"],
   imgSrc: ["'self'", 'data:'],
   fontSrc: ["'self'"],
-  connectSrc: ["'self'", 'ws:', 'wss:'],
+  // CSP Level 3: 'self' also matches ws: and wss: to this same host, so the
+  // realtime connection works and no other host can be reached (issue 12, case 16).
+  connectSrc: ["'self'"],
   objectSrc: ["'none'"],
   frameAncestors: ["'none'"],
   baseUri: ["'none'"],
@@ -27,5 +29,9 @@ export async function securityHeaders(app: FastifyInstance, config: Config): Pro
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     strictTransportSecurity: config.publicUrl?.startsWith('https://') ? { maxAge: 31_536_000 } : false,
     referrerPolicy: { policy: 'no-referrer' },
+  });
+  // API answers carry names, letters and notes: no browser or proxy may keep a copy (issue 12, case 14).
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 }

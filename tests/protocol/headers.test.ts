@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { defaultClientDir } from '../../server/http/client.js';
-import { startServer, type Running } from '../helpers/server.js';
+import { createFixture, PRIVATE, startServer, type Running } from '../helpers/server.js';
 
 let server: Running;
 beforeAll(async () => {
@@ -26,6 +26,25 @@ test('pages and the API carry a strict policy: scripts only from this server, no
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
   }
+});
+
+// Issue 12, case 16: connect-src allowed any ws: or wss: host.
+test('connections may go back to this server only', async () => {
+  const csp = (await fetch(server.url + '/tablet')).headers.get('content-security-policy') ?? '';
+  const connect = /connect-src ([^;]*)/.exec(csp)?.[1];
+  expect(connect).toBe("'self'");
+});
+
+// Issue 12, case 14: answers that hold letters had no Cache-Control.
+test('API answers, health data among them, are never stored by a browser or proxy', async () => {
+  const fx = await createFixture(server.url);
+  const res = await fx.api.get(`/api/cases/${fx.caseId}`);
+  expect(res.status).toBe(200);
+  expect(JSON.stringify(res.body)).toContain(PRIVATE.annLetter);
+  const raw = await fetch(`${server.url}/api/cases/${fx.caseId}`, { headers: { cookie: fx.api.cookie } });
+  expect(raw.headers.get('cache-control')).toBe('no-store');
+  // Refusals too: a 401 must not be cached and replayed either.
+  expect((await fetch(`${server.url}/api/cases`)).headers.get('cache-control')).toBe('no-store');
 });
 
 test('an https public address adds HSTS', async () => {
