@@ -60,3 +60,19 @@ describe('clock skew', () => {
     expect(c.label).toBe('0:01 over');
   });
 });
+
+// Issue 12, case 19: a console loaded 35 s into a pause that began 2 s into a
+// 30 s turn showed "0:07 over" in red while 28 s were left.
+describe('countdown during a pause', () => {
+  const pausedAt = 1_000_000;
+  const turnEndsAt = pausedAt + 28_000;
+  test('holds the time left when the pause began, however long the pause lasts', () => {
+    const c = countdown(turnEndsAt, 30, 0, pausedAt + 35_000, pausedAt);
+    expect(c).toMatchObject({ remainingMs: 28_000, label: '0:28', tone: 'calm' });
+  });
+  test('after the resume, the moved deadline gives the same time left, not more', () => {
+    const resumedAt = pausedAt + 35_000;
+    const c = countdown(turnEndsAt + 35_000, 30, 0, resumedAt);
+    expect(c.remainingMs).toBe(28_000);
+  });
+});

@@ -28,8 +28,20 @@ export interface Countdown {
   label: string;
 }
 
-/** The countdown for a turn ending at `turnEndsAt` (server clock), seen from a device with `offsetMs`. */
-export function countdown(turnEndsAt: number, turnSeconds: number, offsetMs: number, localNow: number = Date.now()): Countdown {
-  const remainingMs = turnEndsAt - serverNow(offsetMs, localNow);
+/**
+ * The countdown for a turn ending at `turnEndsAt` (server clock, ms), seen
+ * from a device with `offsetMs`. While the meeting is paused (`pausedAt`, the
+ * server time the pause began) it stays at what was left when the pause began:
+ * the server moves the deadline by the pause's length on resume, so the time
+ * left never runs down during a pause (issue 12, case 19).
+ */
+export function countdown(
+  turnEndsAt: number,
+  turnSeconds: number,
+  offsetMs: number,
+  localNow: number = Date.now(),
+  pausedAt: number | null = null,
+): Countdown {
+  const remainingMs = turnEndsAt - (pausedAt ?? serverNow(offsetMs, localNow));
   return { remainingMs, tone: countdownTone(remainingMs, turnSeconds * 1000), label: formatCountdown(remainingMs) };
 }
