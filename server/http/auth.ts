@@ -49,7 +49,7 @@ export function authRoutes(services: Services) {
 
     app.post('/api/login', { config: { rateLimit: LOGIN_RATE } }, async (request, reply) => {
       const body = parseBody(loginSchema, request.body);
-      const locked = lockout.lockedFor(body.email);
+      const locked = lockout.begin(body.email);
       if (locked > 0) {
         const minutes = Math.ceil(locked / 60_000);
         throw new HttpError(429, 'LOCKED', `Too many failed attempts: signing in is paused for ${minutes} minute${minutes === 1 ? '' : 's'}`);

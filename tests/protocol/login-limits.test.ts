@@ -54,3 +54,16 @@ test('more than ten login attempts a minute from one address are refused', async
   expect(limited.status).toBe(429);
   expect(limited.body.error.code).toBe('RATE_LIMITED');
 });
+
+// Issue 12, case 4: attempts were counted after the password check, so a burst
+// of simultaneous guesses was checked in full and never locked.
+test('simultaneous wrong passwords lock like a sequence: only five are checked', async () => {
+  const api = await freshServer();
+  const burst = await Promise.all(
+    Array.from({ length: 9 }, (_, i) => api.post('/api/login', { email: 'dana@example.org', password: `guess-${i}` })),
+  );
+  const statuses = burst.map((r) => r.status).sort();
+  expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429]);
+  const locked = await api.post('/api/login', { email: 'dana@example.org', password: 'correct horse battery' });
+  expect(locked.body.error.code).toBe('LOCKED');
+});
