@@ -5,6 +5,9 @@ import { buildServer } from './app.js';
 import { ConfigError, lanAddresses, loadConfig } from './config.js';
 import { VaultError } from './security/vault.js';
 
+/** How long open HTTP requests may finish after SIGTERM before their connections are closed (ms). */
+const SHUTDOWN_GRACE_MS = 1000;
+
 async function main() {
   let config;
   try {
@@ -41,6 +44,11 @@ async function main() {
     app.log.info({ signal }, 'shutting down');
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
+    // Requests still open after a grace period (a client that sent half a body
+    // and went quiet) are cut, so that the store closes and the process exits
+    // cleanly in time instead of being killed with its WAL behind (issue 12, case 13).
+    const grace = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    grace.unref();
     await app.close();
     process.exit(0);
   };
