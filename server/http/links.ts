@@ -16,7 +16,8 @@ type Params = { meetingId: string; linkId: string };
 
 export function linkRoutes(services: Services) {
   return async (app: FastifyInstance) => {
-    app.addHook('preHandler', requireFacilitator(services));
+    // onRequest, before the body is read: an anonymous caller gets 401, never a parse error or a 413 (issue 12, case 17).
+    app.addHook('onRequest', requireFacilitator(services));
 
     app.post<{ Params: Params }>('/api/meetings/:meetingId/links/:linkId/reissue', async (request, reply) => {
       const meeting = await services.store.getMeeting(request.params.meetingId);

@@ -77,3 +77,13 @@ test('the crisis numbers and the idle time are public configuration', async () =
   expect(res.status).toBe(200);
   expect(res.body).toEqual({ crisis: { emergencyNumber: '911', lineNumber: '116 123', lineName: 'Samaritans' }, idleMinutes: 15 });
 });
+
+// Issue 12, case 17: the route read the body before checking sign-in, so an
+// anonymous malformed body got 400 and a huge one 413.
+test('reissuing without signing in is refused 401 before the body is read', async () => {
+  const anonymous = new Api(server.url);
+  const malformed = await anonymous.request('POST', reissuePath(fx.links.display.id), undefined, '{not json');
+  expect(malformed.status).toBe(401);
+  const huge = await anonymous.request('POST', reissuePath(fx.links.display.id), undefined, JSON.stringify({ pad: 'x'.repeat(300 * 1024) }));
+  expect(huge.status).toBe(401);
+});
