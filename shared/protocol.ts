@@ -30,8 +30,8 @@ export type {
   Role,
   SignalKind,
 } from './vocabulary.js';
-import { COMMAND_RULES, type CommandRules, type CommandType } from './meeting/commands.js';
-import { LIMITS, type ErrorCode, type MemberAttendance, type Role } from './vocabulary.js';
+import { COMMAND_RULES, type CommandRules, type CommandType, type Joiner } from './meeting/commands.js';
+import { LIMITS, type ErrorCode, type Role } from './vocabulary.js';
 
 const revision = z.number().int().nonnegative();
 const commandId = z.string().min(1).max(LIMITS.commandId);
@@ -57,7 +57,7 @@ export const commandSchemas = Object.fromEntries(
   ]),
 ) as { [K in CommandType]: SchemaOf<K> };
 
-export type { CommandType };
+export type { CommandType, Joiner };
 export const COMMAND_TYPES = Object.keys(commandSchemas) as CommandType[];
 export type Command = { [K in CommandType]: z.infer<(typeof commandSchemas)[K]> }[CommandType];
 export type CommandOf<K extends CommandType> = Extract<Command, { type: K }>;
@@ -70,14 +70,6 @@ export interface Actor {
 
 /** A command as the machine receives it: the server adds the time and the author. */
 export type Stamped<C> = C & { at: number; by: Actor };
-/**
- * The server names the person a lobby decision is about, so that the machine's
- * roster is complete on replay even for a guest it has never seen.
- */
-export interface Joiner {
-  name: string;
-  attendance: Exclude<MemberAttendance, 'in-room'>;
-}
 export type MeetingEvent = Stamped<Command> & { joiner?: Joiner };
 export type LobbyEvent = Extract<MeetingEvent, { type: 'lobby.admit' | 'lobby.deny' }>;
 

@@ -6,8 +6,7 @@
 // (messages.ts) and the buttons each screen shows (allowed.ts) all come from
 // here; what each phase allows is the machine's alone. docs/rules-table.md.
 import { z } from 'zod';
-import type { Joiner } from '../protocol.js';
-import { LIMITS, OFFER_RESPONSES, OUTCOMES, PAUSE_REASONS, SIGNAL_KINDS } from '../vocabulary.js';
+import { LIMITS, OFFER_RESPONSES, OUTCOMES, PAUSE_REASONS, SIGNAL_KINDS, type MemberAttendance } from '../vocabulary.js';
 import type { MeetingContext, Phase } from './context.js';
 
 /**
@@ -22,6 +21,15 @@ export type Staleness = 'revisioned' | 'never-stale';
  * who has the floor. The room display sends nothing, and neither does anyone still in the lobby.
  */
 export type SenderKind = 'facilitator' | 'participant' | 'speaker';
+
+/**
+ * The server names the person a lobby decision is about, so that the machine's
+ * roster is complete on replay even for a guest it has never seen.
+ */
+export interface Joiner {
+  name: string;
+  attendance: Exclude<MemberAttendance, 'in-room'>;
+}
 
 /** A payload to ask the machine about: the command's own fields, plus the joiner a lobby decision names. */
 export type Probe<S extends z.ZodRawShape> = z.input<z.ZodObject<S>> & { joiner?: Joiner };
