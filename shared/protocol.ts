@@ -30,10 +30,9 @@ export type {
   Role,
   SignalKind,
 } from './vocabulary.js';
-import { LIMITS, OFFER_RESPONSES, OUTCOMES, PAUSE_REASONS, SIGNAL_KINDS, type ErrorCode, type MemberAttendance, type Role } from './vocabulary.js';
+import { COMMAND_RULES, type CommandRules, type CommandType, type Joiner } from './meeting/commands.js';
+import { LIMITS, type ErrorCode, type Role } from './vocabulary.js';
 
-const participantId = z.string().min(1).max(LIMITS.id);
-const note = z.string().max(LIMITS.note);
 const revision = z.number().int().nonnegative();
 const commandId = z.string().min(1).max(LIMITS.commandId);
 
@@ -46,47 +45,19 @@ function unrevisioned<K extends string, T extends z.ZodRawShape>(type: K, shape:
   return z.strictObject({ commandId, expectedRevision: revision.optional(), type: z.literal(type), ...shape });
 }
 
-export const commandSchemas = {
-  'meeting.start': revisioned('meeting.start', {}),
-  'turns.begin': revisioned('turns.begin', {}),
-  'turn.next': revisioned('turn.next', {}),
-  'turn.skip': revisioned('turn.skip', {}),
-  'turn.call': revisioned('turn.call', { participantId }),
-  'order.set': revisioned('order.set', {
-    participantIds: z.array(participantId).max(LIMITS.speakers),
-  }),
-  'turn.extend': revisioned('turn.extend', {
-    seconds: z.number().int().min(1).max(LIMITS.extendSeconds),
-  }),
-  'turn.done': revisioned('turn.done', {}),
-  'pause.start': revisioned('pause.start', { reason: z.enum(PAUSE_REASONS) }),
-  'pause.end': revisioned('pause.end', {}),
-  'offer.present': revisioned('offer.present', {}),
-  'offer.respond': revisioned('offer.respond', {
-    response: z.enum(OFFER_RESPONSES),
-    note: note.optional(),
-  }),
-  'bottomLines.begin': revisioned('bottomLines.begin', {}),
-  'meeting.end': revisioned('meeting.end', {
-    outcome: z.enum(OUTCOMES),
-    note: note.optional(),
-    /** For `deferred`: the date the person agreed to decide by (YYYY-MM-DD). */
-    decideBy: z.iso.date().optional(),
-  }),
-  'meeting.close': revisioned('meeting.close', {}),
-  'emergency.stop': revisioned('emergency.stop', {}),
-  'lobby.admit': revisioned('lobby.admit', { participantId }),
-  'lobby.deny': revisioned('lobby.deny', { participantId }),
-  /** Send an admitted remote participant or guest back to the lobby. */
-  'lobby.return': revisioned('lobby.return', { participantId }),
-  'lobby.lock': revisioned('lobby.lock', {}),
-  'lobby.unlock': revisioned('lobby.unlock', {}),
-  'signals.clear': revisioned('signals.clear', { signalId: z.string().min(1).max(LIMITS.commandId).optional() }),
-  'participant.ready': unrevisioned('participant.ready', {}),
-  'signal.send': unrevisioned('signal.send', { kind: z.enum(SIGNAL_KINDS) }),
-} as const;
+type SchemaOf<K extends CommandType> = CommandRules[K]['staleness'] extends 'revisioned'
+  ? ReturnType<typeof revisioned<K, CommandRules[K]['payload']>>
+  : ReturnType<typeof unrevisioned<K, CommandRules[K]['payload']>>;
 
-export type CommandType = keyof typeof commandSchemas;
+/** Each command's full schema, built from its entry in the rules table (shared/meeting/commands.ts). */
+export const commandSchemas = Object.fromEntries(
+  Object.entries(COMMAND_RULES).map(([type, rule]) => [
+    type,
+    rule.staleness === 'revisioned' ? revisioned(type, rule.payload) : unrevisioned(type, rule.payload),
+  ]),
+) as { [K in CommandType]: SchemaOf<K> };
+
+export type { CommandType, Joiner };
 export const COMMAND_TYPES = Object.keys(commandSchemas) as CommandType[];
 export type Command = { [K in CommandType]: z.infer<(typeof commandSchemas)[K]> }[CommandType];
 export type CommandOf<K extends CommandType> = Extract<Command, { type: K }>;
@@ -99,14 +70,6 @@ export interface Actor {
 
 /** A command as the machine receives it: the server adds the time and the author. */
 export type Stamped<C> = C & { at: number; by: Actor };
-/**
- * The server names the person a lobby decision is about, so that the machine's
- * roster is complete on replay even for a guest it has never seen.
- */
-export interface Joiner {
-  name: string;
-  attendance: Exclude<MemberAttendance, 'in-room'>;
-}
 export type MeetingEvent = Stamped<Command> & { joiner?: Joiner };
 export type LobbyEvent = Extract<MeetingEvent, { type: 'lobby.admit' | 'lobby.deny' }>;
 

@@ -1,7 +1,9 @@
-// Who may send which command. The machine decides what is possible in a phase;
-// this decides who may ask at all. Both the server (FORBIDDEN) and the client
-// (which buttons to show) use it.
-import type { CommandType, Role } from '../protocol.js';
+// Who may send which command, from the `senders` of each entry in the rules
+// table (commands.ts). The machine decides what is possible in a phase; this
+// decides who may ask at all. The server answers FORBIDDEN from it, and the
+// allowed list (allowed.ts) leaves out what it forbids.
+import type { Role } from '../vocabulary.js';
+import { COMMAND_RULES, type CommandType } from './commands.js';
 import type { MeetingContext } from './context.js';
 import { findMember } from './context.js';
 
@@ -12,20 +14,21 @@ export interface Sender {
   participantId?: string;
 }
 
-const PARTICIPANT_COMMANDS: ReadonlySet<CommandType> = new Set(['participant.ready', 'signal.send', 'turn.done']);
-const PARTICIPANT_ONLY: ReadonlySet<CommandType> = new Set(['participant.ready', 'signal.send']);
-
-/** Null when allowed, otherwise why not, in words for the person. */
+/**
+ * Null when `sender` may send `type` now, otherwise why not, in words for the person. A participant
+ * counts only once admitted (someone in the lobby, or turned away, may send nothing); a `speaker`
+ * command is theirs only while they have the floor.
+ */
 export function forbiddenReason(type: CommandType, sender: Sender, context: MeetingContext): string | null {
   if (sender.role === 'display') return 'The room display only watches the meeting';
+  const { senders, notSpeaker } = COMMAND_RULES[type];
   if (sender.role === 'facilitator') {
-    return PARTICIPANT_ONLY.has(type) ? 'Only participants send this' : null;
+    return senders.includes('facilitator') ? null : 'Only participants send this';
   }
   const self = sender.participantId ? findMember(context, sender.participantId) : undefined;
   if (!self?.admitted) return 'You are waiting in the lobby; the facilitator will let you in shortly';
-  if (!PARTICIPANT_COMMANDS.has(type)) return 'Only the facilitator can do this';
-  if (type === 'turn.done' && context.currentSpeakerId !== self.participantId) {
-    return 'Only the person speaking can finish their turn';
-  }
-  return null;
+  if (senders.includes('participant')) return null;
+  if (!senders.includes('speaker')) return 'Only the facilitator can do this';
+  if (context.currentSpeakerId === self.participantId) return null;
+  return notSpeaker ?? 'Only the person speaking can do this';
 }

@@ -1,13 +1,7 @@
 // The crisis numbers come from the server's configuration, so that a practice
 // outside the US shows its own. They are fetched early, while the network is
 // fine, so the crisis screen never waits on a request.
-import { serverConfig } from './server-config.js';
-
-export interface CrisisNumbers {
-  emergencyNumber: string;
-  lineNumber: string;
-  lineName: string;
-}
+import { serverConfig, type CrisisNumbers } from './server-config.js';
 
 const US_DEFAULTS: CrisisNumbers = { emergencyNumber: '911', lineNumber: '988', lineName: 'the Suicide & Crisis Lifeline' };
 

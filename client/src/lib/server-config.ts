@@ -1,6 +1,12 @@
 // The server's public configuration (GET /api/config), fetched once per page
 // and shared: the crisis numbers, and how long an idle facilitator stays signed in.
-import type { CrisisNumbers } from './crisis.svelte.js';
+
+/** The numbers the crisis screen shows; a practice outside the US configures its own. */
+export interface CrisisNumbers {
+  emergencyNumber: string;
+  lineNumber: string;
+  lineName: string;
+}
 
 export interface ServerConfig {
   crisis?: CrisisNumbers;

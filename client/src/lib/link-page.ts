@@ -1,0 +1,30 @@
+// The start-up every page opened from a link shares (the tablet, the room
+// display, remote family): fetch the crisis numbers early, take the link's
+// token out of the address bar, and show the page, or a plea for the link
+// when the page was opened without one.
+import { mount, type Component } from 'svelte';
+import type { MeetingView } from '../../../shared/meeting/view.js';
+import { MeetingConnection } from './connection.svelte.js';
+import { crisis } from './crisis.svelte.js';
+import { takeLinkToken } from './links.js';
+import NoLink from './NoLink.svelte';
+
+/** The pages a link opens; each keeps its token for the tab under its own name. */
+export type LinkPage = 'tablet' | 'display' | 'remote';
+
+/** Show `page`: `open` mounts it into #app with the link's token; without a token, NoLink is shown instead. */
+export function startLinkPage(page: LinkPage, open: (token: string, target: HTMLElement) => void): void {
+  void crisis.load();
+  const token = takeLinkToken(page);
+  const target = document.getElementById('app')!;
+  if (token) open(token, target);
+  else mount(NoLink, { target });
+}
+
+/** A screen that only watches and sends over one connection, authenticated by the link's token. */
+export function startMeetingScreen<V extends MeetingView>(page: LinkPage, Screen: Component<{ conn: MeetingConnection<V> }>): void {
+  startLinkPage(page, (token, target) => {
+    const conn = new MeetingConnection<V>({ auth: () => ({ token }) });
+    mount(Screen, { target, props: { conn } });
+  });
+}

@@ -1,0 +1,240 @@
+// The rules table: one entry per command type, saying what the command carries,
+// whether it must name the revision it was decided on, who may send it, the
+// words when the machine refuses it, and how to ask the machine whether it is
+// possible now. The protocol's schemas (protocol.ts), the permission check
+// (permissions.ts), the stale rule (`isStaleChecked`), the refusal words
+// (messages.ts) and the buttons each screen shows (allowed.ts) all come from
+// here; what each phase allows is the machine's alone. docs/rules-table.md.
+import { z } from 'zod';
+import { LIMITS, OFFER_RESPONSES, OUTCOMES, PAUSE_REASONS, SIGNAL_KINDS, type MemberAttendance } from '../vocabulary.js';
+import type { MeetingContext, Phase } from './context.js';
+
+/**
+ * `revisioned`: the command's outcome depends on the agenda, so it names the revision it was
+ * decided on (`expectedRevision`, required) and is refused STALE when the meeting has moved on.
+ * `never-stale`: it does not depend on what the sender saw; `expectedRevision` is optional and ignored.
+ */
+export type Staleness = 'revisioned' | 'never-stale';
+
+/**
+ * Who may send a command: the facilitator, any admitted participant, or the admitted participant
+ * who has the floor. The room display sends nothing, and neither does anyone still in the lobby.
+ */
+export type SenderKind = 'facilitator' | 'participant' | 'speaker';
+
+/**
+ * The server names the person a lobby decision is about, so that the machine's
+ * roster is complete on replay even for a guest it has never seen.
+ */
+export interface Joiner {
+  name: string;
+  attendance: Exclude<MemberAttendance, 'in-room'>;
+}
+
+/** A payload to ask the machine about: the command's own fields, plus the joiner a lobby decision names. */
+export type Probe<S extends z.ZodRawShape> = z.input<z.ZodObject<S>> & { joiner?: Joiner };
+
+export interface CommandRule<S extends z.ZodRawShape = z.ZodRawShape, St extends Staleness = Staleness> {
+  /** The command's own fields; every command also carries `commandId`, `type` and, per `staleness`, `expectedRevision`. */
+  payload: S;
+  staleness: St;
+  senders: readonly SenderKind[];
+  /**
+   * Payloads to ask the machine about (`snapshot.can`), tried in order until one is accepted; none
+   * accepted means the command is not possible now. A probe may pick people from the context (who
+   * could be called, who could be sent back); whether the command is possible is the machine's call.
+   */
+  probes(context: MeetingContext): Iterable<NoInfer<Probe<S>>>;
+  /** The words when the machine refuses it (NOT_ALLOWED); null, or absent, for the general words about the phase. */
+  notAllowed?(phase: Phase, context: MeetingContext): string | null;
+  /** For a `speaker` command: the words for a participant who does not have the floor. */
+  notSpeaker?: string;
+}
+
+function rule<S extends z.ZodRawShape, St extends Staleness>(entry: CommandRule<S, St>): CommandRule<S, St> {
+  return entry;
+}
+
+const participantId = z.string().min(1).max(LIMITS.id);
+const note = z.string().max(LIMITS.note);
+
+const FACILITATOR = ['facilitator'] as const;
+const PARTICIPANT = ['participant'] as const;
+/** For a command without fields: the one event there is to ask about. */
+const bare = () => [{}];
+/** Refusal words for the turn controls, which only mean something while people speak. */
+const whileSpeaking = (words: string) => (phase: Phase) => (phase === 'speaking' || phase === 'bottom-lines' ? words : null);
+/** Refusal words for the lobby, which stays open until the outcome. */
+const untilTheEnd = (words: string) => (phase: Phase) => (phase === 'outcome' ? 'The meeting has ended' : words);
+
+export const COMMAND_RULES = {
+  'meeting.start': rule({ payload: {}, staleness: 'revisioned', senders: FACILITATOR, probes: bare }),
+  'turns.begin': rule({ payload: {}, staleness: 'revisioned', senders: FACILITATOR, probes: bare }),
+  'turn.next': rule({
+    payload: {},
+    staleness: 'revisioned',
+    senders: FACILITATOR,
+    probes: bare,
+    notAllowed: whileSpeaking('Everyone in the speaking order has had their turn'),
+  }),
+  'turn.skip': rule({
+    payload: {},
+    staleness: 'revisioned',
+    senders: FACILITATOR,
+    probes: bare,
+    notAllowed: whileSpeaking('Nobody is speaking right now'),
+  }),
+  'turn.call': rule({
+    payload: { participantId },
+    staleness: 'revisioned',
+    senders: FACILITATOR,
+    probes: (context) => context.speakingOrder.map((t) => ({ participantId: t.participantId })),
+    notAllowed: whileSpeaking('That person is not in the speaking order, or is already speaking'),
+  }),
+  'order.set': rule({
+    payload: { participantIds: z.array(participantId).max(LIMITS.speakers) },
+    staleness: 'revisioned',
+    senders: FACILITATOR,
+    // An empty order is always valid, so this asks whether the phase allows reordering. Probing
+    // with the current order would hide the button exactly when that order holds someone turned
+    // away at the lobby, which is when the facilitator needs it to take them out.
+    probes: () => [{ participantIds: [] }],
+    notAllowed: (phase) => (phase !== 'paused' ? 'The order must list people on this meeting, each once, and none who were turned away' : null),
+  }),
+  'turn.extend': rule({
+    payload: { seconds: z.number().int().min(1).max(LIMITS.extendSeconds) },
+    staleness: 'revisioned',
+    senders: FACILITATOR,
+    probes: () => [{ seconds: 60 }],
+    notAllowed: whileSpeaking('There is no turn to extend right now'),
+  }),
+  'turn.done': rule({
+    payload: {},
+    staleness: 'revisioned',
+    senders: ['facilitator', 'speaker'],
+    probes: bare,
+    notAllowed: whileSpeaking('Nobody is speaking right now'),
+    notSpeaker: 'Only the person speaking can finish their turn',
+  }),
+  'pause.start': rule({
+    payload: { reason: z.enum(PAUSE_REASONS) },
+    staleness: 'revisioned',
+    senders: FACILITATOR,
+    probes: () => [{ reason: 'other' as const }],
+    notAllowed: (phase) => (phase === 'paused' ? 'The meeting is already paused' : null),
+  }),
+  'pause.end': rule({
+    payload: {},
+    staleness: 'revisioned',
+    senders: FACILITATOR,
+    probes: bare,
+    notAllowed: () => 'The meeting is not paused',
+  }),
+  'offer.present': rule({ payload: {}, staleness: 'revisioned', senders: FACILITATOR, probes: bare }),
+  'offer.respond': rule({
+    payload: { response: z.enum(OFFER_RESPONSES), note: note.optional() },
+    staleness: 'revisioned',
+    senders: FACILITATOR,
+    probes: () => [{ response: 'accepted' as const }],
+  }),
+  'bottomLines.begin': rule({
+    payload: {},
+    staleness: 'revisioned',
+    senders: FACILITATOR,
+    probes: bare,
+    notAllowed: (phase, context) => {
+      if (!context.usesBottomLines) return 'This approach does not use bottom lines';
+      if (context.bottomLinesRead) return 'Bottom lines have already been read in this meeting';
+      return phase === 'offer' ? 'Bottom lines follow a declined offer: record the response first' : null;
+    },
+  }),
+  'meeting.end': rule({
+    payload: {
+      outcome: z.enum(OUTCOMES),
+      note: note.optional(),
+      /** For `deferred`: the date the person agreed to decide by (YYYY-MM-DD). */
+      decideBy: z.iso.date().optional(),
+    },
+    staleness: 'revisioned',
+    senders: FACILITATOR,
+    probes: () => [{ outcome: 'accepted' as const }],
+  }),
+  'meeting.close': rule({ payload: {}, staleness: 'revisioned', senders: FACILITATOR, probes: bare }),
+  'emergency.stop': rule({ payload: {}, staleness: 'revisioned', senders: FACILITATOR, probes: bare }),
+  'lobby.admit': rule({
+    payload: { participantId },
+    staleness: 'revisioned',
+    senders: FACILITATOR,
+    probes: lobbyDecisionProbes,
+    notAllowed: untilTheEnd('That person is not waiting in the lobby'),
+  }),
+  'lobby.deny': rule({
+    payload: { participantId },
+    staleness: 'revisioned',
+    senders: FACILITATOR,
+    probes: lobbyDecisionProbes,
+    notAllowed: untilTheEnd('That person is not waiting in the lobby'),
+  }),
+  /** Send an admitted remote participant or guest back to the lobby. */
+  'lobby.return': rule({
+    payload: { participantId },
+    staleness: 'revisioned',
+    senders: FACILITATOR,
+    probes: (context) => context.members.map((m) => ({ participantId: m.participantId })),
+    notAllowed: () => 'Only someone remote who has been let in can be sent back to the lobby',
+  }),
+  'lobby.lock': rule({
+    payload: {},
+    staleness: 'revisioned',
+    senders: FACILITATOR,
+    probes: bare,
+    notAllowed: untilTheEnd('The lobby is already locked'),
+  }),
+  'lobby.unlock': rule({
+    payload: {},
+    staleness: 'revisioned',
+    senders: FACILITATOR,
+    probes: bare,
+    notAllowed: untilTheEnd('The lobby is not locked'),
+  }),
+  'signals.clear': rule({
+    payload: { signalId: z.string().min(1).max(LIMITS.commandId).optional() },
+    staleness: 'revisioned',
+    senders: FACILITATOR,
+    // Without a signalId it clears them all: possible whenever there is one to clear.
+    probes: bare,
+    notAllowed: () => 'There is no such signal to clear',
+  }),
+  'participant.ready': rule({
+    payload: {},
+    staleness: 'never-stale',
+    senders: PARTICIPANT,
+    probes: bare,
+    notAllowed: (phase) => (phase === 'gathering' ? 'You are already marked ready' : 'Ready is only marked while people are gathering'),
+  }),
+  'signal.send': rule({
+    payload: { kind: z.enum(SIGNAL_KINDS) },
+    staleness: 'never-stale',
+    senders: PARTICIPANT,
+    probes: () => [{ kind: 'need-a-moment' as const }],
+  }),
+};
+
+/**
+ * Whether anyone is waiting is presence, shown in the view's lobby; this asks whether the phase
+ * allows a decision, about a guest the machine has never seen.
+ */
+function lobbyDecisionProbes() {
+  return [{ participantId: '\u0000probe', joiner: { name: '', attendance: 'guest' as const } }];
+}
+
+export type CommandRules = typeof COMMAND_RULES;
+export type CommandType = keyof CommandRules;
+
+/**
+ * Whether the server refuses this command STALE when its `expectedRevision` is not the meeting's
+ * current revision: true for `revisioned` commands, false for `never-stale` ones.
+ */
+export function isStaleChecked(type: CommandType): boolean {
+  return COMMAND_RULES[type].staleness === 'revisioned';
+}
