@@ -38,7 +38,7 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 256 * 1024,
   });
-  const storage = store ?? SqliteStore.inDirectory(config.dataDir, Vault.load(config.encryptionKey, config.keyFile));
+  const storage = store ?? (await SqliteStore.inDirectory(config.dataDir, Vault.load(config.encryptionKey, config.keyFile)));
   const hub = new RealtimeHub(app.log);
   const baseUrl = () => {
     if (config.publicUrl) return config.publicUrl;
@@ -57,9 +57,9 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
       clock,
       log: app.log,
       onGuestDenied: async (meetingId, participantId) => {
-        const links = await storage.listLinks(meetingId);
+        const links = await storage.links.list(meetingId);
         const ids = links.filter((l) => l.kind === 'guest' && l.participantId === participantId).map((l) => l.id);
-        await storage.revokeLinks(ids, clock());
+        await storage.links.revoke(ids, clock());
       },
     }),
   };

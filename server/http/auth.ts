@@ -28,7 +28,7 @@ export function authRoutes(services: Services) {
   return async (app: FastifyInstance) => {
     await app.register(rateLimit, { global: false });
 
-    app.get('/api/setup', async () => ({ needed: (await services.store.countFacilitators()) === 0 }));
+    app.get('/api/setup', async () => ({ needed: (await services.store.accounts.countFacilitators()) === 0 }));
 
     app.post('/api/setup', { config: { rateLimit: LOGIN_RATE } }, async (request, reply) => {
       const body = parseBody(setupSchema, request.body);
@@ -39,11 +39,15 @@ export function authRoutes(services: Services) {
         passwordHash: await hashPassword(body.password),
         createdAt: services.clock(),
       };
-      if (!(await services.store.createFirstFacilitator(record))) {
+      const created = await services.store.transaction(async (tx) => {
+        if (!(await tx.accounts.createFirstFacilitator(record))) return false;
+        await tx.audit.append(facilitatorAudit(services, record.id, 'account.created'));
+        return true;
+      });
+      if (!created) {
         throw new HttpError(409, 'ALREADY_SET_UP', 'Threshold is already set up; please sign in');
       }
       await openSession(services, reply, request, record.id);
-      await services.store.appendAudit(facilitatorAudit(services, record.id, 'account.created'));
       return reply.code(201).send({ id: record.id, name: record.name, email: record.email });
     });
 
@@ -54,28 +58,28 @@ export function authRoutes(services: Services) {
         const minutes = Math.ceil(locked / 60_000);
         throw new HttpError(429, 'LOCKED', `Too many failed attempts: signing in is paused for ${minutes} minute${minutes === 1 ? '' : 's'}`);
       }
-      const account = await services.store.findFacilitatorByEmail(body.email.trim());
+      const account = await services.store.accounts.findFacilitatorByEmail(body.email.trim());
       const valid = await verifyPassword(body.password, account?.passwordHash ?? DUMMY_PASSWORD_HASH);
       if (!account || !valid) {
         lockout.fail(body.email);
         // No email in the log: only that an attempt failed.
-        await services.store.appendAudit({ ...facilitatorAudit(services, null, 'login.failed'), actorRole: 'anonymous' });
+        await services.store.audit.append({ ...facilitatorAudit(services, null, 'login.failed'), actorRole: 'anonymous' });
         throw new HttpError(401, 'BAD_CREDENTIALS', 'That email and password do not match');
       }
       lockout.succeed(body.email);
       await openSession(services, reply, request, account.id);
-      await services.store.appendAudit(facilitatorAudit(services, account.id, 'login'));
+      await services.store.audit.append(facilitatorAudit(services, account.id, 'login'));
       return { id: account.id, name: account.name, email: account.email };
     });
 
     app.post('/api/logout', async (request, reply) => {
       const facilitatorId = await closeSession(services, request, reply);
-      if (facilitatorId) await services.store.appendAudit(facilitatorAudit(services, facilitatorId, 'logout'));
+      if (facilitatorId) await services.store.audit.append(facilitatorAudit(services, facilitatorId, 'logout'));
       return reply.code(204).send();
     });
 
     app.get('/api/me', { onRequest: requireFacilitator(services) }, async (request) => {
-      const account = await services.store.getFacilitator(request.facilitatorId);
+      const account = await services.store.accounts.getFacilitator(request.facilitatorId);
       if (!account) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
       return { id: account.id, name: account.name, email: account.email };
     });

@@ -25,7 +25,7 @@ const participantSchema = z.strictObject({
 
 /** The facilitator's own case, or 404: another facilitator's case is indistinguishable from none. */
 export async function ownCase(services: Services, facilitatorId: string, caseId: string): Promise<CaseRecord> {
-  const found = await services.store.getCase(caseId);
+  const found = await services.store.cases.getCase(caseId);
   if (!found || found.facilitatorId !== facilitatorId) throw notFound('That case');
   return found;
 }
@@ -38,19 +38,19 @@ export function caseRoutes(services: Services) {
     app.post('/api/cases', async (request, reply) => {
       const body = parseBody(caseSchema, request.body);
       const id = newId();
-      await services.store.createCase({ id, facilitatorId: request.facilitatorId, ...body, createdAt: services.clock() });
+      await services.store.cases.createCase({ id, facilitatorId: request.facilitatorId, ...body, createdAt: services.clock() });
       return reply.code(201).send({ id });
     });
 
     app.get('/api/cases', async (request) => {
-      const cases = await services.store.listCases(request.facilitatorId);
+      const cases = await services.store.cases.listCases(request.facilitatorId);
       return { cases: cases.map(({ id, lovedOneName, approach, createdAt }) => ({ id, lovedOneName, approach, createdAt })) };
     });
 
     app.get<{ Params: { caseId: string } }>('/api/cases/:caseId', async (request) => {
       const found = await ownCase(services, request.facilitatorId, request.params.caseId);
-      const participants = await services.store.listCaseParticipants(found.id);
-      const meetings = await services.store.listMeetingsForCase(found.id);
+      const participants = await services.store.cases.listParticipants(found.id);
+      const meetings = await services.store.meetings.listForCase(found.id);
       return {
         id: found.id,
         lovedOneName: found.lovedOneName,
@@ -67,7 +67,7 @@ export function caseRoutes(services: Services) {
       const found = await ownCase(services, request.facilitatorId, request.params.caseId);
       const body = parseBody(participantSchema, request.body);
       const id = newId();
-      await services.store.createParticipant({
+      await services.store.cases.createParticipant({
         id,
         caseId: found.id,
         meetingId: null,

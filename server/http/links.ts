@@ -20,27 +20,29 @@ export function linkRoutes(services: Services) {
     app.addHook('onRequest', requireFacilitator(services));
 
     app.post<{ Params: Params }>('/api/meetings/:meetingId/links/:linkId/reissue', async (request, reply) => {
-      const meeting = await services.store.getMeeting(request.params.meetingId);
+      const meeting = await services.store.meetings.get(request.params.meetingId);
       if (!meeting || meeting.facilitatorId !== request.facilitatorId) throw notFound('That meeting');
       if (meeting.phase === 'closed') throw new HttpError(409, 'MEETING_CLOSED', 'The meeting is closed; its links are no longer needed');
-      const old = await services.store.getLink(request.params.linkId);
+      const old = await services.store.links.get(request.params.linkId);
       if (!old || old.meetingId !== meeting.id) throw notFound('That link');
       if (old.revokedAt !== null && (await hasActiveSibling(services, old))) {
         throw new HttpError(409, 'LINK_REVOKED', 'That link was replaced; use the newest link for this person');
       }
 
-      const person = old.participantId ? await services.store.getParticipant(old.participantId) : undefined;
+      const person = old.participantId ? await services.store.cases.getParticipant(old.participantId) : undefined;
       const token = newToken();
       const now = services.clock();
       const fresh: LinkRecord = { ...old, id: newId(), tokenHash: hashToken(token), createdAt: now, revokedAt: null };
-      if (old.revokedAt === null) await services.store.revokeLinks([old.id], now);
-      await services.store.createLink(fresh);
-      services.realtime.disconnectLink(old.id);
-      await services.store.appendAudit({
-        ...facilitatorAudit(services, request.facilitatorId, 'link.reissued', meeting.id),
-        subjectId: fresh.id,
-        detail: { kind: fresh.kind, replaces: old.id },
+      await services.store.transaction(async (tx) => {
+        if (old.revokedAt === null) await tx.links.revoke([old.id], now);
+        await tx.links.create(fresh);
+        await tx.audit.append({
+          ...facilitatorAudit(services, request.facilitatorId, 'link.reissued', meeting.id),
+          subjectId: fresh.id,
+          detail: { kind: fresh.kind, replaces: old.id },
+        });
       });
+      services.realtime.disconnectLink(old.id);
       const url = linkUrl(services.baseUrl(), fresh.kind, token, person?.attendance === 'remote');
       return reply.code(201).send({ id: fresh.id, kind: fresh.kind, participantId: fresh.participantId, token, url });
     });
@@ -49,6 +51,6 @@ export function linkRoutes(services: Services) {
 
 /** Whether the same person (or, for the shared remote and display links, the same role) already has a working link. */
 async function hasActiveSibling(services: Services, link: LinkRecord): Promise<boolean> {
-  const links = await services.store.listLinks(link.meetingId);
+  const links = await services.store.links.list(link.meetingId);
   return links.some((l) => l.revokedAt === null && l.kind === link.kind && l.participantId === link.participantId);
 }

@@ -10,7 +10,7 @@ import { hashToken, newId, newToken } from '../security/secrets.js';
 import type { Services } from '../services.js';
 import type { LinkKind, LinkRecord, MeetingRecord } from '../store/types.js';
 import { HttpError, notFound, parseBody } from './errors.js';
-import { verifyChain } from '../store/audit.js';
+import { verifyChains } from '../store/audit.js';
 import { facilitatorAudit } from './audit.js';
 import { ownCase } from './cases.js';
 import { requireFacilitator } from './session.js';
@@ -35,7 +35,7 @@ export function meetingRoutes(services: Services) {
     app.post<{ Params: { caseId: string } }>('/api/cases/:caseId/meetings', async (request, reply) => {
       const found = await ownCase(services, request.facilitatorId, request.params.caseId);
       const body = parseBody(meetingSchema, request.body);
-      const people = await services.store.listCaseParticipants(found.id);
+      const people = await services.store.cases.listParticipants(found.id);
       const known = new Set(people.map((p) => p.id));
       const unknown = body.speakingOrder.find((id) => !known.has(id));
       if (unknown) throw new HttpError(400, 'INVALID', `speakingOrder: "${unknown}" is not a participant of this case`);
@@ -72,12 +72,15 @@ export function meetingRoutes(services: Services) {
       });
       const remote = issue('remote', null);
       const display = issue('display', null);
-      await services.store.createMeeting(record, issued.map((i) => i.link));
       const by = facilitatorAudit(services, request.facilitatorId, 'meeting.created', id);
-      await services.store.appendAudit({ ...by, subjectId: found.id });
-      for (const { link } of issued) {
-        await services.store.appendAudit({ ...by, action: 'link.issued', subjectId: link.id, detail: { kind: link.kind } });
-      }
+      await services.store.transaction(async (tx) => {
+        await tx.meetings.create(record);
+        for (const { link } of issued) await tx.links.create(link);
+        await tx.audit.append({ ...by, subjectId: found.id });
+        for (const { link } of issued) {
+          await tx.audit.append({ ...by, action: 'link.issued', subjectId: link.id, detail: { kind: link.kind } });
+        }
+      });
       return reply.code(201).send({
         id,
         links: {
@@ -90,19 +93,20 @@ export function meetingRoutes(services: Services) {
 
     app.get<{ Params: { meetingId: string } }>('/api/meetings/:meetingId/audit', async (request) => {
       const meeting = await ownMeeting(services, request.facilitatorId, request.params.meetingId);
-      const entries = await services.store.listAudit(meeting.id);
+      const entries = await services.store.audit.list(meeting.id);
       return {
         entries: entries.map(({ seq, at, actorRole, actorId, action, subjectId, detail }) => ({
           seq, at, actor: { role: actorRole, id: actorId }, action, subjectId, detail,
         })),
-        // The chain is checked whole: an edit anywhere breaks every later link.
-        chain: verifyChain(await services.store.listAllAudit()),
+        // The meeting's chain, and the account chain (who signed in, so who could reach it), each checked
+        // whole: an edit anywhere breaks every later link.
+        chain: verifyChains(entries, await services.store.audit.list(null)),
       };
     });
 
     app.get<{ Params: { meetingId: string } }>('/api/meetings/:meetingId', async (request) => {
       const meeting = await ownMeeting(services, request.facilitatorId, request.params.meetingId);
-      const links = await services.store.listLinks(meeting.id);
+      const links = await services.store.links.list(meeting.id);
       return {
         id: meeting.id,
         caseId: meeting.caseId,
@@ -114,21 +118,23 @@ export function meetingRoutes(services: Services) {
 
     app.delete<{ Params: { meetingId: string; linkId: string } }>('/api/meetings/:meetingId/links/:linkId', async (request, reply) => {
       const meeting = await ownMeeting(services, request.facilitatorId, request.params.meetingId);
-      const link = await services.store.getLink(request.params.linkId);
+      const link = await services.store.links.get(request.params.linkId);
       if (!link || link.meetingId !== meeting.id) throw notFound('That link');
       const revoked = [link.id, ...(await guestsStillWaiting(services, meeting.id, link))];
-      await services.store.revokeLinks(revoked, services.clock());
-      for (const id of revoked) {
-        services.realtime.disconnectLink(id);
-        await services.store.appendAudit({ ...facilitatorAudit(services, request.facilitatorId, 'link.revoked', meeting.id), subjectId: id });
-      }
+      await services.store.transaction(async (tx) => {
+        await tx.links.revoke(revoked, services.clock());
+        for (const id of revoked) {
+          await tx.audit.append({ ...facilitatorAudit(services, request.facilitatorId, 'link.revoked', meeting.id), subjectId: id });
+        }
+      });
+      for (const id of revoked) services.realtime.disconnectLink(id);
       return reply.code(204).send();
     });
   };
 }
 
 async function ownMeeting(services: Services, facilitatorId: string, meetingId: string) {
-  const meeting = await services.store.getMeeting(meetingId);
+  const meeting = await services.store.meetings.get(meetingId);
   if (!meeting || meeting.facilitatorId !== facilitatorId) throw notFound('That meeting');
   return meeting;
 }
@@ -141,7 +147,7 @@ async function guestsStillWaiting(services: Services, meetingId: string, link: L
   if (link.kind !== 'remote') return [];
   const runtime = await services.registry.get(meetingId);
   const admitted = new Set(runtime?.context.members.filter((m) => m.admitted).map((m) => m.participantId));
-  const links = await services.store.listLinks(meetingId);
+  const links = await services.store.links.list(meetingId);
   return links
     .filter((l) => l.parentLinkId === link.id && l.revokedAt === null && !admitted.has(l.participantId ?? ''))
     .map((l) => l.id);

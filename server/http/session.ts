@@ -20,7 +20,7 @@ function deadline(services: Services, createdAt: number): number {
 export async function openSession(services: Services, reply: FastifyReply, request: FastifyRequest, facilitatorId: string) {
   const id = newToken();
   const now = services.clock();
-  await services.store.createSession({ idHash: hashToken(id), facilitatorId, createdAt: now, expiresAt: deadline(services, now) });
+  await services.store.accounts.createSession({ idHash: hashToken(id), facilitatorId, createdAt: now, expiresAt: deadline(services, now) });
   reply.setCookie(SESSION_COOKIE, id, {
     httpOnly: true,
     sameSite: 'strict',
@@ -33,16 +33,16 @@ export async function openSession(services: Services, reply: FastifyReply, reque
 
 /** The live session behind a session id's hash, its idle deadline pushed back: someone is active. */
 export async function touchSession(services: Services, idHash: string): Promise<SessionRecord | undefined> {
-  const session = await services.store.findSession(idHash, services.clock());
+  const session = await services.store.accounts.findSession(idHash, services.clock());
   if (!session) return undefined;
   const expiresAt = deadline(services, session.createdAt);
-  await services.store.extendSession(idHash, expiresAt);
+  await services.store.accounts.extendSession(idHash, expiresAt);
   return { ...session, expiresAt };
 }
 
 /** Whether a session is still alive, without counting the question as activity. */
 export async function sessionAlive(services: Services, idHash: string): Promise<boolean> {
-  return (await services.store.findSession(idHash, services.clock())) !== undefined;
+  return (await services.store.accounts.findSession(idHash, services.clock())) !== undefined;
 }
 
 /** Ends the request's session, if any; returns whose it was. */
@@ -50,8 +50,8 @@ export async function closeSession(services: Services, request: FastifyRequest, 
   const id = request.cookies[SESSION_COOKIE];
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
   if (!id) return undefined;
-  const session = await services.store.findSession(hashToken(id), services.clock());
-  await services.store.deleteSession(hashToken(id));
+  const session = await services.store.accounts.findSession(hashToken(id), services.clock());
+  await services.store.accounts.deleteSession(hashToken(id));
   services.realtime.disconnectSession(hashToken(id));
   return session?.facilitatorId;
 }

@@ -11,7 +11,7 @@ export class MeetingRegistry {
 
   /** Restore every meeting that is not closed; returns how many. */
   async restoreAll(): Promise<number> {
-    const records = await this.deps.store.listUnclosedMeetings();
+    const records = await this.deps.store.meetings.listUnclosed();
     for (const record of records) {
       if (!this.live.has(record.id)) this.live.set(record.id, await this.build(record));
     }
@@ -43,7 +43,7 @@ export class MeetingRegistry {
   }
 
   private async load(meetingId: string): Promise<MeetingRuntime | undefined> {
-    const record = await this.deps.store.getMeeting(meetingId);
+    const record = await this.deps.store.meetings.get(meetingId);
     if (!record) return undefined;
     const runtime = await this.build(record);
     this.live.set(meetingId, runtime);

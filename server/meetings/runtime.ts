@@ -100,7 +100,7 @@ export class MeetingRuntime {
    * this before a participant attaches.
    */
   loadTexts(): Promise<void> {
-    this.textsLoading ??= this.deps.store.listMeetingTexts(this.id, this.caseId).then(
+    this.textsLoading ??= this.deps.store.cases.listMeetingTexts(this.id, this.caseId).then(
       (texts) => {
         this.texts = texts;
       },
@@ -163,12 +163,12 @@ export class MeetingRuntime {
    */
   private async acceptedCommand(commandId: string): Promise<{ revision: number; actorId: string } | undefined> {
     if (!this.commandIds) {
-      const stored = await this.deps.store.listCommandIds(this.id);
+      const stored = await this.deps.store.meetings.listCommandIds(this.id);
       this.commandIds = new Map([...stored].map(([id, revision]) => [id, { revision }]));
     }
     const known = this.commandIds.get(commandId);
     if (!known) return undefined;
-    known.actorId ??= (await this.deps.store.findCommand(this.id, commandId))?.actorId;
+    known.actorId ??= (await this.deps.store.meetings.findCommand(this.id, commandId))?.actorId;
     return known.actorId === undefined ? undefined : { revision: known.revision, actorId: known.actorId };
   }
 
@@ -198,7 +198,7 @@ export class MeetingRuntime {
     const next = applyEvent(this.snapshot, event);
     const revision = this.revision + 1;
     try {
-      await this.deps.store.appendEvent(
+      await this.deps.store.meetings.appendEvent(
         this.id,
         { revision, commandId: event.commandId, event },
         persistMeeting(next),

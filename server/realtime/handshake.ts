@@ -46,7 +46,7 @@ async function admitFacilitator(services: Services, meetingId: string, cookieHea
   const sessionId = cookies[SESSION_COOKIE];
   const sessionHash = sessionId ? hashToken(sessionId) : null;
   // Reconnecting is not activity: a flaky network must not keep an unattended console signed in.
-  const session = sessionHash ? await services.store.findSession(sessionHash, services.clock()) : undefined;
+  const session = sessionHash ? await services.store.accounts.findSession(sessionHash, services.clock()) : undefined;
   if (!session) throw new HandshakeRefusal('SESSION_INVALID', 'Please sign in as the facilitator again.');
   const facilitatorId = session.facilitatorId;
   const runtime = await services.registry.get(meetingId);
@@ -57,7 +57,7 @@ async function admitFacilitator(services: Services, meetingId: string, cookieHea
 }
 
 async function admitByLink(services: Services, token: string, name: unknown): Promise<Admission> {
-  const link = await services.store.findLinkByTokenHash(hashToken(token));
+  const link = await services.store.links.findByTokenHash(hashToken(token));
   if (!link || link.revokedAt !== null) throw new HandshakeRefusal('LINK_INVALID', INVALID_LINK);
   if (services.clock() - link.createdAt > services.config.linkMaxAgeHours * 3_600_000) {
     throw new HandshakeRefusal('LINK_EXPIRED', 'This link has expired. Please ask the facilitator for a new one.');
@@ -79,7 +79,7 @@ async function admitByLink(services: Services, token: string, name: unknown): Pr
   const person = member
     ? { id: member.participantId, name: member.name, attendance: member.attendance }
     : link.participantId
-      ? await services.store.getParticipant(link.participantId)
+      ? await services.store.cases.getParticipant(link.participantId)
       : undefined;
   if (!person) throw new HandshakeRefusal('LINK_INVALID', INVALID_LINK);
   refuseIfLocked(runtime, person.id);
@@ -108,17 +108,19 @@ async function admitGuest(services: Services, runtime: MeetingRuntime, parent: L
   const participantId = newId();
   const token = newToken();
   const linkId = newId();
-  await services.store.createParticipant({
-    id: participantId, caseId: runtime.caseId, meetingId: runtime.id, name: parsed.data, relationship: '',
-    attendance: 'guest', letter: null, bottomLine: null, createdAt: now,
-  });
-  await services.store.createLink({
-    id: linkId, meetingId: runtime.id, kind: 'guest', participantId, tokenHash: hashToken(token),
-    parentLinkId: parent.id, createdAt: now, revokedAt: null,
-  });
-  await services.store.appendAudit({
-    at: now, actorRole: 'participant', actorId: participantId, action: 'link.issued',
-    meetingId: runtime.id, subjectId: linkId, detail: { kind: 'guest', through: parent.id },
+  await services.store.transaction(async (tx) => {
+    await tx.cases.createParticipant({
+      id: participantId, caseId: runtime.caseId, meetingId: runtime.id, name: parsed.data, relationship: '',
+      attendance: 'guest', letter: null, bottomLine: null, createdAt: now,
+    });
+    await tx.links.create({
+      id: linkId, meetingId: runtime.id, kind: 'guest', participantId, tokenHash: hashToken(token),
+      parentLinkId: parent.id, createdAt: now, revokedAt: null,
+    });
+    await tx.audit.append({
+      at: now, actorRole: 'participant', actorId: participantId, action: 'link.issued',
+      meetingId: runtime.id, subjectId: linkId, detail: { kind: 'guest', through: parent.id },
+    });
   });
   return {
     runtime,

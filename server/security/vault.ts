@@ -14,9 +14,8 @@ const TAG_BYTES = 16;
 export class VaultError extends Error {}
 
 /**
- * AES-256-GCM: `v1:` + base64(iv | tag | ciphertext). Self-contained (no
- * module constants, crypto passed in) because the event-log writer thread runs
- * this same function from its source text.
+ * AES-256-GCM: `v1:` + base64(iv | tag | ciphertext). The event-log writer
+ * thread seals through this same module (Vault.fromKey), off the event loop.
  */
 export function sealWith(
   crypto: { createCipheriv: typeof createCipheriv; randomBytes: typeof randomBytes },

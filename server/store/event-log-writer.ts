@@ -6,12 +6,12 @@
 // command, so one failed append does not take the others with it): one fsync
 // for many meetings. An append resolves only once its transaction is durable.
 // It also seals the event and snapshot with the vault's key, so that their
-// encryption costs the event loop nothing either.
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+// encryption costs the event loop nothing either. The thread's code is
+// event-log-thread.ts.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { sealWith } from '../security/vault.js';
-import { chainHash, GENESIS_HASH, type AuditEntry } from './audit.js';
+import type { AuditEntry } from './audit.js';
 
 export interface Append {
   meetingId: string;
@@ -22,93 +22,54 @@ export interface Append {
   snapshotJson: string;
   phase: string;
   at: number;
-  /** Joins the hash-chained audit log in the same transaction as the event. */
+  /** Joins the meeting's audit chain in the same transaction as the event. */
   audit: AuditEntry;
 }
 
-// Plain JavaScript run as an ES module from a data: URL, so that the same code
-// works from dist/ and from the TypeScript sources under vitest.
-const WRITER_SOURCE = `
-import { parentPort, workerData } from 'node:worker_threads';
-import { createHash, createCipheriv, randomBytes } from 'node:crypto';
-const chainHash = ${chainHash.toString()};
-const sealWith = ${sealWith.toString()};
-const seal = (text) => sealWith({ createCipheriv, randomBytes }, workerData.key, text);
-const sha256 = (text) => createHash('sha256').update(text).digest('hex');
-const { default: Database } = await import(workerData.driver);
-const db = new Database(workerData.file);
-db.pragma('journal_mode = WAL');
-db.pragma('synchronous = FULL');
-db.pragma('foreign_keys = ON');
-db.pragma('busy_timeout = 5000');
-const insertEvent = db.prepare('INSERT INTO events (meeting_id, revision, command_id, event_json, at) VALUES (?, ?, ?, ?, ?)');
-const updateSnapshot = db.prepare('UPDATE meetings SET snapshot_json = ?, revision = ?, phase = ?, updated_at = ? WHERE id = ? AND revision = ?');
-const lastAudit = db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1');
-const insertAudit = db.prepare('INSERT INTO audit (seq, at, actor_role, actor_id, action, meeting_id, subject_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-const appendOne = db.transaction((a) => {
-  insertEvent.run(a.meetingId, a.revision, a.commandId, seal(a.eventJson), a.at);
-  const changed = updateSnapshot.run(seal(a.snapshotJson), a.revision, a.phase, a.at, a.meetingId, a.revision - 1);
-  // Guards against two writers (a second server on the same file): the log stays linear.
-  if (changed.changes !== 1) throw new Error('meeting revision moved underneath this write');
-  // Read inside the write transaction, so the chain stays linear whichever connection writes next.
-  const last = lastAudit.get();
-  const entry = { ...a.audit, seq: (last?.seq ?? 0) + 1 };
-  const prev = last?.hash ?? '${GENESIS_HASH}';
-  const e = entry;
-  insertAudit.run(e.seq, e.at, e.actorRole, e.actorId, e.action, e.meetingId, e.subjectId, e.detail === null ? null : JSON.stringify(e.detail), prev, chainHash(sha256, prev, e));
-});
-const appendAll = db.transaction((items) => items.map((a) => {
-  try {
-    appendOne(a);
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+/**
+ * The thread's entry module. Node 20 cannot load a .ts file in a worker, so
+ * when this module itself runs from the TypeScript sources (under vitest) the
+ * thread runs from the compiled dist/ copy, which `npm test` builds first.
+ * Rebuilding the thread from function source text (as before) kept no
+ * imports; a loader hook would add a dependency to production for the tests'
+ * sake. Refusing a missing or stale dist/ copy keeps both threads on the same
+ * code: a stale copy could hash the audit chain differently.
+ */
+export function threadEntry(here: string = import.meta.url): URL {
+  if (here.endsWith('.js')) return new URL('./event-log-thread.js', here);
+  const compiled = new URL('../../dist/server/store/event-log-thread.js', here);
+  const rebuild = 'run `npx tsc -p tsconfig.build.json` (npm test does) before running from the sources';
+  if (!existsSync(compiled)) {
+    throw new Error(`the event-log writer thread runs from dist/server/store/event-log-thread.js, which is missing: ${rebuild}`);
   }
-}));
-let queue = [];
-let flushing = false;
-const flush = () => {
-  flushing = false;
-  const items = queue;
-  queue = [];
-  if (items.length === 0) return;
-  let errors;
-  try {
-    errors = appendAll(items);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    errors = items.map(() => message);
+  const builtAt = statSync(compiled).mtimeMs;
+  const sources = [new URL('./', here), new URL('../security/', here)].flatMap((dir) => newerSources(fileURLToPath(dir), builtAt));
+  if (sources.length > 0) {
+    throw new Error(`dist/ is older than ${sources[0]}, which the event-log writer thread uses: ${rebuild}`);
   }
-  parentPort.postMessage(items.map((a, i) => ({ id: a.id, error: errors[i] })));
-};
-parentPort.on('message', (message) => {
-  if (message === 'close') {
-    flush();
-    db.close();
-    parentPort.postMessage('closed');
-    return;
-  }
-  queue.push(message);
-  if (!flushing) {
-    flushing = true;
-    setImmediate(flush);
-  }
-});
-`;
+  return compiled;
+}
 
-const DRIVER = pathToFileURL(createRequire(import.meta.url).resolve('better-sqlite3')).href;
+function newerSources(dir: string, than: number): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => `${dir}${name}`)
+    .filter((path) => statSync(path).mtimeMs > than);
+}
 
 export class EventLogWriter {
   private worker: Worker | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  private readonly entry = threadEntry();
 
   constructor(
     private readonly file: string,
-    /** The vault's key: sealing (AES-GCM) runs here, on the writer's thread, not on the event loop. */
+    /** The vault's key: sealing (AES-GCM) runs on the writer's thread, not on the event loop. */
     private readonly key: Uint8Array,
   ) {}
 
+  /** Resolves once the append is durable; rejects with the thread's reason (a taken revision or command id, a moved revision). */
   append(entry: Append): Promise<void> {
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
@@ -141,9 +102,7 @@ export class EventLogWriter {
   }
 
   private start(): Worker {
-    const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(WRITER_SOURCE)}`), {
-      workerData: { driver: DRIVER, file: this.file, key: this.key },
-    });
+    const worker = new Worker(this.entry, { workerData: { file: this.file, key: this.key } });
     // The server's sockets keep the process alive; a forgotten store must not.
     worker.unref();
     worker.on('message', (results: unknown) => {

@@ -1,7 +1,11 @@
-// The storage interface. SQLite implements it today; a PostgreSQL
-// implementation is planned, which is why every method returns a Promise even
-// though better-sqlite3 answers synchronously. The meeting runtime serialises
-// commands per meeting, so it does not rely on the store being synchronous.
+// The storage interfaces, one per aggregate: accounts (and their sessions),
+// cases (with their participants and the texts they wrote), meetings (with
+// their event log and snapshot), links and the audit log. SQLite implements
+// them today; a PostgreSQL store is planned, which is why every method returns
+// a Promise even though better-sqlite3 answers synchronously, and why the
+// queries are written with Kysely (server/store/kysely/). The meeting runtime
+// serialises commands per meeting, so it does not rely on the store being
+// synchronous. docs/store.md describes the layout.
 import type { Approach } from '../../shared/approaches.js';
 import type { LinkKind, MemberAttendance } from '../../shared/vocabulary.js';
 import type { MeetingEvent } from '../../shared/protocol.js';
@@ -14,10 +18,12 @@ export interface FacilitatorRecord {
   name: string;
   email: string;
   passwordHash: string;
+  /** Milliseconds since the epoch, like every `…At` in the store. */
   createdAt: number;
 }
 
 export interface SessionRecord {
+  /** A hash of the session id: a copy of the database opens no session. */
   idHash: string;
   facilitatorId: string;
   createdAt: number;
@@ -79,56 +85,100 @@ export interface StoredEvent {
   event: MeetingEvent;
 }
 
-export interface Store {
+/** The facilitators' accounts and their signed-in sessions. */
+export interface Accounts {
   countFacilitators(): Promise<number>;
-  /** Creates the account only while none exists; false if one already does. */
+  /** Creates the account only while none exists; false if one already does (checked and written atomically). */
   createFirstFacilitator(record: FacilitatorRecord): Promise<boolean>;
+  /** Case-insensitive on the address. */
   findFacilitatorByEmail(email: string): Promise<FacilitatorRecord | undefined>;
   getFacilitator(id: string): Promise<FacilitatorRecord | undefined>;
 
   createSession(record: SessionRecord): Promise<void>;
+  /** The session if it has not expired by `now` (ms). */
   findSession(idHash: string, now: number): Promise<SessionRecord | undefined>;
   extendSession(idHash: string, expiresAt: number): Promise<void>;
   deleteSession(idHash: string): Promise<void>;
+}
 
+/** Cases, the people of each case, and the letters and bottom lines they wrote (sealed at rest). */
+export interface Cases {
   createCase(record: CaseRecord): Promise<void>;
   getCase(id: string): Promise<CaseRecord | undefined>;
+  /** Newest first. */
   listCases(facilitatorId: string): Promise<CaseRecord[]>;
 
   createParticipant(record: ParticipantRecord): Promise<void>;
   getParticipant(id: string): Promise<ParticipantRecord | undefined>;
-  listCaseParticipants(caseId: string): Promise<ParticipantRecord[]>;
+  /** The case's planned participants (not the guests), in the order they were added. */
+  listParticipants(caseId: string): Promise<ParticipantRecord[]>;
   /** The letter and bottom line of everyone in a meeting (the case's participants and its guests), by participant id. */
   listMeetingTexts(meetingId: string, caseId: string): Promise<Map<string, PrivateTexts>>;
+}
 
-  /** Meeting, snapshot at revision 0 and links, in one transaction. */
-  createMeeting(meeting: MeetingRecord, links: LinkRecord[]): Promise<void>;
-  getMeeting(id: string): Promise<MeetingRecord | undefined>;
-  listMeetingsForCase(caseId: string): Promise<MeetingRecord[]>;
-  listUnclosedMeetings(): Promise<MeetingRecord[]>;
+/** Meetings, each with its snapshot and its log of accepted commands. */
+export interface Meetings {
+  /** The meeting with its first snapshot (revision 0). */
+  create(meeting: MeetingRecord): Promise<void>;
+  get(id: string): Promise<MeetingRecord | undefined>;
+  /** Newest first. */
+  listForCase(caseId: string): Promise<MeetingRecord[]>;
+  listUnclosed(): Promise<MeetingRecord[]>;
   /**
-   * The heart of durability: the event joins the log and the snapshot is
-   * replaced in one transaction. Only after this resolves may the command be
-   * acknowledged. Rejects if the revision or commandId is already taken.
+   * The heart of durability: the event joins the log, the snapshot is
+   * replaced and the audit entry joins the meeting's chain, in one
+   * transaction. Only after this resolves may the command be acknowledged.
+   * Rejects if the revision or commandId is already taken, or if the stored
+   * revision is not `stored.revision - 1` (the fence against a second writer).
    */
   appendEvent(meetingId: string, stored: StoredEvent, snapshot: unknown, phase: string, at: number, audit: AuditEntry): Promise<void>;
   /** An accepted command by its id: its revision and who sent it. */
   findCommand(meetingId: string, commandId: string): Promise<{ revision: number; actorId: string } | undefined>;
   /** Every command id in a meeting's log, with the revision it was accepted at (no decryption). */
   listCommandIds(meetingId: string): Promise<Map<string, number>>;
+  /** The log, oldest first. */
   listEvents(meetingId: string): Promise<StoredEvent[]>;
+}
 
-  createLink(record: LinkRecord): Promise<void>;
-  findLinkByTokenHash(tokenHash: string): Promise<LinkRecord | undefined>;
-  getLink(id: string): Promise<LinkRecord | undefined>;
-  listLinks(meetingId: string): Promise<LinkRecord[]>;
-  revokeLinks(ids: string[], at: number): Promise<void>;
+/** Join links; their tokens are stored only as hashes. */
+export interface Links {
+  create(record: LinkRecord): Promise<void>;
+  findByTokenHash(tokenHash: string): Promise<LinkRecord | undefined>;
+  get(id: string): Promise<LinkRecord | undefined>;
+  /** A meeting's links in the order they were issued. */
+  list(meetingId: string): Promise<LinkRecord[]>;
+  /** Marks the links revoked at `at`; a link already revoked keeps its first time. */
+  revoke(ids: string[], at: number): Promise<void>;
+}
 
-  /** Append to the hash-chained audit log (commands join it through appendEvent). */
-  appendAudit(entry: AuditEntry): Promise<void>;
-  listAudit(meetingId: string): Promise<AuditRecord[]>;
-  /** The whole chain, oldest first, for verification. */
-  listAllAudit(): Promise<AuditRecord[]>;
+/**
+ * The audit log: one hash chain per meeting and one for account events
+ * (meetingId null), so that a write in one meeting never waits on another's
+ * chain. Commands join their meeting's chain through Meetings.appendEvent.
+ */
+export interface AuditLog {
+  /** Appends to the chain of `entry.meetingId`. */
+  append(entry: AuditEntry): Promise<void>;
+  /** A whole chain, oldest first: a meeting's, or the account chain for null. */
+  list(meetingId: string | null): Promise<AuditRecord[]>;
+}
 
+/** The aggregates as a transaction sees them: appendEvent has its own transaction (on the writer thread). */
+export interface Repositories {
+  accounts: Accounts;
+  cases: Cases;
+  meetings: Omit<Meetings, 'appendEvent'>;
+  links: Links;
+  audit: AuditLog;
+}
+
+export interface Store extends Repositories {
+  meetings: Meetings;
+  /**
+   * Runs `work` in one transaction: everything it writes through `tx` lands,
+   * or nothing does (the error is rethrown). Use only `tx` inside, never this
+   * store, and do no other slow work there: the transaction holds the write lock.
+   */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -46,7 +46,7 @@ test('the key file is created on first run, readable by its owner only', () => {
 test('after a restart with the same key, names and notes read back intact', async () => {
   const server = await startServer({}, dataDir);
   try {
-    const [meeting] = await server.threshold.services.store.listUnclosedMeetings();
+    const [meeting] = await server.threshold.services.store.meetings.listUnclosed();
     const runtime = await server.threshold.services.registry.get(meeting!.id);
     expect(runtime?.context.responses.at(-1)?.note).toBe(NOTE);
     expect(runtime?.context.members.map((m) => m.name)).toContain(NAMES.ann);

@@ -88,8 +88,8 @@ test('the live server equals the replay of what it accepted, and never accepts a
           accepted.set(commandId, ack.revision);
         }
         const runtime = server.threshold.services.registry.peek(fx.meetingId)!;
-        const record = await server.threshold.services.store.getMeeting(fx.meetingId);
-        const events = await server.threshold.services.store.listEvents(fx.meetingId);
+        const record = await server.threshold.services.store.meetings.get(fx.meetingId);
+        const events = await server.threshold.services.store.meetings.listEvents(fx.meetingId);
         expect(events).toHaveLength(accepted.size);
         expect(runtime.revision).toBe(accepted.size);
         const replayed = replay(record!.input, events.map((e) => e.event));

@@ -1,0 +1,89 @@
+// Cases and their participants. Names, relationships, letters and bottom
+// lines are sealed by the vault before they reach the database.
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Vault } from '../../security/vault.js';
+import type { Database } from '../schema.js';
+import type { CaseRecord, Cases, ParticipantRecord } from '../types.js';
+
+const toCase = (r: Selectable<Database['cases']>, v: Vault): CaseRecord => ({
+  id: r.id,
+  facilitatorId: r.facilitator_id,
+  lovedOneName: v.open(r.loved_one_name),
+  approach: r.approach as CaseRecord['approach'],
+  createdAt: r.created_at,
+});
+
+const toParticipant = (r: Selectable<Database['participants']>, v: Vault): ParticipantRecord => ({
+  id: r.id,
+  caseId: r.case_id,
+  meetingId: r.meeting_id ?? null,
+  name: v.open(r.name),
+  relationship: v.open(r.relationship),
+  attendance: r.attendance as ParticipantRecord['attendance'],
+  letter: v.openOrNull(r.letter ?? null),
+  bottomLine: v.openOrNull(r.bottom_line ?? null),
+  createdAt: r.created_at,
+});
+
+/**
+ * Ties among rows created in the same millisecond fall back to insertion
+ * order. SQLite-specific (rowid); a PostgreSQL store needs an identity column.
+ */
+export const insertionOrder = sql`rowid`;
+
+export class KyselyCases implements Cases {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+  ) {}
+
+  async createCase(c: CaseRecord) {
+    await this.db.insertInto('cases')
+      .values({ id: c.id, facilitator_id: c.facilitatorId, loved_one_name: this.vault.seal(c.lovedOneName), approach: c.approach, created_at: c.createdAt })
+      .execute();
+  }
+
+  async getCase(id: string) {
+    const row = await this.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toCase(row, this.vault);
+  }
+
+  async listCases(facilitatorId: string) {
+    const rows = await this.db.selectFrom('cases').selectAll()
+      .where('facilitator_id', '=', facilitatorId).orderBy('created_at', 'desc')
+      .execute();
+    return rows.map((r) => toCase(r, this.vault));
+  }
+
+  async createParticipant(p: ParticipantRecord) {
+    const v = this.vault;
+    await this.db.insertInto('participants')
+      .values({
+        id: p.id, case_id: p.caseId, meeting_id: p.meetingId, name: v.seal(p.name), relationship: v.seal(p.relationship),
+        attendance: p.attendance, letter: v.sealOrNull(p.letter), bottom_line: v.sealOrNull(p.bottomLine), created_at: p.createdAt,
+      })
+      .execute();
+  }
+
+  async getParticipant(id: string) {
+    const row = await this.db.selectFrom('participants').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toParticipant(row, this.vault);
+  }
+
+  async listParticipants(caseId: string) {
+    const rows = await this.db.selectFrom('participants').selectAll()
+      .where('case_id', '=', caseId).where('meeting_id', 'is', null)
+      .orderBy('created_at').orderBy(insertionOrder)
+      .execute();
+    return rows.map((r) => toParticipant(r, this.vault));
+  }
+
+  async listMeetingTexts(meetingId: string, caseId: string) {
+    const rows = await this.db.selectFrom('participants').select(['id', 'letter', 'bottom_line'])
+      .where('case_id', '=', caseId)
+      .where((eb) => eb.or([eb('meeting_id', 'is', null), eb('meeting_id', '=', meetingId)]))
+      .execute();
+    const v = this.vault;
+    return new Map(rows.map((r) => [r.id, { letter: v.openOrNull(r.letter), bottomLine: v.openOrNull(r.bottom_line) }]));
+  }
+}

@@ -1,0 +1,44 @@
+// The statements of one append to a meeting's log, and of one link in an
+// audit chain, built once with Kysely. The SQLite writer thread compiles and
+// runs them synchronously (inside its group commit); the audit log runs the
+// chain's through Kysely on the main thread; a PostgreSQL store can run all of
+// them in an ordinary Kysely transaction.
+import type { Kysely } from 'kysely';
+import { chainOf, type AuditEntry } from '../audit.js';
+import type { Database } from '../schema.js';
+
+/** One accepted command, its event and snapshot already sealed. */
+export interface SealedAppend {
+  meetingId: string;
+  revision: number;
+  commandId: string;
+  eventSealed: string;
+  snapshotSealed: string;
+  phase: string;
+  at: number;
+}
+
+export const insertEvent = (db: Kysely<Database>, a: SealedAppend) =>
+  db.insertInto('events').values({ meeting_id: a.meetingId, revision: a.revision, command_id: a.commandId, event_json: a.eventSealed, at: a.at });
+
+/**
+ * Moves the meeting to the append's revision, only from the one before: it
+ * changes no row if another writer (a second server on the same data) moved
+ * it first, which the caller turns into a failed append.
+ */
+export const advanceMeeting = (db: Kysely<Database>, a: SealedAppend) =>
+  db.updateTable('meetings')
+    .set({ snapshot_json: a.snapshotSealed, revision: a.revision, phase: a.phase, updated_at: a.at })
+    .where('id', '=', a.meetingId)
+    .where('revision', '=', a.revision - 1);
+
+/** The last link of the chain that `meetingId` (null: the account chain) belongs to. */
+export const chainTail = (db: Kysely<Database>, meetingId: string | null) =>
+  db.selectFrom('audit').select(['position', 'hash']).where('chain', '=', chainOf(meetingId)).orderBy('position', 'desc').limit(1);
+
+export const insertAudit = (db: Kysely<Database>, e: AuditEntry, link: { position: number; prevHash: string; hash: string }) =>
+  db.insertInto('audit').values({
+    chain: chainOf(e.meetingId), position: link.position, at: e.at, actor_role: e.actorRole, actor_id: e.actorId, action: e.action,
+    meeting_id: e.meetingId, subject_id: e.subjectId, detail: e.detail === null ? null : JSON.stringify(e.detail),
+    prev_hash: link.prevHash, hash: link.hash,
+  });

@@ -1,0 +1,54 @@
+// Join links. Only a hash of each token is stored.
+import type { Kysely, Selectable } from 'kysely';
+import type { Database } from '../schema.js';
+import type { LinkRecord, Links } from '../types.js';
+import { insertionOrder } from './cases.js';
+
+const toLink = (r: Selectable<Database['links']>): LinkRecord => ({
+  id: r.id,
+  meetingId: r.meeting_id,
+  kind: r.kind as LinkRecord['kind'],
+  participantId: r.participant_id ?? null,
+  tokenHash: r.token_hash,
+  parentLinkId: r.parent_link_id ?? null,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at ?? null,
+});
+
+export class KyselyLinks implements Links {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async create(l: LinkRecord) {
+    await this.db.insertInto('links')
+      .values({
+        id: l.id, meeting_id: l.meetingId, kind: l.kind, participant_id: l.participantId, token_hash: l.tokenHash,
+        parent_link_id: l.parentLinkId, created_at: l.createdAt, revoked_at: l.revokedAt,
+      })
+      .execute();
+  }
+
+  async findByTokenHash(tokenHash: string) {
+    const row = await this.db.selectFrom('links').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    return row && toLink(row);
+  }
+
+  async get(id: string) {
+    const row = await this.db.selectFrom('links').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toLink(row);
+  }
+
+  async list(meetingId: string) {
+    const rows = await this.db.selectFrom('links').selectAll()
+      .where('meeting_id', '=', meetingId).orderBy('created_at').orderBy(insertionOrder)
+      .execute();
+    return rows.map(toLink);
+  }
+
+  async revoke(ids: string[], at: number) {
+    // `IN ()` is not valid SQL.
+    if (ids.length === 0) return;
+    await this.db.updateTable('links').set({ revoked_at: at })
+      .where('id', 'in', ids).where('revoked_at', 'is', null)
+      .execute();
+  }
+}

@@ -1,0 +1,96 @@
+// Opening the SQLite file for Kysely. Three things here are particular to
+// SQLite and would not exist in a PostgreSQL store:
+// - WAL mode with synchronous=FULL, so that an acknowledged command survives a power cut;
+// - transactions begin IMMEDIATE: the writer thread is a second connection to
+//   the same file, and a deferred transaction that reads and then writes could
+//   fail with SQLITE_BUSY instead of waiting for the lock (busy_timeout waits);
+// - SQLite's DDL is transactional (Kysely's adapter does not claim it), so all
+//   pending migrations run in one transaction and a failing one changes nothing.
+import Database from 'better-sqlite3';
+import {
+  CompiledQuery,
+  DummyDriver,
+  Kysely,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDatabase,
+  type SqliteDialectConfig,
+} from 'kysely';
+import type { Database as Tables } from './schema.js';
+
+/** A connection to `file` with the pragmas every Threshold connection uses (the writer thread's too). */
+export function openSqlite(file: string): Database.Database {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/**
+ * better-sqlite3 behind Kysely's SqliteDatabase, preparing each distinct SQL
+ * text once: Kysely prepares on every query, and the handshake's lookups run
+ * on every connection. Bounded, as a revoke of n links has its own text per n.
+ */
+export function withStatementCache(db: Database.Database, limit = 256): SqliteDatabase {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    close: () => db.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (!statement) {
+        statement = db.prepare(sql);
+        if (cache.size >= limit) cache.delete(cache.keys().next().value!);
+        cache.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class ThresholdSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+  override createAdapter(): SqliteAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+/** Kysely over an open connection; destroying it closes the connection. */
+export function sqliteKysely(db: Database.Database): Kysely<Tables> {
+  return new Kysely<Tables>({ dialect: new ThresholdSqliteDialect({ database: withStatementCache(db) }) });
+}
+
+/** Kysely that only compiles queries to SQLite's SQL, for code that runs them synchronously itself (the writer thread). */
+export function sqliteCompiler(): Kysely<Tables> {
+  return new Kysely<Tables>({
+    dialect: {
+      createAdapter: () => new SqliteAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (db) => new SqliteIntrospector(db),
+      createQueryCompiler: () => new SqliteQueryCompiler(),
+    },
+  });
+}

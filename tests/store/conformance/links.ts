@@ -1,0 +1,43 @@
+// Join links.
+import { describe, expect, test } from 'vitest';
+import type { StoreHarness } from '../conformance.js';
+import { freshStore, link, seedMeeting, T0 } from './fixtures.js';
+
+export function linkTests(name: string, open: StoreHarness) {
+  describe(`${name}: links`, () => {
+    const current = freshStore(open);
+
+    test('links are found by token hash and id, and listed per meeting in the order issued', async () => {
+      const { store } = current();
+      const { m } = await seedMeeting(store);
+      const issued = [link(m.id, { kind: 'participant', participantId: 'p-1' }), link(m.id, { kind: 'remote' }), link(m.id, { kind: 'display' })];
+      for (const l of issued) await store.links.create(l);
+      const guest = link(m.id, { kind: 'guest', participantId: 'g-1', parentLinkId: issued[1]!.id, createdAt: T0 + 5 });
+      await store.links.create(guest);
+      expect(await store.links.findByTokenHash(guest.tokenHash)).toEqual(guest);
+      expect(await store.links.get(issued[0]!.id)).toEqual(issued[0]);
+      expect(await store.links.list(m.id)).toEqual([...issued, guest]);
+      expect(await store.links.findByTokenHash('unknown')).toBeUndefined();
+      expect(await store.links.list('other-meeting')).toEqual([]);
+    });
+
+    test('a token hash is used once only', async () => {
+      const { store } = current();
+      const { m } = await seedMeeting(store);
+      await store.links.create(link(m.id, { tokenHash: 'taken' }));
+      await expect(store.links.create(link(m.id, { tokenHash: 'taken' }))).rejects.toThrow();
+    });
+
+    test('revoking keeps the first revocation time, and revoking nothing is harmless', async () => {
+      const { store } = current();
+      const { m } = await seedMeeting(store);
+      const [a, b] = [link(m.id), link(m.id)];
+      await store.links.create(a!);
+      await store.links.create(b!);
+      await store.links.revoke([a!.id], T0 + 1);
+      await store.links.revoke([a!.id, b!.id], T0 + 2);
+      await store.links.revoke([], T0 + 3);
+      expect((await store.links.list(m.id)).map((l) => l.revokedAt)).toEqual([T0 + 1, T0 + 2]);
+    });
+  });
+}
