@@ -10,17 +10,17 @@ import type { LinkRecord } from '../store/types.js';
 import { facilitatorAudit } from './audit.js';
 import { HttpError, notFound } from './errors.js';
 import { linkUrl } from './meetings.js';
+import { ownMeeting } from './owned.js';
 import { requireFacilitator } from './session.js';
 
 type Params = { meetingId: string; linkId: string };
 
 export function linkRoutes(services: Services) {
   return async (app: FastifyInstance) => {
-    app.addHook('preHandler', requireFacilitator(services));
+    app.addHook('preHandler', requireFacilitator);
 
     app.post<{ Params: Params }>('/api/meetings/:meetingId/links/:linkId/reissue', async (request, reply) => {
-      const meeting = await services.store.getMeeting(request.params.meetingId);
-      if (!meeting || meeting.facilitatorId !== request.facilitatorId) throw notFound('That meeting');
+      const meeting = await ownMeeting(services, request.facilitatorId, request.params.meetingId);
       if (meeting.phase === 'closed') throw new HttpError(409, 'MEETING_CLOSED', 'The meeting is closed; its links are no longer needed');
       const old = await services.store.getLink(request.params.linkId);
       if (!old || old.meetingId !== meeting.id) throw notFound('That link');
