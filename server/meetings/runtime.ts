@@ -30,6 +30,9 @@ export interface RuntimeDeps {
 }
 
 export class MeetingRuntime {
+  readonly id: string;
+  readonly facilitatorId: string;
+  readonly caseId: string;
   private readonly meeting: CurrentMeeting;
   private readonly room: Room;
   private readonly publisher: Publisher;
@@ -41,6 +44,7 @@ export class MeetingRuntime {
     snapshot: MeetingSnapshot,
     private readonly deps: RuntimeDeps,
   ) {
+    ({ id: this.id, facilitatorId: this.facilitatorId, caseId: this.caseId } = record);
     this.meeting = new CurrentMeeting(record.id, record.facilitatorId, record.caseId, snapshot, record.revision);
     this.room = new Room(this.meeting, deps.store);
     this.publisher = new Publisher(this.meeting, this.room, deps.transport, deps.clock);
@@ -53,15 +57,6 @@ export class MeetingRuntime {
     });
   }
 
-  get id(): string {
-    return this.meeting.id;
-  }
-  get facilitatorId(): string {
-    return this.meeting.facilitatorId;
-  }
-  get caseId(): string {
-    return this.meeting.caseId;
-  }
   get revision(): number {
     return this.meeting.revision;
   }

@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Ack } from '../../shared/protocol.js';
 import { MeetingRuntime } from '../../server/meetings/runtime.js';
-import { createMeeting } from '../../shared/meeting/agenda.js';
+import { createMeeting, restoreMeeting } from '../../shared/meeting/agenda.js';
 import { display, facilitator, liveMeeting, participant } from './fakes.js';
 
 const ANN = 'p-ann';
@@ -49,7 +49,7 @@ describe('repeats', () => {
   test('after a restart, a repeat is recognised from the stored log, which is read once for many commands', async () => {
     const { runtime, store, deps } = liveMeeting();
     await runtime.handle({ commandId: 'c-1', type: 'meeting.start', expectedRevision: 0 }, facilitator);
-    const restarted = new MeetingRuntime(store.record, runtime['meeting'].snapshot, deps);
+    const restarted = new MeetingRuntime(store.record, restoreMeeting(store.record.snapshot), deps);
     store.calls.length = 0;
     expect(await restarted.handle({ commandId: 'c-1', type: 'meeting.start', expectedRevision: 0 }, facilitator)).toEqual({ ok: true, revision: 1 });
     expect(await restarted.handle({ commandId: 'c-2', type: 'turns.begin', expectedRevision: 1 }, facilitator)).toEqual({ ok: true, revision: 2 });
