@@ -13,7 +13,9 @@ import { linkRoutes } from './http/links.js';
 import { meetingRoutes } from './http/meetings.js';
 import { MeetingRegistry } from './meetings/registry.js';
 import { RealtimeHub } from './realtime/hub.js';
+import { realtimePlugin } from './realtime/plugin.js';
 import type { Services } from './services.js';
+import { sessionsPlugin } from './sessions.js';
 import { ORIGIN_REFUSED, originAllowed } from './security/origin.js';
 import { Vault } from './security/vault.js';
 import { SqliteStore } from './store/sqlite.js';
@@ -66,6 +68,7 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
 
   await securityHeaders(app, config);
   await app.register(fastifyCookie);
+  await app.register(sessionsPlugin, { store: storage.accounts, clock, idleMinutes: config.idleMinutes, sessionHours: config.sessionHours });
   app.addHook('onRequest', async (request, reply) => {
     if (STATE_CHANGING.has(request.method) && !originAllowed(request.headers, config.allowedOrigins)) {
       return reply.code(403).send({ error: { code: 'FORBIDDEN_ORIGIN', message: ORIGIN_REFUSED } });
@@ -79,14 +82,10 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
   await app.register(linkRoutes(services));
   await app.register(clientRoutes(services));
 
-  hub.attach(app.server, services);
+  await app.register(realtimePlugin, { hub, services });
   const restored = await services.registry.restoreAll();
   app.log.info({ meetings: restored }, 'meetings restored');
 
-  app.addHook('preClose', async () => {
-    await services.registry.drain();
-    hub.shutdown();
-  });
   app.addHook('onClose', async () => {
     await storage.close();
   });

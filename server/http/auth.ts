@@ -78,7 +78,7 @@ export function authRoutes(services: Services) {
       return reply.code(204).send();
     });
 
-    app.get('/api/me', { onRequest: requireFacilitator(services) }, async (request) => {
+    app.get('/api/me', { onRequest: requireFacilitator }, async (request) => {
       const account = await services.store.accounts.getFacilitator(request.facilitatorId);
       if (!account) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
       return { id: account.id, name: account.name, email: account.email };

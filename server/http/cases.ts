@@ -6,8 +6,8 @@ import { APPROACH_NAMES } from '../../shared/approaches.js';
 import { ATTENDANCE, LIMITS } from '../../shared/protocol.js';
 import { newId } from '../security/secrets.js';
 import type { Services } from '../services.js';
-import type { CaseRecord } from '../store/types.js';
-import { notFound, parseBody } from './errors.js';
+import { parseBody } from './errors.js';
+import { ownCase } from './owned.js';
 import { requireFacilitator } from './session.js';
 
 const caseSchema = z.strictObject({
@@ -23,17 +23,10 @@ const participantSchema = z.strictObject({
   bottomLine: z.string().max(LIMITS.bottomLine).optional(),
 });
 
-/** The facilitator's own case, or 404: another facilitator's case is indistinguishable from none. */
-export async function ownCase(services: Services, facilitatorId: string, caseId: string): Promise<CaseRecord> {
-  const found = await services.store.cases.getCase(caseId);
-  if (!found || found.facilitatorId !== facilitatorId) throw notFound('That case');
-  return found;
-}
-
 export function caseRoutes(services: Services) {
   return async (app: FastifyInstance) => {
     // onRequest: an anonymous request is refused before its body is even read.
-    app.addHook('onRequest', requireFacilitator(services));
+    app.addHook('onRequest', requireFacilitator);
 
     app.post('/api/cases', async (request, reply) => {
       const body = parseBody(caseSchema, request.body);

@@ -10,6 +10,7 @@ import type { LinkRecord } from '../store/types.js';
 import { facilitatorAudit } from './audit.js';
 import { HttpError, notFound } from './errors.js';
 import { linkUrl } from './meetings.js';
+import { ownMeeting } from './owned.js';
 import { requireFacilitator } from './session.js';
 
 type Params = { meetingId: string; linkId: string };
@@ -17,11 +18,10 @@ type Params = { meetingId: string; linkId: string };
 export function linkRoutes(services: Services) {
   return async (app: FastifyInstance) => {
     // onRequest, before the body is read: an anonymous caller gets 401, never a parse error or a 413 (issue 12, case 17).
-    app.addHook('onRequest', requireFacilitator(services));
+    app.addHook('onRequest', requireFacilitator);
 
     app.post<{ Params: Params }>('/api/meetings/:meetingId/links/:linkId/reissue', async (request, reply) => {
-      const meeting = await services.store.meetings.get(request.params.meetingId);
-      if (!meeting || meeting.facilitatorId !== request.facilitatorId) throw notFound('That meeting');
+      const meeting = await ownMeeting(services, request.facilitatorId, request.params.meetingId);
       if (meeting.phase === 'closed') throw new HttpError(409, 'MEETING_CLOSED', 'The meeting is closed; its links are no longer needed');
       const old = await services.store.links.get(request.params.linkId);
       if (!old || old.meetingId !== meeting.id) throw notFound('That link');

@@ -12,7 +12,7 @@ import type { LinkKind, LinkRecord, MeetingRecord } from '../store/types.js';
 import { HttpError, notFound, parseBody } from './errors.js';
 import { verifyChains } from '../store/audit.js';
 import { facilitatorAudit } from './audit.js';
-import { ownCase } from './cases.js';
+import { ownCase, ownMeeting } from './owned.js';
 import { requireFacilitator } from './session.js';
 
 const meetingSchema = z.strictObject({
@@ -30,7 +30,7 @@ export function linkUrl(base: string, kind: LinkKind, token: string, remoteParti
 
 export function meetingRoutes(services: Services) {
   return async (app: FastifyInstance) => {
-    app.addHook('onRequest', requireFacilitator(services));
+    app.addHook('onRequest', requireFacilitator);
 
     app.post<{ Params: { caseId: string } }>('/api/cases/:caseId/meetings', async (request, reply) => {
       const found = await ownCase(services, request.facilitatorId, request.params.caseId);
@@ -131,12 +131,6 @@ export function meetingRoutes(services: Services) {
       return reply.code(204).send();
     });
   };
-}
-
-async function ownMeeting(services: Services, facilitatorId: string, meetingId: string) {
-  const meeting = await services.store.meetings.get(meetingId);
-  if (!meeting || meeting.facilitatorId !== facilitatorId) throw notFound('That meeting');
-  return meeting;
 }
 
 /**

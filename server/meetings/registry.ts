@@ -1,13 +1,23 @@
 // The live meetings held in memory: restored from their snapshots at start,
-// loaded on demand afterwards, one runtime per meeting.
-import type { MeetingRecord } from '../store/types.js';
-import { MeetingRuntime, type RuntimeDeps } from './runtime.js';
+// loaded on demand afterwards, one runtime per meeting. A snapshot from
+// another machine version, or one that does not restore, is rebuilt from the
+// meeting's event log.
+import { replay, restoreMeeting, SnapshotMismatch, type MeetingSnapshot } from '../../shared/meeting/agenda.js';
+import type { MeetingRecord, Meetings } from '../store/types.js';
+import { MeetingRuntime, type RuntimeDeps, type RuntimeStore } from './runtime.js';
+
+/** What the registry asks of the store, beyond what each runtime does. */
+export type RegistryStore = RuntimeStore & { meetings: Pick<Meetings, 'get' | 'listUnclosed' | 'listEvents'> };
+
+export interface RegistryDeps extends RuntimeDeps {
+  store: RegistryStore;
+}
 
 export class MeetingRegistry {
   private readonly live = new Map<string, MeetingRuntime>();
   private readonly loading = new Map<string, Promise<MeetingRuntime | undefined>>();
 
-  constructor(private readonly deps: RuntimeDeps) {}
+  constructor(private readonly deps: RegistryDeps) {}
 
   /** Restore every meeting that is not closed; returns how many. */
   async restoreAll(): Promise<number> {
@@ -51,6 +61,27 @@ export class MeetingRegistry {
   }
 
   private async build(record: MeetingRecord): Promise<MeetingRuntime> {
-    return new MeetingRuntime(record, this.deps);
+    return new MeetingRuntime(record, await this.snapshotOf(record), this.deps);
+  }
+
+  /**
+   * The meeting as its snapshot holds it or, when the snapshot is from another
+   * machine version or does not restore, as its event log replays. The rebuilt
+   * state is stored, with the current version, by the meeting's next command.
+   * Throws if the log does not reach the meeting's revision: serving a meeting
+   * with events missing would be worse than not serving it.
+   */
+  private async snapshotOf(record: MeetingRecord): Promise<MeetingSnapshot> {
+    try {
+      return restoreMeeting(record.snapshot);
+    } catch (error) {
+      if (!(error instanceof SnapshotMismatch)) throw error;
+      const events = await this.deps.store.meetings.listEvents(record.id);
+      if (events.length !== record.revision || events.some((stored, i) => stored.revision !== i + 1)) {
+        throw new Error(`meeting ${record.id}: its event log does not reach revision ${record.revision}; it cannot be rebuilt`);
+      }
+      this.deps.log.warn({ meetingId: record.id, storedVersion: error.machineVersion, revision: record.revision }, 'snapshot rebuilt from the event log');
+      return replay(record.input, events.map((stored) => stored.event));
+    }
   }
 }

@@ -1,12 +1,12 @@
 // Who is connecting: a link token (participant, remote joiner, display) or the
-// facilitator's session cookie with a meetingId. Anything else is refused with
-// a code and a message the person can act on.
-import { fastifyCookie } from '@fastify/cookie';
-import { joinNameSchema, type HandshakeError } from '../../shared/protocol.js';
-import { SESSION_COOKIE } from '../http/session.js';
+// facilitator's session cookie with a meetingId, from a client speaking a
+// protocol version this server speaks. Anything else is refused with a code
+// and a message the person can act on.
+import { joinNameSchema, PROTOCOL_VERSION, type HandshakeError } from '../../shared/protocol.js';
 import type { Connection, MeetingRuntime } from '../meetings/runtime.js';
 import { hashToken, newId, newToken } from '../security/secrets.js';
 import type { Services } from '../services.js';
+import type { Sessions } from '../sessions.js';
 import type { LinkRecord } from '../store/types.js';
 
 export class HandshakeRefusal extends Error {
@@ -31,24 +31,33 @@ export interface Admission {
 
 const INVALID_LINK = 'This link no longer works. Please ask the facilitator for a new one.';
 
-export async function admit(services: Services, auth: Record<string, unknown>, cookieHeader: string | undefined): Promise<Admission> {
+/** The protocol versions this server speaks (`auth.protocol`). */
+export const SPOKEN_PROTOCOLS: readonly unknown[] = [PROTOCOL_VERSION];
+
+/**
+ * Admit a connection, or throw a HandshakeRefusal saying why not; a store
+ * failure rejects with its own error (the transport answers UNAVAILABLE).
+ */
+export async function admit(services: Services, sessions: Sessions, auth: Record<string, unknown>, cookieHeader: string | undefined): Promise<Admission> {
+  // Checked first: a client from another version could misread everything that follows.
+  // No version at all is an older client or a script, which speak version 1.
+  if (auth.protocol !== undefined && !SPOKEN_PROTOCOLS.includes(auth.protocol)) {
+    throw new HandshakeRefusal('PROTOCOL_UNSUPPORTED', 'This screen is from another version of Threshold. Please reload the page, or update the app, and try again.');
+  }
   if (typeof auth.token === 'string' && auth.token.length > 0 && auth.token.length <= 200) {
     return admitByLink(services, auth.token, auth.name);
   }
   if (typeof auth.meetingId === 'string' && auth.meetingId.length > 0 && auth.meetingId.length <= 64) {
-    return admitFacilitator(services, auth.meetingId, cookieHeader);
+    return admitFacilitator(services, sessions, auth.meetingId, cookieHeader);
   }
   throw new HandshakeRefusal('CREDENTIALS_REQUIRED', 'Open your meeting link, or sign in as the facilitator and choose a meeting.');
 }
 
-async function admitFacilitator(services: Services, meetingId: string, cookieHeader: string | undefined): Promise<Admission> {
-  const cookies = cookieHeader ? fastifyCookie.parse(cookieHeader) : {};
-  const sessionId = cookies[SESSION_COOKIE];
-  const sessionHash = sessionId ? hashToken(sessionId) : null;
-  // Reconnecting is not activity: a flaky network must not keep an unattended console signed in.
-  const session = sessionHash ? await services.store.accounts.findSession(sessionHash, services.clock()) : undefined;
+async function admitFacilitator(services: Services, sessions: Sessions, meetingId: string, cookieHeader: string | undefined): Promise<Admission> {
+  // Reconnecting is not activity (see Sessions.authenticate).
+  const session = await sessions.authenticate(cookieHeader, false);
   if (!session) throw new HandshakeRefusal('SESSION_INVALID', 'Please sign in as the facilitator again.');
-  const facilitatorId = session.facilitatorId;
+  const { facilitatorId, idHash: sessionHash } = session;
   const runtime = await services.registry.get(meetingId);
   if (!runtime || runtime.facilitatorId !== facilitatorId) {
     throw new HandshakeRefusal('MEETING_NOT_FOUND', 'That meeting was not found among yours.');
@@ -108,6 +117,7 @@ async function admitGuest(services: Services, runtime: MeetingRuntime, parent: L
   const participantId = newId();
   const token = newToken();
   const linkId = newId();
+  // One transaction: a guest is never half-made (a person without a link, or a link without its audit entry).
   await services.store.transaction(async (tx) => {
     await tx.cases.createParticipant({
       id: participantId, caseId: runtime.caseId, meetingId: runtime.id, name: parsed.data, relationship: '',

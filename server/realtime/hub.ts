@@ -8,8 +8,8 @@ import type { Logger } from '../logger.js';
 import type { Audience, Delivery, MeetingTransport } from '../meetings/runtime.js';
 import type { Disconnector, Services } from '../services.js';
 import { failpoint } from '../failpoints.js';
-import { sessionAlive, touchSession } from '../http/session.js';
 import { ORIGIN_REFUSED, originAllowed } from '../security/origin.js';
+import type { Sessions } from '../sessions.js';
 import { MessageBudget } from './budget.js';
 import { admit, HandshakeRefusal, type Admission } from './handshake.js';
 
@@ -27,14 +27,15 @@ const meetingRoom = (meetingId: string, audience: Audience) =>
 export class RealtimeHub implements MeetingTransport, Disconnector {
   private io: Server | null = null;
   private messagesPerSecond = 20;
-  private services: Services | null = null;
+  private sessions: Sessions | null = null;
   private sessionTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly log: Logger) {}
 
-  attach(httpServer: HttpServer, services: Services): Server {
+  /** Create the Socket.IO server on `httpServer`; called once, by the realtime plugin. */
+  attach(httpServer: HttpServer, services: Services, sessions: Sessions): Server {
     this.messagesPerSecond = services.config.socketMessagesPerSecond;
-    this.services = services;
+    this.sessions = sessions;
     this.sessionTimer = setInterval(() => void this.checkSessions().catch(() => undefined), SESSION_CHECK_MS);
     this.sessionTimer.unref();
     const io = new Server(httpServer, {
@@ -50,7 +51,7 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
       },
     });
     io.use((socket, next) => {
-      admit(services, (socket.handshake.auth ?? {}) as Record<string, unknown>, socket.handshake.headers.cookie)
+      admit(services, sessions, (socket.handshake.auth ?? {}) as Record<string, unknown>, socket.handshake.headers.cookie)
         .then((admission) => {
           socket.data.admission = admission;
           next();
@@ -74,7 +75,7 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
     // Attaching publishes this socket's first view, and the facilitator's with the new presence.
     runtime.attach(conn);
     this.limitFlood(socket, () => runtime.revision, this.messagesPerSecond);
-    const active = sessionHash ? throttled(() => void touchSession(this.services!, sessionHash)) : () => undefined;
+    const active = sessionHash ? throttled(() => void this.sessions!.touch(sessionHash).catch(() => undefined)) : () => undefined;
     // The console reports that someone is at the keyboard, so watching a meeting does not count as idle.
     if (sessionHash) socket.on(EVENTS.activity, active);
     socket.on(EVENTS.command, (payload: unknown, ack: unknown) => {
@@ -147,14 +148,14 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
    * expiry), telling the console why. Runs every SESSION_CHECK_MS.
    */
   async checkSessions(): Promise<void> {
-    if (!this.io || !this.services) return;
+    if (!this.io || !this.sessions) return;
     const hashes = new Set<string>();
     for (const socket of this.io.of('/').sockets.values()) {
       const hash = (socket.data.admission as Admission | undefined)?.sessionHash;
       if (hash) hashes.add(hash);
     }
     for (const hash of hashes) {
-      if (!(await sessionAlive(this.services, hash))) {
+      if (!(await this.sessions.alive(hash))) {
         this.log.info({}, 'facilitator session ended; its connections closed');
         this.disconnectSession(hash);
       }

@@ -4,12 +4,32 @@
 // state before it becomes the current one.
 import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate';
 import type { MeetingEvent } from '../protocol.js';
-import type { MeetingContext, MeetingInput, Phase } from './context.js';
+import { PHASES, type MeetingContext, type MeetingInput, type Phase } from './context.js';
 import { meetingMachine } from './machine.js';
 
 export type MeetingSnapshot = SnapshotFrom<typeof meetingMachine>;
-/** The JSON form of a snapshot, as stored. */
-export type PersistedMeeting = ReturnType<typeof persistMeeting>;
+
+/**
+ * The meeting machine's version, stored with every snapshot. Raise it with any
+ * change to the machine after which a stored snapshot would not restore as the
+ * same meeting (a state added, renamed or moved, a context field changed):
+ * meetings under way are then rebuilt by replaying their event log on load.
+ * Today's release stored snapshots without a version; they count as version 1.
+ */
+export const MEETING_MACHINE_VERSION = 1;
+
+/** The JSON form of a snapshot, as stored: XState's persisted snapshot and the machine version that made it. */
+export interface PersistedMeeting {
+  machineVersion: number;
+  state: Record<string, unknown>;
+}
+
+/** A stored snapshot this machine cannot take as it is; the caller rebuilds the meeting with `replay`. */
+export class SnapshotMismatch extends Error {
+  constructor(readonly machineVersion: number | null) {
+    super(machineVersion === null ? 'the stored snapshot does not restore' : `the stored snapshot is from machine version ${machineVersion}`);
+  }
+}
 
 export function createMeeting(input: MeetingInput): MeetingSnapshot {
   return initialTransition(meetingMachine, input)[0];
@@ -24,12 +44,42 @@ export function applyEvent(snapshot: MeetingSnapshot, event: MeetingEvent): Meet
   return transition(meetingMachine, snapshot, event)[0];
 }
 
-export function persistMeeting(snapshot: MeetingSnapshot) {
-  return meetingMachine.getPersistedSnapshot(snapshot) as unknown as Record<string, unknown>;
+/** The stored form of a snapshot, stamped with MEETING_MACHINE_VERSION. */
+export function persistMeeting(snapshot: MeetingSnapshot): PersistedMeeting {
+  const state = meetingMachine.getPersistedSnapshot(snapshot) as unknown as Record<string, unknown>;
+  return { machineVersion: MEETING_MACHINE_VERSION, state };
 }
 
+/**
+ * The snapshot a stored one holds. Throws SnapshotMismatch when it was made by
+ * another machine version or does not restore to a known phase (XState does
+ * not throw on those: it answers an errored or even a fresh snapshot).
+ */
 export function restoreMeeting(persisted: unknown): MeetingSnapshot {
-  return createActor(meetingMachine, { snapshot: persisted as never, input: undefined as never }).getSnapshot();
+  const { machineVersion, state } = unwrap(persisted);
+  if (machineVersion !== MEETING_MACHINE_VERSION) throw new SnapshotMismatch(machineVersion);
+  if (state === null || (state.status !== 'active' && state.status !== 'done')) throw new SnapshotMismatch(null);
+  const snapshot = createActor(meetingMachine, { snapshot: state as never, input: undefined as never }).getSnapshot();
+  if (snapshot.status !== state.status || !knownPhase(snapshot)) throw new SnapshotMismatch(null);
+  return snapshot;
+}
+
+function knownPhase(snapshot: MeetingSnapshot): boolean {
+  try {
+    return (PHASES as readonly string[]).includes(phaseOf(snapshot));
+  } catch {
+    return false;
+  }
+}
+
+/** The version and state of a stored snapshot; one without a version is today's release's bare XState snapshot. */
+function unwrap(persisted: unknown): { machineVersion: number; state: Record<string, unknown> | null } {
+  const record = typeof persisted === 'object' && persisted !== null ? (persisted as Record<string, unknown>) : null;
+  if (record && typeof record.machineVersion === 'number') {
+    const state = typeof record.state === 'object' && record.state !== null ? (record.state as Record<string, unknown>) : null;
+    return { machineVersion: record.machineVersion, state };
+  }
+  return { machineVersion: 1, state: record };
 }
 
 /** Rebuild a meeting from its creation input and its event log. */

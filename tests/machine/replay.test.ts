@@ -104,7 +104,7 @@ describe('replaying a meeting', () => {
     const second = persistMeeting(replay(meetingInput(), events));
     expect(second).toEqual(first);
     // And the times in the state are the stamped ones.
-    expect((first.context as { startedAt: number }).startedAt).toBe(T + 6 * 37_000);
+    expect((first.state.context as { startedAt: number }).startedAt).toBe(T + 6 * 37_000);
   });
 
   test('restoring a snapshot at any point of the meeting and carrying on gives the same end state', () => {

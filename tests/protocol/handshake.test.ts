@@ -1,9 +1,15 @@
 // Who may connect: every refusal happens at the handshake, with a code a
 // program can act on and a message a person can.
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { RealtimeHub } from '../../server/realtime/hub.js';
+import { realtimePlugin } from '../../server/realtime/plugin.js';
+import { SESSION_COOKIE, sessionsPlugin, type SessionsOptions } from '../../server/sessions.js';
+import type { SessionRecord } from '../../server/store/types.js';
+import { Client, createFixture, startServer } from '../helpers/server.js';
 import type { FacilitatorView, ParticipantView } from '../../shared/meeting/view.js';
-import { HANDSHAKE_ERRORS } from '../../shared/protocol.js';
-import { Harness, secondFacilitator, type Fixture } from './support.js';
+import { HANDSHAKE_ERRORS, PROTOCOL_VERSION } from '../../shared/protocol.js';
+import { Harness, nextDisconnect, secondFacilitator, type Fixture } from './support.js';
 
 const h = new Harness();
 let fx: Fixture;
@@ -74,5 +80,96 @@ describe('accepted handshakes', () => {
     expect((guest.view as ParticipantView).you).toMatchObject({ name: 'Aunt May', admitted: false });
     expect(guest.credentials).toHaveLength(1);
     expect(guest.credentials[0]!.participantId).toBe((guest.view as ParticipantView).you.participantId);
+  });
+});
+
+describe('protocol versions (auth.protocol)', () => {
+  const UNSUPPORTED = /another version of Threshold.*reload the page.*update the app/;
+
+  test('a version this server does not speak is refused with PROTOCOL_UNSUPPORTED and words a person can act on', async () => {
+    const annToken = fx.tokenOf(fx.ids.ann);
+    for (const protocol of [PROTOCOL_VERSION + 1, 0, String(PROTOCOL_VERSION), null, { v: 1 }]) {
+      const error = await h.refused({ token: annToken, protocol });
+      expect({ code: error.data?.code, message: error.message }).toEqual({ code: 'PROTOCOL_UNSUPPORTED', message: expect.stringMatching(UNSUPPORTED) });
+    }
+    const facilitator = await h.refused({ meetingId: fx.meetingId, protocol: PROTOCOL_VERSION + 1 }, fx.api.cookie);
+    expect(facilitator.data?.code).toBe('PROTOCOL_UNSUPPORTED');
+  });
+
+  test('the version is checked before the credentials: a newer client learns to update, not that its link is bad', async () => {
+    expect((await h.refused({ protocol: PROTOCOL_VERSION + 1 })).data?.code).toBe('PROTOCOL_UNSUPPORTED');
+    expect((await h.refused({ token: 'never-issued', protocol: PROTOCOL_VERSION + 1 })).data?.code).toBe('PROTOCOL_UNSUPPORTED');
+  });
+
+  test('the version spoken, or none at all (older clients, scripts), connects as before', async () => {
+    const withVersion = await h.open({ token: fx.links.display.token, protocol: PROTOCOL_VERSION });
+    const without = await h.open({ token: fx.links.display.token });
+    const console_ = await h.open({ meetingId: fx.meetingId, protocol: PROTOCOL_VERSION }, fx.api.cookie);
+    expect([withVersion.view.role, without.view.role, console_.view.role]).toEqual(['display', 'display', 'facilitator']);
+  });
+});
+
+describe('sessions and Socket.IO as Fastify plugins', () => {
+  /** The sessions plugin over a store in memory, on a clock the test moves. */
+  async function sessionsApp() {
+    const rows = new Map<string, SessionRecord>();
+    const clock = { now: 1_000_000 };
+    const store: SessionsOptions['store'] = {
+      createSession: async (r) => void rows.set(r.idHash, r),
+      findSession: async (idHash, now) => ((rows.get(idHash)?.expiresAt ?? 0) > now ? rows.get(idHash) : undefined),
+      extendSession: async (idHash, expiresAt) => void (rows.get(idHash)!.expiresAt = expiresAt),
+      deleteSession: async (idHash) => void rows.delete(idHash),
+    };
+    const app = Fastify();
+    await app.register(sessionsPlugin, { store, clock: () => clock.now, idleMinutes: 15, sessionHours: 12 });
+    await app.ready();
+    return { app, clock, rows };
+  }
+
+  test('one check for HTTP and handshakes: activity keeps a session alive, a reconnect does not', async () => {
+    const { app, clock } = await sessionsApp();
+    const { id, maxAgeSeconds } = await app.sessions.open('fac-1');
+    expect(maxAgeSeconds).toBe(12 * 3600);
+    const cookie = `other=1; ${SESSION_COOKIE}=${id}`;
+    clock.now += 10 * 60_000;
+    expect(await app.sessions.authenticate(cookie, true)).toMatchObject({ facilitatorId: 'fac-1' });
+    clock.now += 10 * 60_000;
+    // Twenty minutes in, alive only because of the request at ten.
+    const session = await app.sessions.authenticate(cookie, false);
+    expect(session).toMatchObject({ facilitatorId: 'fac-1' });
+    clock.now += 10 * 60_000;
+    expect(await app.sessions.alive(session!.idHash)).toBe(false);
+    expect(await app.sessions.authenticate(cookie, false)).toBeUndefined();
+    expect(await app.sessions.authenticate(undefined, true)).toBeUndefined();
+    expect(await app.sessions.authenticate(`${SESSION_COOKIE}=forged`, true)).toBeUndefined();
+    await app.close();
+  });
+
+  test('signing out ends the session the cookie names', async () => {
+    const { app, rows } = await sessionsApp();
+    const { id } = await app.sessions.open('fac-1');
+    expect(await app.sessions.end(`${SESSION_COOKIE}=${id}`)).toMatchObject({ facilitatorId: 'fac-1' });
+    expect(rows.size).toBe(0);
+    expect(await app.sessions.end(undefined)).toBeUndefined();
+    await app.close();
+  });
+
+  test('bad options fail at registration, and Socket.IO needs the sessions plugin first', async () => {
+    const bad = Fastify();
+    await expect(bad.register(sessionsPlugin, { store: undefined as never, clock: Date.now, idleMinutes: 15, sessionHours: 12 })).rejects.toThrow(/sessions:/);
+    const alone = Fastify();
+    const hub = new RealtimeHub({ info() {}, warn() {}, error() {} });
+    await expect(alone.register(realtimePlugin, { hub, services: h.server.threshold.services })).rejects.toThrow(/threshold-sessions/);
+  });
+
+  test('closing the server with connections open finishes, and the clients are told to reconnect', async () => {
+    // Regression pinned: without the plugin's preClose, app.close() waits forever for open websockets.
+    const server = await startServer();
+    const own = await createFixture(server.url);
+    const display = await Client.open(server.url, { token: own.links.display.token });
+    const gone = nextDisconnect(display);
+    await server.close();
+    expect(await gone).toBe('transport close');
+    display.close();
   });
 });

@@ -1,0 +1,160 @@
+// The command pipeline of one live meeting. Each command, one at a time:
+// a repeat is answered with its first answer; then it is checked (INVALID,
+// FORBIDDEN, STALE, NOT_ALLOWED, in that order), stamped with the time and
+// its sender, persisted, published, and only then acknowledged. A store
+// failure is answered UNAVAILABLE and changes nothing.
+import { applyEvent, canApply, persistMeeting, phaseOf } from '../../shared/meeting/agenda.js';
+import { isStaleChecked } from '../../shared/meeting/commands.js';
+import { notAllowedMessage } from '../../shared/meeting/messages.js';
+import { forbiddenReason, type Sender } from '../../shared/meeting/permissions.js';
+import { LIMITS, parseCommand, type Ack, type Command, type ErrorCode, type Joiner, type MeetingEvent } from '../../shared/protocol.js';
+import { failpoint } from '../failpoints.js';
+import type { Logger } from '../logger.js';
+import { commandAudit } from '../store/audit.js';
+import type { Meetings } from '../store/types.js';
+import type { CurrentMeeting } from './current.js';
+
+/** What the pipeline asks of the store: append to the log, and look up commands already in it. */
+export type CommandStore = Pick<Meetings, 'appendEvent' | 'listCommandIds' | 'findCommand'>;
+
+export interface PipelineDeps {
+  store: CommandStore;
+  clock: () => number;
+  log: Logger;
+  /** Someone connected and waiting in the lobby right now, or null (a lobby decision is stamped with them). */
+  waiting: (participantId: string) => Joiner | null;
+  /** Tell everyone about an event that is stored; the ack waits for it. */
+  published: (event: MeetingEvent) => Promise<void> | void;
+}
+
+/** Refusals remembered per sender and command id, so a retried refusal gets the same answer. */
+const REMEMBERED_REJECTIONS = 1000;
+
+export class CommandPipeline {
+  private readonly rejections = new Map<string, Ack>();
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Command ids in this meeting's log; loaded on the first command (see acceptedCommand). */
+  private commandIds: Map<string, { revision: number; actorId?: string }> | null = null;
+
+  constructor(
+    private readonly meeting: CurrentMeeting,
+    private readonly deps: PipelineDeps,
+  ) {}
+
+  /** Commands are applied one at a time per meeting, whatever the store's latency. Never rejects for a refusal: the Ack says it. */
+  handle(raw: unknown, sender: Sender): Promise<Ack> {
+    const result = this.queue.then(() => this.process(raw, sender));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Wait for commands in flight, so shutdown never cuts a write in half. */
+  async drain(): Promise<void> {
+    await this.queue;
+  }
+
+  private async process(raw: unknown, sender: Sender): Promise<Ack> {
+    const commandId = commandIdOf(raw);
+    const actorId = this.meeting.actorOf(sender);
+    // A repeat is the same sender sending the same id again: the first answer, nothing changed.
+    const key = commandId === null ? null : `${actorId}\u0000${commandId}`;
+    if (commandId !== null) {
+      const earlier = this.rejections.get(key!);
+      if (earlier) return earlier;
+      const accepted = await this.acceptedCommand(commandId);
+      if (accepted && accepted.actorId === actorId) return { ok: true, revision: accepted.revision };
+      // Someone else's id: never their answer, and never a second entry under one id.
+      if (accepted) return this.reject(null, 'INVALID', 'commandId: already used in this meeting; send a new one');
+    }
+    const parsed = parseCommand(raw);
+    if (!parsed.ok) return this.reject(key, 'INVALID', parsed.message);
+    const command = parsed.command;
+    const forbidden = forbiddenReason(command.type, sender, this.meeting.context);
+    if (forbidden) return this.reject(key, 'FORBIDDEN', forbidden);
+    const revision = this.meeting.revision;
+    if (command.expectedRevision !== undefined && isStaleChecked(command.type) && command.expectedRevision !== revision) {
+      return this.reject(key, 'STALE', `The meeting has moved on (revision ${revision}); here is the latest`);
+    }
+    const event = this.stamp(command, sender);
+    if (!event || !canApply(this.meeting.snapshot, event)) {
+      return this.reject(key, 'NOT_ALLOWED', notAllowedMessage(command.type, this.meeting.phase, this.meeting.context));
+    }
+    return this.commit(event);
+  }
+
+  /**
+   * A command already in the log, if any. The meeting's ids are read once, on
+   * its first command since the server started, so a new command costs no query;
+   * the sender of an older one is read from the log only when it is repeated.
+   */
+  private async acceptedCommand(commandId: string): Promise<{ revision: number; actorId: string } | undefined> {
+    if (!this.commandIds) {
+      const stored = await this.deps.store.listCommandIds(this.meeting.id);
+      this.commandIds = new Map([...stored].map(([id, revision]) => [id, { revision }]));
+    }
+    const known = this.commandIds.get(commandId);
+    if (!known) return undefined;
+    known.actorId ??= (await this.deps.store.findCommand(this.meeting.id, commandId))?.actorId;
+    return known.actorId === undefined ? undefined : { revision: known.revision, actorId: known.actorId };
+  }
+
+  private stamp(command: Command, sender: Sender): MeetingEvent | null {
+    const by = { actorId: this.meeting.actorOf(sender), role: sender.role };
+    const event: MeetingEvent = { ...command, at: this.deps.clock(), by };
+    if (command.type !== 'lobby.admit' && command.type !== 'lobby.deny') return event;
+    // A lobby decision is about someone waiting right now: never a link used unseen.
+    const joiner = this.deps.waiting(command.participantId);
+    return joiner ? { ...event, joiner } : null;
+  }
+
+  private async commit(event: MeetingEvent): Promise<Ack> {
+    const id = this.meeting.id;
+    const next = applyEvent(this.meeting.snapshot, event);
+    const revision = this.meeting.revision + 1;
+    try {
+      await this.deps.store.appendEvent(
+        id,
+        { revision, commandId: event.commandId, event },
+        persistMeeting(next),
+        phaseOf(next),
+        event.at,
+        commandAudit(id, event, revision),
+      );
+    } catch (error) {
+      this.deps.log.error({ meetingId: id, type: event.type, err: errorName(error) }, 'command not stored');
+      // The write may have landed before the failure was seen: ask the log again next time.
+      this.commandIds = null;
+      return { ok: false, error: { code: 'UNAVAILABLE', message: 'The change could not be saved; please try again' }, revision: this.meeting.revision };
+    }
+    failpoint('after-write', event.type);
+    this.meeting.snapshot = next;
+    this.meeting.revision = revision;
+    this.commandIds?.set(event.commandId, { revision, actorId: event.by.actorId });
+    this.deps.log.info({ meetingId: id, type: event.type, revision, role: event.by.role }, 'command accepted');
+    await this.deps.published(event);
+    failpoint('after-broadcast', event.type);
+    return { ok: true, revision };
+  }
+
+  private reject(key: string | null, code: ErrorCode, message: string): Ack {
+    const revision = this.meeting.revision;
+    const ack: Ack = { ok: false, error: { code, message }, revision };
+    this.deps.log.info({ meetingId: this.meeting.id, code, revision }, 'command refused');
+    if (key !== null) {
+      this.rejections.set(key, ack);
+      if (this.rejections.size > REMEMBERED_REJECTIONS) this.rejections.delete(this.rejections.keys().next().value!);
+    }
+    return ack;
+  }
+}
+
+/** The command's id if it has a usable one; a repeat can only be recognised by it. */
+function commandIdOf(raw: unknown): string | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const id = (raw as Record<string, unknown>).commandId;
+  return typeof id === 'string' && id.length > 0 && id.length <= LIMITS.commandId ? id : null;
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.message : 'unknown error';
+}

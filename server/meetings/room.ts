@@ -1,0 +1,122 @@
+// Who is in a live meeting's room: the devices connected per participant,
+// the displays, who has been seen, who waits in the lobby, and the letters and
+// bottom lines that only each participant's own view carries.
+import type { LiveRoom, LobbyEntry, PrivateTexts } from '../../shared/meeting/view.js';
+import type { Sender } from '../../shared/meeting/permissions.js';
+import type { Joiner } from '../../shared/protocol.js';
+import type { MemberAttendance } from '../../shared/vocabulary.js';
+import type { Cases } from '../store/types.js';
+import type { CurrentMeeting } from './current.js';
+
+/** Who is on the other end of one connection. */
+export interface Connection extends Sender {
+  /** For participants: their name (a guest's comes from the join form). */
+  name?: string;
+  attendance?: MemberAttendance;
+}
+
+interface Present {
+  /** Devices connected as this participant. */
+  count: number;
+  name: string;
+  attendance: MemberAttendance;
+}
+
+const NO_TEXTS: PrivateTexts = { letter: null, bottomLine: null };
+
+export class Room {
+  private readonly present = new Map<string, Present>();
+  private readonly seen = new Set<string>();
+  private displayCount = 0;
+  /** Letters and bottom lines, read when the first participant connects (see loadTexts). */
+  private texts: Map<string, PrivateTexts> | null = null;
+  private textsLoading: Promise<void> | null = null;
+
+  constructor(
+    private readonly meeting: CurrentMeeting,
+    private readonly store: Pick<Cases, 'listMeetingTexts'>,
+  ) {}
+
+  /**
+   * Read the participants' letters and bottom lines, once. Only a participant's
+   * own view carries them, so a meeting nobody has joined since the server
+   * started does not hold or decrypt them: after a restart the server listens
+   * again sooner, and an idle meeting costs less memory. The handshake awaits
+   * this before a participant attaches. Rejects with the store's error, and a
+   * later call tries again.
+   */
+  loadTexts(): Promise<void> {
+    this.textsLoading ??= this.store.listMeetingTexts(this.meeting.id, this.meeting.caseId).then(
+      (texts) => {
+        this.texts = texts;
+      },
+      (error: unknown) => {
+        this.textsLoading = null;
+        throw error;
+      },
+    );
+    return this.textsLoading;
+  }
+
+  /** Count a connection in. Throws for a participant before loadTexts: their first view would lack their letter. */
+  enter(conn: Connection): void {
+    if (conn.role === 'participant' && !this.texts) throw new Error('attach: the meeting\'s texts are not loaded');
+    if (conn.role === 'display') this.displayCount += 1;
+    if (conn.role === 'participant' && conn.participantId) {
+      const here = this.present.get(conn.participantId);
+      if (here) here.count += 1;
+      else this.present.set(conn.participantId, { count: 1, name: conn.name ?? '', attendance: conn.attendance ?? 'in-room' });
+      this.seen.add(conn.participantId);
+    }
+  }
+
+  /** Count a connection out; a participant is away once their last device leaves. */
+  leave(conn: Connection): void {
+    if (conn.role === 'display') this.displayCount = Math.max(0, this.displayCount - 1);
+    if (conn.role === 'participant' && conn.participantId) {
+      const here = this.present.get(conn.participantId);
+      if (here && --here.count <= 0) this.present.delete(conn.participantId);
+    }
+  }
+
+  get displays(): number {
+    return this.displayCount;
+  }
+
+  /** Participants with at least one device connected. */
+  participantsPresent(): IterableIterator<string> {
+    return this.present.keys();
+  }
+
+  nameOf(participantId: string): string {
+    return this.present.get(participantId)?.name ?? '';
+  }
+
+  textsOf(participantId: string): PrivateTexts {
+    return this.texts?.get(participantId) ?? NO_TEXTS;
+  }
+
+  /** Someone connected right now and waiting for the facilitator's decision, or null. */
+  waiting(participantId: string): Joiner | null {
+    const here = this.present.get(participantId);
+    const member = this.meeting.context.members.find((m) => m.participantId === participantId);
+    if (!here || here.attendance === 'in-room' || member?.admitted) return null;
+    return { name: here.name, attendance: here.attendance };
+  }
+
+  /** Presence, lobby and displays, as the facilitator's view shows them. */
+  presence(): LiveRoom {
+    const presence = new Map<string, 'connected' | 'away'>();
+    for (const id of this.seen) presence.set(id, this.present.has(id) ? 'connected' : 'away');
+    return { presence, lobby: this.lobby(), displaysConnected: this.displayCount };
+  }
+
+  private lobby(): LobbyEntry[] {
+    const entries: LobbyEntry[] = [];
+    for (const [participantId, here] of this.present) {
+      const joiner = this.waiting(participantId);
+      if (joiner) entries.push({ participantId, name: joiner.name, attendance: here.attendance === 'guest' ? 'guest' : 'remote' });
+    }
+    return entries;
+  }
+}

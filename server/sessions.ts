@@ -1,0 +1,96 @@
+// Facilitator sessions as a Fastify plugin: the one place that knows how a
+// session is named (a random id in a cookie, stored hashed so that a restart
+// logs nobody out) and when it ends (IDLE_MINUTES without activity, and
+// SESSION_HOURS at most). The HTTP routes (http/session.ts) and the Socket.IO
+// handshake (realtime/) both authenticate through `app.sessions`.
+import { fastifyCookie } from '@fastify/cookie';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { hashToken, newToken } from './security/secrets.js';
+import type { Accounts, SessionRecord } from './store/types.js';
+
+export const SESSION_COOKIE = 'threshold_session';
+
+/** A live session: whose it is, and its id's hash (how its connections are grouped and ended with it). */
+export interface FacilitatorSession {
+  facilitatorId: string;
+  idHash: string;
+}
+
+export interface Sessions {
+  /** Start a session. Returns its id, to be sent once in the cookie, and the cookie's lifetime in seconds. */
+  open(facilitatorId: string): Promise<{ id: string; maxAgeSeconds: number }>;
+  /**
+   * The one authentication check, for HTTP requests and handshakes alike: the
+   * live session a Cookie header names, or undefined. With `activity` its idle
+   * deadline is pushed back (an HTTP request is someone at work); a reconnect
+   * is not activity, so a flaky network cannot keep an unattended console signed in.
+   */
+  authenticate(cookieHeader: string | undefined, activity: boolean): Promise<FacilitatorSession | undefined>;
+  /** Someone is active in this session (a command, the console's keyboard): push back its idle deadline. False if it has ended. */
+  touch(idHash: string): Promise<boolean>;
+  /** Whether a session is still alive, without counting the question as activity. */
+  alive(idHash: string): Promise<boolean>;
+  /** End the session a Cookie header names, alive or not. Returns its hash, and whose it was if it was alive; undefined without a cookie. */
+  end(cookieHeader: string | undefined): Promise<{ idHash: string; facilitatorId: string | undefined } | undefined>;
+}
+
+export interface SessionsOptions {
+  store: Pick<Accounts, 'createSession' | 'findSession' | 'extendSession' | 'deleteSession'>;
+  clock: () => number;
+  idleMinutes: number;
+  sessionHours: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    sessions: Sessions;
+  }
+}
+
+/** Registers `app.sessions`. Throws at registration on a missing store or a non-positive duration. */
+export const sessionsPlugin = fp<SessionsOptions>(
+  async (app: FastifyInstance, options) => {
+    if (!options.store || !(options.idleMinutes > 0) || !(options.sessionHours > 0)) {
+      throw new Error('sessions: a store and positive idleMinutes and sessionHours are required');
+    }
+    app.decorate('sessions', facilitatorSessions(options));
+  },
+  { name: 'threshold-sessions', fastify: '5.x' },
+);
+
+function facilitatorSessions({ store, clock, idleMinutes, sessionHours }: SessionsOptions): Sessions {
+  const deadline = (createdAt: number) => Math.min(clock() + idleMinutes * 60_000, createdAt + sessionHours * 3_600_000);
+  const hashIn = (cookieHeader: string | undefined) => {
+    const id = cookieHeader ? fastifyCookie.parse(cookieHeader)[SESSION_COOKIE] : undefined;
+    return id ? hashToken(id) : undefined;
+  };
+  const find = (idHash: string): Promise<SessionRecord | undefined> => store.findSession(idHash, clock());
+  const touch = async (idHash: string): Promise<SessionRecord | undefined> => {
+    const session = await find(idHash);
+    if (session) await store.extendSession(idHash, deadline(session.createdAt));
+    return session;
+  };
+  return {
+    async open(facilitatorId) {
+      const id = newToken();
+      const now = clock();
+      await store.createSession({ idHash: hashToken(id), facilitatorId, createdAt: now, expiresAt: deadline(now) });
+      return { id, maxAgeSeconds: sessionHours * 3600 };
+    },
+    async authenticate(cookieHeader, activity) {
+      const idHash = hashIn(cookieHeader);
+      const session = idHash ? await (activity ? touch(idHash) : find(idHash)) : undefined;
+      return session ? { facilitatorId: session.facilitatorId, idHash: session.idHash } : undefined;
+    },
+    touch: async (idHash) => (await touch(idHash)) !== undefined,
+    alive: async (idHash) => (await find(idHash)) !== undefined,
+    async end(cookieHeader) {
+      const idHash = hashIn(cookieHeader);
+      if (!idHash) return undefined;
+      const session = await find(idHash);
+      await store.deleteSession(idHash);
+      return { idHash, facilitatorId: session?.facilitatorId };
+    },
+  };
+}
