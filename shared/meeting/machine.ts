@@ -7,7 +7,7 @@ import { assign, setup } from 'xstate';
 import type { LobbyEvent, MeetingEvent } from '../protocol.js';
 import type { LivePhase, MeetingContext, MeetingInput, Member } from './context.js';
 import { findMember, initialContext, nextWaiting } from './context.js';
-import { beginRound, callSpeaker, endTurns, finishTurn, reorder } from './turns.js';
+import { beginRound, callSpeaker, endTurns, finishTurn, reorder, stopTurn, withoutSpeaker } from './turns.js';
 
 type E<K extends MeetingEvent['type']> = Extract<MeetingEvent, { type: K }>;
 
@@ -22,7 +22,14 @@ function updateMember(context: MeetingContext, participantId: string, patch: Par
 /** The roster after a lobby decision; a guest joins it when first decided on. */
 function decideLobby(context: MeetingContext, event: LobbyEvent, admitted: boolean): Member[] {
   const patch = { admitted, denied: !admitted };
-  if (findMember(context, event.participantId)) return updateMember(context, event.participantId, patch);
+  if (findMember(context, event.participantId)) {
+    return context.members.map((m) => {
+      if (m.participantId !== event.participantId) return m;
+      // A decision ends any stay back in the lobby; dropping the key keeps the member as it was stored before.
+      const { backInLobby: _, ...rest } = m;
+      return { ...rest, ...patch };
+    });
+  }
   const { name, attendance } = event.joiner!;
   return [...context.members, { participantId: event.participantId, name, attendance, ready: false, ...patch }];
 }
@@ -46,6 +53,8 @@ export const meetingMachine = setup({
     hasDeadline: ({ context }) => context.turnEndsAt !== null,
     canCall: ({ context, event }) => {
       const { participantId } = event as E<'turn.call'>;
+      // Only someone let in can be given the floor: never a person waiting in the lobby or turned away.
+      if (findMember(context, participantId)?.admitted !== true) return false;
       return context.currentSpeakerId !== participantId && context.speakingOrder.some((t) => t.participantId === participantId);
     },
     validOrder: ({ context, event }) => {
@@ -132,11 +141,17 @@ export const meetingMachine = setup({
       outcome: { kind: 'safety-stop' as const, note: null, decideBy: null, at: event.at },
     })),
     admit: assign({ members: ({ context, event }) => decideLobby(context, event as LobbyEvent, true) }),
-    deny: assign({ members: ({ context, event }) => decideLobby(context, event as LobbyEvent, false) }),
-    // Back to the lobby: not admitted any more, so their screen shows the lobby until they are let in again.
-    returnToLobby: assign({
-      members: ({ context, event }) =>
-        updateMember(context, (event as E<'lobby.return'>).participantId, { admitted: false, ready: false }),
+    // Turned away: off the roster's admitted list and out of the speaking order, so no round calls them.
+    deny: assign(({ context, event }) => ({
+      members: decideLobby(context, event as LobbyEvent, false),
+      ...withoutSpeaker(context, (event as LobbyEvent).participantId),
+    })),
+    // Back to the lobby: not admitted any more, so their screen shows the lobby until they are let in
+    // again; a turn they had ends, and the agenda passes over them meanwhile.
+    returnToLobby: assign(({ context, event }) => {
+      const { participantId } = event as E<'lobby.return'>;
+      const members = updateMember(context, participantId, { admitted: false, ready: false, backInLobby: true });
+      return context.currentSpeakerId === participantId ? { members, ...stopTurn(context) } : { members };
     }),
     lockLobby: assign({ lobbyLocked: true }),
     unlockLobby: assign({ lobbyLocked: false }),
