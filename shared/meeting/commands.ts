@@ -219,6 +219,15 @@ export const COMMAND_RULES = {
     senders: PARTICIPANT,
     probes: () => [{ kind: 'need-a-moment' as const }],
   }),
+  /** Take back one's own open signal of a kind ("I'm all right now"). */
+  'signal.withdraw': rule({
+    payload: { kind: z.enum(SIGNAL_KINDS) },
+    staleness: 'never-stale',
+    senders: PARTICIPANT,
+    probes: () => SIGNAL_KINDS.map((kind) => ({ kind })),
+    notAllowed: (phase) =>
+      phase === 'outcome' ? 'The meeting has ended' : 'There is no signal of yours to take back; the facilitator may already have seen to it',
+  }),
 };
 
 /**

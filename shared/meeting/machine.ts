@@ -7,6 +7,7 @@ import { assign, setup } from 'xstate';
 import type { LobbyEvent, MeetingEvent } from '../protocol.js';
 import type { LivePhase, MeetingContext, MeetingInput, Member } from './context.js';
 import { findMember, initialContext, nextWaiting } from './context.js';
+import { hasOpenSignal, raiseSignal, withdrawSignal } from './signals.js';
 import { beginRound, callSpeaker, endTurns, finishTurn, reorder, stopTurn, withoutSpeaker } from './turns.js';
 
 type E<K extends MeetingEvent['type']> = Extract<MeetingEvent, { type: K }>;
@@ -84,6 +85,9 @@ export const meetingMachine = setup({
       return m !== undefined && m.admitted && !m.ready;
     },
     isAdmittedMember: ({ context, event }) => member(context, event)?.admitted === true,
+    canWithdrawSignal: ({ context, event }) =>
+      member(context, event)?.admitted === true &&
+      hasOpenSignal(context.signals, event.by.actorId, (event as E<'signal.withdraw'>).kind),
     canClearSignals: ({ context, event }) => {
       const { signalId } = event as E<'signals.clear'>;
       return signalId === undefined ? context.signals.length > 0 : context.signals.some((s) => s.signalId === signalId);
@@ -157,15 +161,16 @@ export const meetingMachine = setup({
     unlockLobby: assign({ lobbyLocked: false }),
     markReady: assign({ members: ({ context, event }) => updateMember(context, event.by.actorId, { ready: true }) }),
     addSignal: assign({
-      signals: ({ context, event }) => [
-        ...context.signals,
-        {
+      signals: ({ context, event }) =>
+        raiseSignal(context.signals, {
           signalId: (event as E<'signal.send'>).commandId,
           participantId: event.by.actorId,
           kind: (event as E<'signal.send'>).kind,
           at: event.at,
-        },
-      ],
+        }),
+    }),
+    withdrawSignal: assign({
+      signals: ({ context, event }) => withdrawSignal(context.signals, event.by.actorId, (event as E<'signal.withdraw'>).kind),
     }),
     clearSignals: assign({
       signals: ({ context, event }) => {
@@ -194,6 +199,7 @@ export const meetingMachine = setup({
         'lobby.lock': { guard: 'lobbyOpen', actions: 'lockLobby' },
         'lobby.unlock': { guard: 'lobbyLocked', actions: 'unlockLobby' },
         'signal.send': { guard: 'isAdmittedMember', actions: 'addSignal' },
+        'signal.withdraw': { guard: 'canWithdrawSignal', actions: 'withdrawSignal' },
         'signals.clear': { guard: 'canClearSignals', actions: 'clearSignals' },
       },
       states: {

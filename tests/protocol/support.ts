@@ -112,6 +112,7 @@ export function payloads(ids: Fixture['ids']): Record<CommandType, Record<string
     'signals.clear': {},
     'participant.ready': {},
     'signal.send': { kind: 'want-to-speak' },
+    'signal.withdraw': { kind: 'want-to-speak' },
   };
 }
 
