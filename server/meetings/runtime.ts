@@ -4,6 +4,7 @@
 // Socket.IO: it talks to the transport through MeetingTransport.
 import { applyEvent, canApply, persistMeeting, phaseOf, restoreMeeting, type MeetingSnapshot } from '../../shared/meeting/agenda.js';
 import { allowedCommands } from '../../shared/meeting/allowed.js';
+import { isStaleChecked } from '../../shared/meeting/commands.js';
 import type { MeetingContext } from '../../shared/meeting/context.js';
 import { notAllowedMessage } from '../../shared/meeting/messages.js';
 import { forbiddenReason, type Sender } from '../../shared/meeting/permissions.js';
@@ -395,9 +396,9 @@ function commandIdOf(raw: unknown): string | null {
   return typeof id === 'string' && id.length > 0 && id.length <= LIMITS.commandId ? id : null;
 }
 
-/** `participant.ready` and `signal.send` do not depend on what the sender saw. */
+/** Commands that do not depend on what the sender saw, as the rules table says (`never-stale`). */
 function neverStale(command: Command): boolean {
-  return command.type === 'participant.ready' || command.type === 'signal.send';
+  return !isStaleChecked(command.type);
 }
 
 function errorName(error: unknown): string {

@@ -49,6 +49,12 @@ test('the person takes their signal back; it leaves the console, and there is no
   expect(again).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED', message: expect.stringMatching(/no signal of yours/) } });
 });
 
+test('taking a signal back is never stale: an old revision does not matter (the rules table says never-stale)', async () => {
+  expect(await ann.send({ type: 'signal.send', kind: 'want-to-speak' }, 0)).toMatchObject({ ok: true });
+  expect(await ann.send({ type: 'signal.withdraw', kind: 'want-to-speak' }, 0)).toMatchObject({ ok: true });
+  await facilitator.waitFor(() => signals().length === 0);
+});
+
 test('only the person who sent a signal can take it back: the facilitator clears instead', async () => {
   expect(codeOf(await facilitator.send({ type: 'signal.withdraw', kind: 'need-a-moment' }))).toBe('FORBIDDEN');
 });
