@@ -89,7 +89,7 @@ export const COMMAND_RULES = {
     staleness: 'revisioned',
     senders: FACILITATOR,
     probes: (context) => context.speakingOrder.map((t) => ({ participantId: t.participantId })),
-    notAllowed: whileSpeaking('That person is not in the speaking order, or is already speaking'),
+    notAllowed: whileSpeaking('You can call only someone in the speaking order who has been let in and is not speaking already'),
   }),
   'order.set': rule({
     payload: { participantIds: z.array(participantId).max(LIMITS.speakers) },
@@ -99,7 +99,8 @@ export const COMMAND_RULES = {
     // with the current order would hide the button exactly when that order holds someone turned
     // away at the lobby, which is when the facilitator needs it to take them out.
     probes: () => [{ participantIds: [] }],
-    notAllowed: (phase) => (phase !== 'paused' ? 'The order must list people on this meeting, each once, and none who were turned away' : null),
+    notAllowed: (phase) =>
+      phase !== 'paused' ? 'The order must list people on this meeting, each once: nobody turned away, and no guest waiting in the lobby' : null,
   }),
   'turn.extend': rule({
     payload: { seconds: z.number().int().min(1).max(LIMITS.extendSeconds) },
@@ -217,6 +218,15 @@ export const COMMAND_RULES = {
     staleness: 'never-stale',
     senders: PARTICIPANT,
     probes: () => [{ kind: 'need-a-moment' as const }],
+  }),
+  /** Take back one's own open signal of a kind ("I'm all right now"). */
+  'signal.withdraw': rule({
+    payload: { kind: z.enum(SIGNAL_KINDS) },
+    staleness: 'never-stale',
+    senders: PARTICIPANT,
+    probes: () => SIGNAL_KINDS.map((kind) => ({ kind })),
+    notAllowed: (phase) =>
+      phase === 'outcome' ? 'The meeting has ended' : 'There is no signal of yours to take back; the facilitator may already have seen to it',
   }),
 };
 

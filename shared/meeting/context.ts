@@ -20,6 +20,11 @@ export interface Member {
   admitted: boolean;
   denied: boolean;
   ready: boolean;
+  /**
+   * Sent back to the lobby by the facilitator (`lobby.return`) and not let in again yet: the agenda
+   * passes over them. Absent in snapshots stored before it existed, which means false.
+   */
+  backInLobby?: boolean;
 }
 
 export interface Turn {
@@ -127,7 +132,18 @@ export function findMember(context: MeetingContext, participantId: string): Memb
   return context.members.find((m) => m.participantId === participantId);
 }
 
-/** The speaker who would be called next: the first one still waiting, in order. */
+/**
+ * Whether the agenda may give this person the floor by itself (turn.next, a new round): not someone
+ * turned away, nor someone sent back to the lobby. A planned remote person not let in yet may be
+ * reached, because the machine does not know who is connected: the console shows them absent, and
+ * the facilitator skips them.
+ */
+export function mayBeCalledNext(context: MeetingContext, participantId: string): boolean {
+  const m = findMember(context, participantId);
+  return !m?.denied && !m?.backInLobby;
+}
+
+/** The speaker who would be called next: the first one still waiting, in order, who may be called. */
 export function nextWaiting(context: MeetingContext): string | null {
-  return context.speakingOrder.find((t) => t.status === 'waiting')?.participantId ?? null;
+  return context.speakingOrder.find((t) => t.status === 'waiting' && mayBeCalledNext(context, t.participantId))?.participantId ?? null;
 }

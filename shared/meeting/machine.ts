@@ -7,7 +7,8 @@ import { assign, setup } from 'xstate';
 import type { LobbyEvent, MeetingEvent } from '../protocol.js';
 import type { LivePhase, MeetingContext, MeetingInput, Member } from './context.js';
 import { findMember, initialContext, nextWaiting } from './context.js';
-import { beginRound, callSpeaker, endTurns, finishTurn, reorder } from './turns.js';
+import { hasOpenSignal, raiseSignal, withdrawSignal } from './signals.js';
+import { beginRound, callSpeaker, endTurns, finishTurn, reorder, stopTurn, withoutSpeaker } from './turns.js';
 
 type E<K extends MeetingEvent['type']> = Extract<MeetingEvent, { type: K }>;
 
@@ -22,7 +23,14 @@ function updateMember(context: MeetingContext, participantId: string, patch: Par
 /** The roster after a lobby decision; a guest joins it when first decided on. */
 function decideLobby(context: MeetingContext, event: LobbyEvent, admitted: boolean): Member[] {
   const patch = { admitted, denied: !admitted };
-  if (findMember(context, event.participantId)) return updateMember(context, event.participantId, patch);
+  if (findMember(context, event.participantId)) {
+    return context.members.map((m) => {
+      if (m.participantId !== event.participantId) return m;
+      // A decision ends any stay back in the lobby; dropping the key keeps the member as it was stored before.
+      const { backInLobby: _, ...rest } = m;
+      return { ...rest, ...patch };
+    });
+  }
   const { name, attendance } = event.joiner!;
   return [...context.members, { participantId: event.participantId, name, attendance, ready: false, ...patch }];
 }
@@ -46,6 +54,8 @@ export const meetingMachine = setup({
     hasDeadline: ({ context }) => context.turnEndsAt !== null,
     canCall: ({ context, event }) => {
       const { participantId } = event as E<'turn.call'>;
+      // Only someone let in can be given the floor: never a person waiting in the lobby or turned away.
+      if (findMember(context, participantId)?.admitted !== true) return false;
       return context.currentSpeakerId !== participantId && context.speakingOrder.some((t) => t.participantId === participantId);
     },
     validOrder: ({ context, event }) => {
@@ -75,6 +85,9 @@ export const meetingMachine = setup({
       return m !== undefined && m.admitted && !m.ready;
     },
     isAdmittedMember: ({ context, event }) => member(context, event)?.admitted === true,
+    canWithdrawSignal: ({ context, event }) =>
+      member(context, event)?.admitted === true &&
+      hasOpenSignal(context.signals, event.by.actorId, (event as E<'signal.withdraw'>).kind),
     canClearSignals: ({ context, event }) => {
       const { signalId } = event as E<'signals.clear'>;
       return signalId === undefined ? context.signals.length > 0 : context.signals.some((s) => s.signalId === signalId);
@@ -132,25 +145,32 @@ export const meetingMachine = setup({
       outcome: { kind: 'safety-stop' as const, note: null, decideBy: null, at: event.at },
     })),
     admit: assign({ members: ({ context, event }) => decideLobby(context, event as LobbyEvent, true) }),
-    deny: assign({ members: ({ context, event }) => decideLobby(context, event as LobbyEvent, false) }),
-    // Back to the lobby: not admitted any more, so their screen shows the lobby until they are let in again.
-    returnToLobby: assign({
-      members: ({ context, event }) =>
-        updateMember(context, (event as E<'lobby.return'>).participantId, { admitted: false, ready: false }),
+    // Turned away: off the roster's admitted list and out of the speaking order, so no round calls them.
+    deny: assign(({ context, event }) => ({
+      members: decideLobby(context, event as LobbyEvent, false),
+      ...withoutSpeaker(context, (event as LobbyEvent).participantId),
+    })),
+    // Back to the lobby: not admitted any more, so their screen shows the lobby until they are let in
+    // again; a turn they had ends, and the agenda passes over them meanwhile.
+    returnToLobby: assign(({ context, event }) => {
+      const { participantId } = event as E<'lobby.return'>;
+      const members = updateMember(context, participantId, { admitted: false, ready: false, backInLobby: true });
+      return context.currentSpeakerId === participantId ? { members, ...stopTurn(context) } : { members };
     }),
     lockLobby: assign({ lobbyLocked: true }),
     unlockLobby: assign({ lobbyLocked: false }),
     markReady: assign({ members: ({ context, event }) => updateMember(context, event.by.actorId, { ready: true }) }),
     addSignal: assign({
-      signals: ({ context, event }) => [
-        ...context.signals,
-        {
+      signals: ({ context, event }) =>
+        raiseSignal(context.signals, {
           signalId: (event as E<'signal.send'>).commandId,
           participantId: event.by.actorId,
           kind: (event as E<'signal.send'>).kind,
           at: event.at,
-        },
-      ],
+        }),
+    }),
+    withdrawSignal: assign({
+      signals: ({ context, event }) => withdrawSignal(context.signals, event.by.actorId, (event as E<'signal.withdraw'>).kind),
     }),
     clearSignals: assign({
       signals: ({ context, event }) => {
@@ -179,6 +199,7 @@ export const meetingMachine = setup({
         'lobby.lock': { guard: 'lobbyOpen', actions: 'lockLobby' },
         'lobby.unlock': { guard: 'lobbyLocked', actions: 'unlockLobby' },
         'signal.send': { guard: 'isAdmittedMember', actions: 'addSignal' },
+        'signal.withdraw': { guard: 'canWithdrawSignal', actions: 'withdrawSignal' },
         'signals.clear': { guard: 'canClearSignals', actions: 'clearSignals' },
       },
       states: {

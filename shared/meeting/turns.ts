@@ -43,6 +43,18 @@ export function endTurns(context: MeetingContext): TurnFields {
   };
 }
 
+/** Take the floor from the current speaker without calling anyone: interrupted, not finished, they wait. */
+export function stopTurn(context: MeetingContext): TurnFields {
+  const order = withStatus(context.speakingOrder, context.currentSpeakerId, 'waiting');
+  return { speakingOrder: order, currentSpeakerId: null, turnEndsAt: null };
+}
+
+/** The order without one person; if they had the floor, their turn ends and nobody is called. */
+export function withoutSpeaker(context: MeetingContext, participantId: string): TurnFields {
+  const ids = context.speakingOrder.map((t) => t.participantId).filter((id) => id !== participantId);
+  return reorder(context, ids);
+}
+
 /** A new order keeps each remaining speaker's status; newcomers wait. */
 export function reorder(context: MeetingContext, participantIds: string[]): TurnFields {
   const previous = new Map(context.speakingOrder.map((t) => [t.participantId, t.status]));

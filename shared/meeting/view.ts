@@ -5,6 +5,7 @@
 // facilitator alone. Lobby joiners see nothing of the meeting until admitted.
 import type { Approach } from '../approaches.js';
 import type { CommandType, Outcome, SignalKind } from '../protocol.js';
+import type { MemberAttendance } from '../vocabulary.js';
 import type { MeetingContext, Member, OfferRecord, OutcomeRecord, PastPause, Pause, Phase, Round, SpeakerStatus, Turn } from './context.js';
 
 export type Presence = 'connected' | 'away' | 'never-joined';
@@ -12,7 +13,8 @@ export type Presence = 'connected' | 'away' | 'never-joined';
 export interface LobbyEntry {
   participantId: string;
   name: string;
-  attendance: 'remote' | 'guest';
+  /** Only remote people and guests ever wait in the lobby. */
+  attendance: Exclude<MemberAttendance, 'in-room'>;
 }
 
 /** What the server knows about a meeting beyond its machine: who is here right now. */
@@ -152,28 +154,7 @@ export function participantView(
     admitted: member?.admitted ?? false,
     ready: member?.ready ?? false,
   };
-  if (!you.admitted) {
-    // Someone holding a forwarded link learns nothing until the facilitator has seen them.
-    return {
-      meetingId: agenda.meetingId,
-      revision: agenda.revision,
-      phase: agenda.phase,
-      paused: false,
-      round: 'letters',
-      approach: null,
-      speakingOrder: [],
-      currentSpeakerId: null,
-      turnEndsAt: null,
-      outcome: null,
-      serverTime: agenda.serverTime,
-      role: 'participant',
-      you,
-      lobby: 'waiting',
-      allowed: [],
-      letter: null,
-      bottomLine: null,
-    };
-  }
+  if (!you.admitted) return lobbyView(agenda.meetingId, you, agenda.serverTime);
   return {
     ...agenda,
     role: 'participant',
@@ -182,6 +163,34 @@ export function participantView(
     allowed,
     letter: texts.letter,
     bottomLine: state.phase === 'bottom-lines' ? texts.bottomLine : null,
+  };
+}
+
+/**
+ * What someone not let in sees: that they are waiting, and nothing of the meeting. Someone holding a
+ * forwarded link learns nothing until the facilitator has seen them, not even how far the meeting
+ * has got, so every field that moves with it is fixed: `phase` is `gathering`, `paused` false,
+ * `round` `letters`, and `revision` 0 (a client takes a lobby view as news whatever its revision).
+ */
+function lobbyView(meetingId: string, you: You, serverTime: number): ParticipantView {
+  return {
+    meetingId,
+    revision: 0,
+    phase: 'gathering',
+    paused: false,
+    round: 'letters',
+    approach: null,
+    speakingOrder: [],
+    currentSpeakerId: null,
+    turnEndsAt: null,
+    outcome: null,
+    serverTime,
+    role: 'participant',
+    you,
+    lobby: 'waiting',
+    allowed: [],
+    letter: null,
+    bottomLine: null,
   };
 }
 

@@ -11,6 +11,13 @@ describe('view freshness', () => {
   test('the same revision (a presence change) replaces it too', () => expect(isFresh(shown, { meetingId: 'm1', revision: 7 })).toBe(true));
   test('an older revision is ignored', () => expect(isFresh(shown, { meetingId: 'm1', revision: 6 })).toBe(false));
   test('another meeting is never compared by revision', () => expect(isFresh(shown, { meetingId: 'm2', revision: 0 })).toBe(true));
+  // Issue 12, case 8: a lobby view's revision is always 0, so that it tells a waiting person nothing;
+  // someone sent back to the lobby must still see the lobby, not the meeting they were shown before.
+  test('a lobby view is always shown, whatever its revision', () => {
+    expect(isFresh(shown, { meetingId: 'm1', revision: 0, lobby: 'waiting' })).toBe(true);
+    expect(isFresh(shown, { meetingId: 'm1', revision: 0, lobby: 'denied' })).toBe(true);
+    expect(isFresh(shown, { meetingId: 'm1', revision: 0, lobby: null })).toBe(false);
+  });
 });
 
 describe('notices after a command', () => {

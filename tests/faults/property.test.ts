@@ -22,7 +22,7 @@ const SENDERS = ['facilitator', 'ann', 'bob', 'cy', 'display', 'guest'] as const
 type Sender = (typeof SENDERS)[number];
 /** The commands that move a meeting forward, drawn more often so that runs reach the later phases. */
 const AGENDA = ['meeting.start', 'turns.begin', 'turn.next', 'offer.present', 'offer.respond', 'bottomLines.begin', 'pause.end'] as const;
-const PARTICIPANT_MAY = new Set(['participant.ready', 'signal.send', 'turn.done']);
+const PARTICIPANT_MAY = new Set(['participant.ready', 'signal.send', 'signal.withdraw', 'turn.done']);
 
 const step = fc.record({
   // Mostly the facilitator, who moves the agenda; everyone else tries their luck.

@@ -20,6 +20,7 @@ const FAC: Sender = { role: 'facilitator' };
 const SITUATIONS: Record<string, () => MeetingSnapshot> = {
   ...Object.fromEntries(PHASES.map((phase) => [phase, () => meetingIn(phase)])),
   'a signal waiting': () => step(meetingIn('speaking'), ev({ type: 'signal.send', kind: 'want-to-speak' }, T + 3 * MIN, participant(BOB))),
+  "Ann's signal waiting": () => step(meetingIn('speaking'), ev({ type: 'signal.send', kind: 'need-a-moment' }, T + 3 * MIN, participant(ANN))),
   'the lobby locked': () => play([ev({ type: 'lobby.lock' }, T)]),
   'Cy let in': () => play([ev({ type: 'lobby.admit', participantId: CY, joiner: { name: 'Cy', attendance: 'remote' } }, T)]),
   'the offer declined': () => play([...eventsTo('offer'), ev({ type: 'offer.respond', response: 'declined' }, T + 11 * MIN)]),
@@ -65,8 +66,8 @@ describe('the table and the machine agree', () => {
 });
 
 describe('the stale rule, from the table', () => {
-  test('only participant.ready and signal.send are never stale today', () => {
-    expect(TYPES.filter((t) => !isStaleChecked(t)).sort()).toEqual(['participant.ready', 'signal.send']);
+  test('only participant.ready, signal.send and signal.withdraw are never stale today', () => {
+    expect(TYPES.filter((t) => !isStaleChecked(t)).sort()).toEqual(['participant.ready', 'signal.send', 'signal.withdraw']);
   });
 
   test.each(TYPES)('%s: expectedRevision is required exactly when the command is stale-checked', (type) => {

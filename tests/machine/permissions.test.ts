@@ -20,9 +20,10 @@ function permitted(sender: Sender, s: MeetingSnapshot): CommandType[] {
 }
 
 describe('forbiddenReason', () => {
-  test('the facilitator may send everything except participant.ready and signal.send', () => {
+  test('the facilitator may send everything except participant.ready and the signals (signal.send, signal.withdraw)', () => {
     const s = meetingIn('speaking');
-    expect(permitted(FAC, s).sort()).toEqual(COMMAND_TYPES.filter((t) => t !== 'participant.ready' && t !== 'signal.send').sort());
+    const participantOnly = ['participant.ready', 'signal.send', 'signal.withdraw'];
+    expect(permitted(FAC, s).sort()).toEqual(COMMAND_TYPES.filter((t) => !participantOnly.includes(t)).sort());
     expect(forbiddenReason('signal.send', FAC, s.context)).toMatch(/participants/);
   });
 
@@ -44,15 +45,15 @@ describe('forbiddenReason', () => {
 
   test('a participant may send ready and signals, and turn.done only while they have the floor', () => {
     const s = meetingIn('speaking'); // Ann speaking.
-    expect(permitted(ann, s).sort()).toEqual(['participant.ready', 'signal.send', 'turn.done']);
-    expect(permitted(bob, s).sort()).toEqual(['participant.ready', 'signal.send']);
+    expect(permitted(ann, s).sort()).toEqual(['participant.ready', 'signal.send', 'signal.withdraw', 'turn.done']);
+    expect(permitted(bob, s).sort()).toEqual(['participant.ready', 'signal.send', 'signal.withdraw']);
     expect(forbiddenReason('turn.done', bob, s.context)).toMatch(/person speaking/);
     expect(forbiddenReason('turn.next', ann, s.context)).toMatch(/facilitator/);
   });
 
   test('once admitted, a remote participant has the same rights as one in the room', () => {
     const s = play([ev({ type: 'lobby.admit', participantId: CY, joiner: { name: 'Cy', attendance: 'remote' } }, T)]);
-    expect(permitted(cy, s).sort()).toEqual(['participant.ready', 'signal.send']);
+    expect(permitted(cy, s).sort()).toEqual(['participant.ready', 'signal.send', 'signal.withdraw']);
   });
 
   test('when the floor passes, turn.done passes with it', () => {

@@ -36,6 +36,8 @@ const SAMPLES: Record<CommandType, (at: number) => MeetingEvent> = {
   'signals.clear': (at) => ev({ type: 'signals.clear' }, at),
   'participant.ready': (at) => ev({ type: 'participant.ready' }, at, participant(ANN)),
   'signal.send': (at) => ev({ type: 'signal.send', kind: 'need-a-moment' }, at, participant(ANN)),
+  // Bob's signal is waiting in every phase (withSignal, below), so he can take it back.
+  'signal.withdraw': (at) => ev({ type: 'signal.withdraw', kind: 'want-to-speak' }, at, participant(BOB)),
 };
 
 /** Accepted everywhere the meeting is under way, paused included. */
@@ -46,6 +48,7 @@ const ANY_ACTIVE: CommandType[] = [
   'lobby.deny',
   'lobby.lock',
   'signal.send',
+  'signal.withdraw',
   'signals.clear',
 ];
 const TURN_CONTROLS: CommandType[] = ['turn.next', 'turn.done', 'turn.skip', 'turn.call', 'turn.extend', 'order.set'];

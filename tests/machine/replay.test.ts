@@ -170,6 +170,7 @@ function commandOf(type: CommandType, f: Fields): Payload {
     case 'meeting.end':
       return { type, outcome: f.outcome, note: f.note, decideBy: f.decideBy };
     case 'signal.send':
+    case 'signal.withdraw':
       return { type, kind: f.kind };
     case 'signals.clear':
       return { type, signalId: f.signal === undefined ? undefined : `cmd-${f.signal}` };

@@ -77,7 +77,9 @@ describe.each(ROUNDS)('in the %s round', (phase) => {
   });
 
   test('turn.call gives the floor out of order; the interrupted speaker waits and gets it back next', () => {
-    let s = step(meetingIn(phase), ev({ type: 'turn.call', participantId: CY }, LATER));
+    // Cy is remote: only someone let in can be called (issue 12, case 7), so he is let in first.
+    const cyIn = step(meetingIn(phase), ev({ type: 'lobby.admit', participantId: CY, joiner: { name: 'Cy', attendance: 'remote' } }, LATER - 1));
+    let s = step(cyIn, ev({ type: 'turn.call', participantId: CY }, LATER));
     expect(statuses(s)).toEqual({ [ANN]: 'waiting', [BOB]: 'waiting', [CY]: 'speaking' });
     expect(s.context.currentSpeakerId).toBe(CY);
     expect(s.context.turnEndsAt).toBe(LATER + TURN);

@@ -89,6 +89,7 @@ describe('during the letters round, Ann speaking', () => {
       ...everything('STALE'),
       'participant.ready': 'FORBIDDEN',
       'signal.send': 'FORBIDDEN',
+      'signal.withdraw': 'FORBIDDEN',
     });
   });
 
@@ -98,6 +99,7 @@ describe('during the letters round, Ann speaking', () => {
       ...everything('FORBIDDEN'),
       'participant.ready': 'NOT_ALLOWED',
       'signal.send': 'OK',
+      'signal.withdraw': 'NOT_ALLOWED', // never stale, so it reaches the machine: no such signal open
       'turn.done': 'STALE',
     });
   });
@@ -107,6 +109,7 @@ describe('during the letters round, Ann speaking', () => {
       ...everything('FORBIDDEN'),
       'participant.ready': 'NOT_ALLOWED',
       'signal.send': 'OK',
+      'signal.withdraw': 'NOT_ALLOWED', // never stale, so it reaches the machine: no such signal open
     });
   });
 
@@ -115,6 +118,7 @@ describe('during the letters round, Ann speaking', () => {
       ...everything('FORBIDDEN'),
       'participant.ready': 'NOT_ALLOWED',
       'signal.send': 'OK',
+      'signal.withdraw': 'NOT_ALLOWED', // never stale, so it reaches the machine: no such signal open
     });
   });
 

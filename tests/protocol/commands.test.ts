@@ -117,7 +117,7 @@ describe('INVALID: the payload fails the strict schema', () => {
 
   test('expectedRevision is required, except for participant.ready and signal.send', async () => {
     const all = payloads(fx.ids);
-    for (const type of COMMAND_TYPES.filter((t) => t !== 'participant.ready' && t !== 'signal.send')) {
+    for (const type of COMMAND_TYPES.filter((t) => t !== 'participant.ready' && t !== 'signal.send' && t !== 'signal.withdraw')) {
       await expectRefused(await command(facilitator, type, all[type], null), 'INVALID', /expectedRevision/);
     }
     const before = rev();
@@ -288,7 +288,7 @@ describe('revisions', () => {
     expect(await facilitator.send({ type: 'meeting.end', outcome: 'deferred', decideBy: '2026-12-01' })).toMatchObject({ ok: true });
     expect(await facilitator.send({ type: 'meeting.close' })).toMatchObject({ ok: true });
     const all = payloads(fx.ids);
-    for (const type of COMMAND_TYPES.filter((t) => t !== 'participant.ready' && t !== 'signal.send')) {
+    for (const type of COMMAND_TYPES.filter((t) => t !== 'participant.ready' && t !== 'signal.send' && t !== 'signal.withdraw')) {
       await expectRefused(await command(facilitator, type, all[type], rev()), 'NOT_ALLOWED', /closed/);
     }
     await expectRefused(await command(ann, 'signal.send', all['signal.send'], null), 'NOT_ALLOWED');

@@ -112,6 +112,8 @@ export function payloads(ids: Fixture['ids']): Record<CommandType, Record<string
     'signals.clear': {},
     'participant.ready': {},
     'signal.send': { kind: 'want-to-speak' },
+    // Not the kind signal.send leaves open: taking back a signal nobody sent reaches the machine and is refused there.
+    'signal.withdraw': { kind: 'need-a-moment' },
   };
 }
 

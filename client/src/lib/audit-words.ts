@@ -44,6 +44,7 @@ export const COMMAND_WORDS: Record<CommandType, (person: string) => string> = {
   'signals.clear': () => 'Cleared a signal',
   'participant.ready': () => 'Said they are ready',
   'signal.send': () => 'Sent a signal',
+  'signal.withdraw': () => 'Took back a signal',
 };
 
 const SOMEONE = 'someone';

@@ -142,6 +142,8 @@ export class MeetingConnection<V extends MeetingView = MeetingView> {
    */
   private catchUpTo(revision: number) {
     setTimeout(() => {
+      // A lobby view's revision is always 0: behind it is no lost view, just nothing to see yet.
+      if (this.view?.role === 'participant' && this.view.lobby !== null) return;
       const shown = this.view?.revision ?? -1;
       if (shown < revision && this.socket.connected) {
         this.socket.disconnect();

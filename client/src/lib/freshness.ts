@@ -5,14 +5,19 @@ import type { Ack } from '../../../shared/protocol.js';
 interface Versioned {
   meetingId: string;
   revision: number;
+  /** A participant's view: `waiting` or `denied` while in the lobby, null once let in. */
+  lobby?: unknown;
 }
 
 /**
  * A view replaces the one shown unless it is older: an older view would undo
  * something the server already acknowledged. Presence changes keep the
- * revision, so an equal revision is news too.
+ * revision, so an equal revision is news too. A lobby view carries no revision
+ * (always 0, so that it tells a waiting person nothing), and it is always news:
+ * it arrives when someone is sent back to the lobby or turned away.
  */
 export function isFresh(shown: Versioned | null, incoming: Versioned): boolean {
+  if (incoming.lobby !== undefined && incoming.lobby !== null) return true;
   return !shown || shown.meetingId !== incoming.meetingId || incoming.revision >= shown.revision;
 }
 
