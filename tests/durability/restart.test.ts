@@ -94,8 +94,11 @@ describe('a server killed mid-meeting', () => {
     for (const { commandId, ack, sender } of acknowledged) {
       expect(await sender.send({ type: 'signal.send', kind: 'want-to-speak' }, null, commandId)).toEqual(ack);
     }
-    const signalIds = new Set(after.signals.map((s) => s.signalId));
-    for (const { commandId } of acknowledged) expect(signalIds.has(commandId)).toBe(true);
+    // Since issue 12, case 1 a person holds one open signal of each kind and a repeat refreshes it,
+    // so the burst leaves one signal each for Ann and Bob; the resends above are the proof that every
+    // acknowledged command is in the log (after a restart only the log can answer a repeat).
+    const stillOpen = after.signals.filter((s) => s.kind === 'want-to-speak').map((s) => s.participantId);
+    expect(stillOpen.sort()).toEqual([fx.ids.ann, fx.ids.bob].sort());
 
     // The meeting goes on where it was. Signals the client buffered while the
     // server was down may still arrive, so refresh and retry once on STALE, as a client would.
