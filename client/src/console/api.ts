@@ -95,7 +95,7 @@ export interface AuditEntry extends RecordedEntry {
 }
 export interface AuditLog {
   entries: AuditEntry[];
-  /** The whole log's hash chain, checked from its first entry; `brokenAt` is the first entry whose link fails. */
+  /** This meeting's hash chain, checked from its first entry (`checked` is how many); `brokenAt` is the first entry whose link fails. */
   chain: { intact: boolean; checked: number; brokenAt: number | null };
 }
 
