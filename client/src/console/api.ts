@@ -42,6 +42,9 @@ export interface Account {
   id: string;
   name: string;
   email: string;
+  /** From `GET /api/me` only: when the session ends whatever the activity, and the server's clock then (epoch ms). */
+  sessionEndsAt?: number;
+  now?: number;
 }
 export interface CaseSummary {
   id: string;
