@@ -7,8 +7,8 @@ import { lanAddresses, type Config } from './config.js';
 import { authRoutes } from './http/auth.js';
 import { caseRoutes } from './http/cases.js';
 import { clientRoutes } from './http/client.js';
-import { installErrorHandler } from './http/errors.js';
-import { securityHeaders } from './http/headers.js';
+import { installErrorHandler, parserErrorHandler, routerErrorHandler } from './http/errors.js';
+import { hardenedHeaders, securityHeaders } from './http/headers.js';
 import { linkRoutes } from './http/links.js';
 import { meetingRoutes } from './http/meetings.js';
 import { MeetingRegistry } from './meetings/registry.js';
@@ -36,9 +36,13 @@ export interface Threshold {
 }
 
 export async function buildServer({ config, store, clock = Date.now }: BuildOptions): Promise<Threshold> {
+  const headers = hardenedHeaders(config);
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 256 * 1024,
+    // Errors raised before any route or hook runs answer in our shape, with our headers (issue 12, case 15).
+    frameworkErrors: routerErrorHandler(headers),
+    clientErrorHandler: parserErrorHandler(headers),
   });
   const storage = store ?? (await SqliteStore.inDirectory(config.dataDir, Vault.load(config.encryptionKey, config.keyFile)));
   const hub = new RealtimeHub(app.log);

@@ -15,6 +15,8 @@ export const SESSION_COOKIE = 'threshold_session';
 export interface FacilitatorSession {
   facilitatorId: string;
   idHash: string;
+  /** When SESSION_HOURS end it whatever the activity (epoch ms), so the console can warn before (issue 12, case 21). */
+  endsAt: number;
 }
 
 export interface Sessions {
@@ -81,7 +83,7 @@ function facilitatorSessions({ store, clock, idleMinutes, sessionHours }: Sessio
     async authenticate(cookieHeader, activity) {
       const idHash = hashIn(cookieHeader);
       const session = idHash ? await (activity ? touch(idHash) : find(idHash)) : undefined;
-      return session ? { facilitatorId: session.facilitatorId, idHash: session.idHash } : undefined;
+      return session ? { facilitatorId: session.facilitatorId, idHash: session.idHash, endsAt: session.createdAt + sessionHours * 3_600_000 } : undefined;
     },
     touch: async (idHash) => (await touch(idHash)) !== undefined,
     alive: async (idHash) => (await find(idHash)) !== undefined,

@@ -81,7 +81,8 @@ export function authRoutes(services: Services) {
     app.get('/api/me', { onRequest: requireFacilitator }, async (request) => {
       const account = await services.store.accounts.getFacilitator(request.facilitatorId);
       if (!account) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
-      return { id: account.id, name: account.name, email: account.email };
+      // The console warns before the session's hard end; `now` lets it correct for its own clock's error.
+      return { id: account.id, name: account.name, email: account.email, sessionEndsAt: request.sessionEndsAt, now: services.clock() };
     });
   };
 }

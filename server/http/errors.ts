@@ -1,6 +1,8 @@
 // HTTP errors as values with codes, and one error handler that never lets
 // internals reach the person on the other end.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { z } from 'zod';
 import { describeIssues } from '../../shared/protocol.js';
 
@@ -56,4 +58,47 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'There is nothing at this address' } });
   });
+}
+
+/** The documented error body for a status no route ever saw; it never names the path. */
+function earlyError(status: number): { code: string; message: string } {
+  if (status === 408) return { code: 'TIMEOUT', message: 'The request took too long to arrive; please try again' };
+  if (status === 414 || status === 431) return { code: 'TOO_LARGE', message: 'The address or headers are too long' };
+  if (status >= 500) return { code: 'INTERNAL', message: 'Something went wrong on the server; please try again' };
+  return { code: 'INVALID', message: 'The request could not be understood' };
+}
+
+/**
+ * Fastify's `frameworkErrors` option: the router's own refusals (a malformed
+ * percent-encoding, FST_ERR_BAD_URL, 400; a path parameter over
+ * `maxParamLength`, 414) arrive here before any hook, so helmet has not run:
+ * `headers` (from `hardenedHeaders`) are set explicitly (issue 12, case 15).
+ */
+export function routerErrorHandler(headers: Record<string, string>) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    const status = error.statusCode ?? 400;
+    request.log.info({ code: error.code, status }, 'request refused by the router');
+    void reply.code(status).headers(headers).send({ error: earlyError(status) });
+  };
+}
+
+/**
+ * Fastify's `clientErrorHandler` option: Node's HTTP parser refused the bytes
+ * (a request line or headers over the limit: 431; a request that never
+ * finished arriving: 408; anything else: 400). There is no request, so the
+ * answer is written on the socket by hand, with the same headers as every
+ * other response, and the connection closed (issue 12, case 15).
+ */
+export function parserErrorHandler(headers: Record<string, string>) {
+  return function (this: FastifyInstance, error: Error & { code?: string }, socket: Socket): void {
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    this.log.debug({ code: error.code, status }, 'request refused by the HTTP parser');
+    if (socket.writable) {
+      const body = JSON.stringify({ error: earlyError(status) });
+      const lines = Object.entries({ ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), connection: 'close' });
+      socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${lines.map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`);
+    }
+    socket.destroy();
+  };
 }

@@ -4,8 +4,10 @@
 // here, and API answers are never cached. Helmet's `upgrade-insecure-requests` is left out on purpose: tablets
 // load Threshold over plain http on the home network, and upgrading would
 // break them. HSTS is sent only when the public address is https.
-import helmet from '@fastify/helmet';
+import fastifyHelmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
+import helmet from 'helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config.js';
 
 export const CONTENT_SECURITY_POLICY = {
@@ -24,12 +26,36 @@ export const CONTENT_SECURITY_POLICY = {
   formAction: ["'self'"],
 };
 
-export async function securityHeaders(app: FastifyInstance, config: Config): Promise<void> {
-  await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+// One set of options for the plugin and for `hardenedHeaders`; left to inference because
+// @fastify/helmet and helmet declare the same option types twice (CJS and ESM).
+function helmetOptions(config: Config) {
+  return {
+    contentSecurityPolicy: { useDefaults: false as const, directives: CONTENT_SECURITY_POLICY },
     strictTransportSecurity: config.publicUrl?.startsWith('https://') ? { maxAge: 31_536_000 } : false,
-    referrerPolicy: { policy: 'no-referrer' },
-  });
+    referrerPolicy: { policy: 'no-referrer' as const },
+  };
+}
+
+/**
+ * The headers every response carries (helmet's, with the same options, plus
+ * `cache-control: no-store`), as lower-case name → value, for answers written
+ * before Fastify has a route or even a request: the router's and the HTTP
+ * parser's errors (issue 12, case 15). Helmet runs here on a stand-in response
+ * that only records what it sets, so both paths share one source.
+ */
+export function hardenedHeaders(config: Config): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader: (name: string, value: string | number) => (headers[name.toLowerCase()] = String(value)),
+    removeHeader: () => undefined,
+  };
+  helmet(helmetOptions(config))({} as IncomingMessage, recorder as unknown as ServerResponse, () => undefined);
+  headers['cache-control'] = 'no-store';
+  return headers;
+}
+
+export async function securityHeaders(app: FastifyInstance, config: Config): Promise<void> {
+  await app.register(fastifyHelmet, helmetOptions(config));
   // API answers carry names, letters and notes: no browser or proxy may keep a copy (issue 12, case 14).
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');

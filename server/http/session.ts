@@ -33,6 +33,8 @@ export async function closeSession(services: Services, request: FastifyRequest, 
 declare module 'fastify' {
   interface FastifyRequest {
     facilitatorId: string;
+    /** When the session ends whatever the activity (SESSION_HOURS after sign-in), epoch ms. */
+    sessionEndsAt: number;
   }
 }
 
@@ -41,4 +43,5 @@ export async function requireFacilitator(request: FastifyRequest): Promise<void>
   const session = await request.server.sessions.authenticate(request.headers.cookie, true);
   if (!session) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
   request.facilitatorId = session.facilitatorId;
+  request.sessionEndsAt = session.endsAt;
 }

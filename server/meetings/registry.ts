@@ -23,7 +23,8 @@ export class MeetingRegistry {
   async restoreAll(): Promise<number> {
     const records = await this.deps.store.meetings.listUnclosed();
     for (const record of records) {
-      if (!this.live.has(record.id)) this.live.set(record.id, await this.build(record));
+      // Open before this process started: its people may have joined under the last one.
+      if (!this.live.has(record.id)) this.live.set(record.id, await this.build(record, true));
     }
     return records.length;
   }
@@ -60,8 +61,8 @@ export class MeetingRegistry {
     return runtime;
   }
 
-  private async build(record: MeetingRecord): Promise<MeetingRuntime> {
-    return new MeetingRuntime(record, await this.snapshotOf(record), this.deps);
+  private async build(record: MeetingRecord, restored = false): Promise<MeetingRuntime> {
+    return new MeetingRuntime(record, await this.snapshotOf(record), this.deps, restored);
   }
 
   /**

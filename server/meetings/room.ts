@@ -32,9 +32,16 @@ export class Room {
   private texts: Map<string, PrivateTexts> | null = null;
   private textsLoading: Promise<void> | null = null;
 
+  /**
+   * `restored`: the meeting was open when this process started, so people may
+   * have joined it under an earlier process; presence is held in memory only,
+   * so those not seen since show `not-back`, never `never-joined` (issue 12,
+   * case 20).
+   */
   constructor(
     private readonly meeting: CurrentMeeting,
     private readonly store: Pick<Cases, 'listMeetingTexts'>,
+    private readonly restored = false,
   ) {}
 
   /**
@@ -108,7 +115,7 @@ export class Room {
   presence(): LiveRoom {
     const presence = new Map<string, 'connected' | 'away'>();
     for (const id of this.seen) presence.set(id, this.present.has(id) ? 'connected' : 'away');
-    return { presence, lobby: this.lobby(), displaysConnected: this.displayCount };
+    return { presence, unseen: this.restored ? 'not-back' : 'never-joined', lobby: this.lobby(), displaysConnected: this.displayCount };
   }
 
   private lobby(): LobbyEntry[] {

@@ -38,15 +38,19 @@ export class MeetingRuntime {
   private readonly publisher: Publisher;
   private readonly pipeline: CommandPipeline;
 
-  /** `snapshot` is the meeting at `record.revision`, restored or rebuilt by the registry. */
+  /**
+   * `snapshot` is the meeting at `record.revision`, restored or rebuilt by the
+   * registry; `restored` says it was open when this process started (see Room).
+   */
   constructor(
     record: MeetingRecord,
     snapshot: MeetingSnapshot,
     private readonly deps: RuntimeDeps,
+    restored = false,
   ) {
     ({ id: this.id, facilitatorId: this.facilitatorId, caseId: this.caseId } = record);
     this.meeting = new CurrentMeeting(record.id, record.facilitatorId, record.caseId, snapshot, record.revision);
-    this.room = new Room(this.meeting, deps.store.cases);
+    this.room = new Room(this.meeting, deps.store.cases, restored);
     this.publisher = new Publisher(this.meeting, this.room, deps.transport, deps.clock);
     this.pipeline = new CommandPipeline(this.meeting, {
       store: deps.store.meetings,

@@ -8,7 +8,15 @@ import type { CommandType, Outcome, SignalKind } from '../protocol.js';
 import type { MemberAttendance } from '../vocabulary.js';
 import type { MeetingContext, Member, OfferRecord, OutcomeRecord, PastPause, Pause, Phase, Round, SpeakerStatus, Turn } from './context.js';
 
-export type Presence = 'connected' | 'away' | 'never-joined';
+/**
+ * A member's connection as the facilitator sees it: `connected` (a device is
+ * here), `away` (seen by this server process, no device now), `not-back` (the
+ * meeting was open before the server last started and no device of theirs has
+ * connected since: they may have joined before, which the new process cannot
+ * know), `never-joined` (this process has held the meeting since it was
+ * created, and nobody connected as them).
+ */
+export type Presence = 'connected' | 'away' | 'not-back' | 'never-joined';
 
 export interface LobbyEntry {
   participantId: string;
@@ -20,6 +28,8 @@ export interface LobbyEntry {
 /** What the server knows about a meeting beyond its machine: who is here right now. */
 export interface LiveRoom {
   presence: ReadonlyMap<string, 'connected' | 'away'>;
+  /** What anyone missing from `presence` (not seen by this process) shows as. */
+  unseen: 'not-back' | 'never-joined';
   lobby: readonly LobbyEntry[];
   displaysConnected: number;
 }
@@ -209,7 +219,7 @@ export function facilitatorView(state: MeetingState, agenda: PublicAgenda, room:
       admitted: m.admitted,
       denied: m.denied,
       ready: m.ready,
-      presence: room.presence.get(m.participantId) ?? 'never-joined',
+      presence: room.presence.get(m.participantId) ?? room.unseen,
     })),
     lobby: [...room.lobby],
     lobbyLocked: context.lobbyLocked === true,

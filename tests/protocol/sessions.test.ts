@@ -40,6 +40,18 @@ test('activity never stretches a session past SESSION_HOURS', async () => {
   expect((await fx.api.get('/api/me')).status).toBe(401);
 });
 
+// Issue 12, case 21: the console could not warn before the SESSION_HOURS limit, since nothing said when it falls.
+test('/api/me says when the session ends for good and the server clock, and activity does not move that end', async () => {
+  const fx = await start({ SESSION_HOURS: '2' });
+  const signedInAt = now;
+  const first = await fx.api.get('/api/me');
+  expect(first.status).toBe(200);
+  expect(first.body).toMatchObject({ sessionEndsAt: signedInAt + 2 * 60 * MINUTE, now: signedInAt });
+  now += 10 * MINUTE;
+  const later = await fx.api.get('/api/me');
+  expect(later.body).toMatchObject({ sessionEndsAt: signedInAt + 2 * 60 * MINUTE, now: signedInAt + 10 * MINUTE });
+});
+
 test('an idle console is told its session ended and disconnected; one in use stays', async () => {
   const fx = await start({ IDLE_MINUTES: '5' });
   const second = new Api(server!.url);

@@ -42,6 +42,9 @@ export interface Account {
   id: string;
   name: string;
   email: string;
+  /** From `GET /api/me` only: when the session ends whatever the activity, and the server's clock then (epoch ms). */
+  sessionEndsAt?: number;
+  now?: number;
 }
 export interface CaseSummary {
   id: string;
@@ -95,7 +98,7 @@ export interface AuditEntry extends RecordedEntry {
 }
 export interface AuditLog {
   entries: AuditEntry[];
-  /** The whole log's hash chain, checked from its first entry; `brokenAt` is the first entry whose link fails. */
+  /** This meeting's hash chain, checked from its first entry (`checked` is how many); `brokenAt` is the first entry whose link fails. */
   chain: { intact: boolean; checked: number; brokenAt: number | null };
 }
 

@@ -3,8 +3,11 @@
 // is reported at most once a minute: over the meeting's socket when it is
 // connected, otherwise by any authenticated request. A minute before the
 // sign-out the console asks whether someone is still there; any input then is
-// reported at once. The timing lives in idle.ts.
+// reported at once. The timing lives in idle.ts. A few minutes before the
+// session's hard end (SESSION_HOURS), which no input extends, it shows a calm
+// notice instead (session-limit.ts).
 import { IdleWatch } from './idle.js';
+import { SessionLimit } from './session-limit.js';
 
 const INPUT_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
 
@@ -14,6 +17,11 @@ class Session {
   /** The idle sign-out is near: the console shows "Still there?". */
   warning = $state(false);
   readonly idle = new IdleWatch(Date.now());
+  /** The session's hard end is near: the console shows a notice that signing in again will be needed. */
+  limitNotice = $state(false);
+  readonly limit = new SessionLimit();
+  /** The facilitator has read the notice; it stays away until the next session. */
+  private limitSeen = false;
   /** Reports over the meeting's connection; false when it is not connected. */
   private reporter: (() => boolean) | null = null;
   private httpReport: (() => void) | null = null;
@@ -27,6 +35,24 @@ class Session {
   configure(idleMinutes: number) {
     this.idle.idleMs = idleMinutes * 60_000;
     this.check();
+  }
+
+  /** When the session ends for good, from `GET /api/me` (server clock), as received now. */
+  learnLimit(sessionEndsAt: number, serverNow: number) {
+    this.limit.learn(sessionEndsAt, serverNow, Date.now());
+    this.limitSeen = false;
+    this.check();
+  }
+
+  /** "OK" on the notice. */
+  dismissLimit() {
+    this.limitSeen = true;
+    this.limitNotice = false;
+  }
+
+  /** Whether a sign-out now is the session's hard end rather than idleness: the sign-in form says which. */
+  limitReached(): boolean {
+    return this.limit.reached(Date.now());
   }
 
   /** While a meeting is open, activity goes over its connection. */
@@ -62,6 +88,7 @@ class Session {
       this.httpReport = null;
       clearTimeout(this.timer);
       this.warning = false;
+      this.limitNotice = false;
     };
   }
 
@@ -72,14 +99,22 @@ class Session {
     this.check();
   }
 
-  /** Show or hide the warning, and look again later: a timer is re-armed rather than trusted across a laptop's sleep. */
+  /**
+   * Show or hide the warning and the notice, and look again later: a timer is
+   * re-armed rather than trusted across a laptop's sleep. "Still there?" is
+   * left out when the hard end comes first, since staying would not help.
+   */
   private check = () => {
     clearTimeout(this.timer);
     if (!this.httpReport) return;
     const now = Date.now();
-    const warning = this.idle.warning(now);
+    const warning = this.idle.warning(now) && !this.limit.comesFirst(this.idle.endsAt);
     this.warning = warning;
-    if (!warning) this.timer = setTimeout(this.check, this.idle.nextCheckIn(now));
+    this.limitNotice = this.limit.notice(now) && !this.limitSeen;
+    const idleNext = warning ? Infinity : this.idle.nextCheckIn(now);
+    const limitNext = this.limit.notice(now) ? Infinity : this.limit.nextCheckIn(now);
+    const next = Math.min(idleNext, limitNext);
+    if (next !== Infinity) this.timer = setTimeout(this.check, next);
   };
 }
 
