@@ -26,6 +26,8 @@ export interface PipelineDeps {
   waiting: (participantId: string) => Joiner | null;
   /** Tell everyone about an event that is stored; the ack waits for it. */
   published: (event: MeetingEvent) => Promise<void> | void;
+  /** The revision the sender's view shows (0 in the lobby); every answer carries this one. */
+  revisionFor: (sender: Sender) => number;
 }
 
 /** Refusals remembered per sender and command id, so a retried refusal gets the same answer. */
@@ -52,7 +54,7 @@ export class CommandPipeline {
 
   /** Commands are applied one at a time per meeting, whatever the store's latency. Never rejects for a refusal: the Ack says it. */
   handle(raw: unknown, sender: Sender): Promise<Ack> {
-    const result = this.queue.then(() => this.process(raw, sender));
+    const result = this.queue.then(async () => this.answerFor(sender, await this.process(raw, sender)));
     this.queue = result.catch(() => undefined);
     return result;
   }
@@ -60,6 +62,15 @@ export class CommandPipeline {
   /** Wait for commands in flight, so shutdown never cuts a write in half. */
   async drain(): Promise<void> {
     await this.queue;
+  }
+
+  /**
+   * An answer names the revision the sender's own view shows: someone waiting in the lobby sees
+   * revision 0, so their refusals say 0 too (issue 12, case 8). Everyone else gets the answer as is.
+   */
+  private answerFor(sender: Sender, ack: Ack): Ack {
+    const shown = this.deps.revisionFor(sender);
+    return shown === this.meeting.revision ? ack : { ...ack, revision: shown };
   }
 
   private async process(raw: unknown, sender: Sender): Promise<Ack> {

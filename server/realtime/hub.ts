@@ -74,7 +74,7 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
     if (issuedToken) socket.emit(EVENTS.credential, { token: issuedToken, participantId: conn.participantId });
     // Attaching publishes this socket's first view, and the facilitator's with the new presence.
     runtime.attach(conn);
-    this.limitFlood(socket, () => runtime.revision, this.messagesPerSecond);
+    this.limitFlood(socket, () => runtime.revisionFor(conn), this.messagesPerSecond);
     const active = sessionHash ? throttled(() => void this.sessions!.touch(sessionHash).catch(() => undefined)) : () => undefined;
     // The console reports that someone is at the keyboard, so watching a meeting does not count as idle.
     if (sessionHash) socket.on(EVENTS.activity, active);
@@ -88,7 +88,7 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
         (error: unknown) => {
           this.log.error({ meetingId: runtime.id, err: error instanceof Error ? error.message : 'unknown' }, 'command failed');
           if (typeof ack === 'function') {
-            ack({ ok: false, error: { code: 'UNAVAILABLE', message: 'Something went wrong; please try again' }, revision: runtime.revision });
+            ack({ ok: false, error: { code: 'UNAVAILABLE', message: 'Something went wrong; please try again' }, revision: runtime.revisionFor(conn) });
           }
         },
       );
