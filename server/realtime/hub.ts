@@ -10,7 +10,7 @@ import type { Disconnector, Services } from '../services.js';
 import { failpoint } from '../failpoints.js';
 import { ORIGIN_REFUSED, originAllowed } from '../security/origin.js';
 import type { Sessions } from '../sessions.js';
-import { MessageBudget } from './budget.js';
+import { SharedBudgets, type MessageBudget } from './budget.js';
 import { admit, HandshakeRefusal, type Admission } from './handshake.js';
 
 export const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -26,7 +26,7 @@ const meetingRoom = (meetingId: string, audience: Audience) =>
 
 export class RealtimeHub implements MeetingTransport, Disconnector {
   private io: Server | null = null;
-  private messagesPerSecond = 20;
+  private budgets: SharedBudgets | null = null;
   private sessions: Sessions | null = null;
   private sessionTimer: NodeJS.Timeout | null = null;
 
@@ -34,7 +34,7 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
 
   /** Create the Socket.IO server on `httpServer`; called once, by the realtime plugin. */
   attach(httpServer: HttpServer, services: Services, sessions: Sessions): Server {
-    this.messagesPerSecond = services.config.socketMessagesPerSecond;
+    this.budgets = new SharedBudgets(Date.now, services.config.socketMessagesPerSecond);
     this.sessions = sessions;
     this.sessionTimer = setInterval(() => void this.checkSessions().catch(() => undefined), SESSION_CHECK_MS);
     this.sessionTimer.unref();
@@ -74,7 +74,8 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
     if (issuedToken) socket.emit(EVENTS.credential, { token: issuedToken, participantId: conn.participantId });
     // Attaching publishes this socket's first view, and the facilitator's with the new presence.
     runtime.attach(conn);
-    this.limitFlood(socket, () => runtime.revisionFor(conn), this.messagesPerSecond);
+    const { budget, release } = this.budgets!.hold(budgetKey(socket.data.admission as Admission));
+    this.limitFlood(socket, budget, () => runtime.revisionFor(conn));
     const active = sessionHash ? throttled(() => void this.sessions!.touch(sessionHash).catch(() => undefined)) : () => undefined;
     // The console reports that someone is at the keyboard, so watching a meeting does not count as idle.
     if (sessionHash) socket.on(EVENTS.activity, active);
@@ -93,15 +94,18 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
         },
       );
     });
-    socket.on('disconnect', () => runtime.detach(conn));
+    socket.on('disconnect', () => {
+      release();
+      runtime.detach(conn);
+    });
   }
 
   /**
-   * Over budget, a command is answered RATE_LIMITED and anything else is
-   * dropped; a connection that keeps flooding is closed.
+   * Every message spends from `budget`, which this connection shares with the others of its
+   * person, link or session. Over budget, a command is answered RATE_LIMITED and anything else
+   * is dropped; a connection that keeps flooding is closed.
    */
-  private limitFlood(socket: Socket, revision: () => number, perSecond: number) {
-    const budget = new MessageBudget(Date.now, perSecond);
+  private limitFlood(socket: Socket, budget: MessageBudget, revision: () => number) {
     let refused = 0;
     socket.use((packet, next) => {
       if (budget.take()) {
@@ -170,6 +174,16 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
     if (this.sessionTimer) clearInterval(this.sessionTimer);
     this.io?.engine.close();
   }
+}
+
+/**
+ * Whose message budget a connection spends (issue 12, case 1): a participant's (every device and
+ * link of theirs), the display link's, or the facilitator's session's.
+ */
+function budgetKey({ conn, linkId, sessionHash }: Admission): string {
+  if (conn.role === 'participant') return `participant:${conn.participantId}`;
+  if (sessionHash) return `session:${sessionHash}`;
+  return `link:${linkId}`;
 }
 
 function throttled(fn: () => void): () => void {
