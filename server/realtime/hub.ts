@@ -12,6 +12,7 @@ import { ORIGIN_REFUSED, originAllowed } from '../security/origin.js';
 import type { Sessions } from '../sessions.js';
 import { SharedBudgets, type MessageBudget } from './budget.js';
 import { admit, HandshakeRefusal, type Admission } from './handshake.js';
+import { budgetKey, keepNewest } from './per-link.js';
 
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 /** How often ended facilitator sessions are looked for. */
@@ -71,6 +72,7 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
     if (linkId) rooms.push(`link:${linkId}`);
     if (sessionHash) rooms.push(`session:${sessionHash}`);
     socket.join(rooms);
+    if (linkId) keepNewest(this.io!, linkId, conn.role, this.log);
     if (issuedToken) socket.emit(EVENTS.credential, { token: issuedToken, participantId: conn.participantId });
     // Attaching publishes this socket's first view, and the facilitator's with the new presence.
     runtime.attach(conn);
@@ -174,16 +176,6 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
     if (this.sessionTimer) clearInterval(this.sessionTimer);
     this.io?.engine.close();
   }
-}
-
-/**
- * Whose message budget a connection spends (issue 12, case 1): a participant's (every device and
- * link of theirs), the display link's, or the facilitator's session's.
- */
-function budgetKey({ conn, linkId, sessionHash }: Admission): string {
-  if (conn.role === 'participant') return `participant:${conn.participantId}`;
-  if (sessionHash) return `session:${sessionHash}`;
-  return `link:${linkId}`;
 }
 
 function throttled(fn: () => void): () => void {
