@@ -12,6 +12,8 @@ export const EVENTS = {
   activity: 'session:activity',
   /** Server → console, just before its connection closes: the session ended (`reason: "signed-out"`). */
   sessionEnded: 'session:ended',
+  /** Server → tablet or display, just before its connection closes: its link was opened on more screens than it holds (`reason: "opened-elsewhere"`). */
+  connectionReplaced: 'connection:replaced',
 } as const;
 
 export const ROLES = ['facilitator', 'participant', 'display'] as const;

@@ -2,7 +2,8 @@
 // a repeat is answered with its first answer; then it is checked (INVALID,
 // FORBIDDEN, STALE, NOT_ALLOWED, in that order), stamped with the time and
 // its sender, persisted, published, and only then acknowledged. A store
-// failure is answered UNAVAILABLE and changes nothing.
+// failure is answered UNAVAILABLE and changes nothing. The STALE rule lives
+// here alone (see isStale).
 import { applyEvent, canApply, persistMeeting, phaseOf } from '../../shared/meeting/agenda.js';
 import { isStaleChecked } from '../../shared/meeting/commands.js';
 import { notAllowedMessage } from '../../shared/meeting/messages.js';
@@ -25,6 +26,8 @@ export interface PipelineDeps {
   waiting: (participantId: string) => Joiner | null;
   /** Tell everyone about an event that is stored; the ack waits for it. */
   published: (event: MeetingEvent) => Promise<void> | void;
+  /** The revision the sender's view shows (0 in the lobby); every answer carries this one. */
+  revisionFor: (sender: Sender) => number;
 }
 
 /** Refusals remembered per sender and command id, so a retried refusal gets the same answer. */
@@ -35,15 +38,23 @@ export class CommandPipeline {
   private queue: Promise<unknown> = Promise.resolve();
   /** Command ids in this meeting's log; loaded on the first command (see acceptedCommand). */
   private commandIds: Map<string, { revision: number; actorId?: string }> | null = null;
+  /**
+   * The revision the latest revisioned (stale-checked) command produced. Signals and ready marks
+   * accepted after it move the revision, not this. Unknown after a restart, so it starts at the
+   * current revision: a decision sent before the restart is judged as strictly as before.
+   */
+  private decidedRevision: number;
 
   constructor(
     private readonly meeting: CurrentMeeting,
     private readonly deps: PipelineDeps,
-  ) {}
+  ) {
+    this.decidedRevision = meeting.revision;
+  }
 
   /** Commands are applied one at a time per meeting, whatever the store's latency. Never rejects for a refusal: the Ack says it. */
   handle(raw: unknown, sender: Sender): Promise<Ack> {
-    const result = this.queue.then(() => this.process(raw, sender));
+    const result = this.queue.then(async () => this.answerFor(sender, await this.process(raw, sender)));
     this.queue = result.catch(() => undefined);
     return result;
   }
@@ -51,6 +62,15 @@ export class CommandPipeline {
   /** Wait for commands in flight, so shutdown never cuts a write in half. */
   async drain(): Promise<void> {
     await this.queue;
+  }
+
+  /**
+   * An answer names the revision the sender's own view shows: someone waiting in the lobby sees
+   * revision 0, so their refusals say 0 too (issue 12, case 8). Everyone else gets the answer as is.
+   */
+  private answerFor(sender: Sender, ack: Ack): Ack {
+    const shown = this.deps.revisionFor(sender);
+    return shown === this.meeting.revision ? ack : { ...ack, revision: shown };
   }
 
   private async process(raw: unknown, sender: Sender): Promise<Ack> {
@@ -71,15 +91,31 @@ export class CommandPipeline {
     const command = parsed.command;
     const forbidden = forbiddenReason(command.type, sender, this.meeting.context);
     if (forbidden) return this.reject(key, 'FORBIDDEN', forbidden);
-    const revision = this.meeting.revision;
-    if (command.expectedRevision !== undefined && isStaleChecked(command.type) && command.expectedRevision !== revision) {
-      return this.reject(key, 'STALE', `The meeting has moved on (revision ${revision}); here is the latest`);
+    if (this.isStale(command)) {
+      return this.reject(key, 'STALE', `The meeting has moved on (revision ${this.meeting.revision}); here is the latest`);
     }
     const event = this.stamp(command, sender);
     if (!event || !canApply(this.meeting.snapshot, event)) {
       return this.reject(key, 'NOT_ALLOWED', notAllowedMessage(command.type, this.meeting.phase, this.meeting.context));
     }
     return this.commit(event);
+  }
+
+  /**
+   * The STALE rule (issue 12, case 1). A revisioned command decided on revision R is stale when a
+   * revisioned command was accepted after R, or when R is ahead of the meeting. Never-stale
+   * commands (signals, ready marks: `isStaleChecked` is false) accepted since R do not count: a
+   * tap on "I need a moment" reaches the console at once, and never refuses the facilitator's
+   * next step. One exception: "clear all signals" (`signals.clear` without a `signalId`) is
+   * decided on the signals the console showed, so any change since R makes it stale, or it
+   * would clear a signal nobody has seen.
+   */
+  private isStale(command: Command): boolean {
+    const expected = command.expectedRevision;
+    if (expected === undefined || !isStaleChecked(command.type)) return false;
+    if (expected > this.meeting.revision) return true;
+    if (command.type === 'signals.clear' && command.signalId === undefined) return expected !== this.meeting.revision;
+    return expected < this.decidedRevision;
   }
 
   /**
@@ -129,6 +165,7 @@ export class CommandPipeline {
     failpoint('after-write', event.type);
     this.meeting.snapshot = next;
     this.meeting.revision = revision;
+    if (isStaleChecked(event.type)) this.decidedRevision = revision;
     this.commandIds?.set(event.commandId, { revision, actorId: event.by.actorId });
     this.deps.log.info({ meetingId: id, type: event.type, revision, role: event.by.role }, 'command accepted');
     await this.deps.published(event);

@@ -38,6 +38,11 @@ export interface MeetingTransport {
 
 export class Publisher {
   private facilitatorRefresh: NodeJS.Immediate | null = null;
+  /**
+   * People present whose latest view was a lobby ("waiting") view. That view never changes while
+   * they wait, so they get no other until it does: admitted, denied, or back after leaving.
+   */
+  private waitingShown = new Set<string>();
   /** What each sender may do in `snapshot`: presence changes republish every view with the same snapshot. */
   private allowedMemo: { snapshot: MeetingSnapshot; bySender: Map<string, CommandType[]> } | null = null;
 
@@ -57,7 +62,11 @@ export class Publisher {
     return this.participantViewOf(state, agenda, conn.participantId!);
   }
 
-  /** After a command: every audience present gets its fresh view; `deniedId` gets a final "denied" one. */
+  /**
+   * After a command: every audience present gets its fresh view; `deniedId` gets a final "denied"
+   * one. Someone still waiting in the lobby, who was already shown so, gets nothing (issue 12,
+   * case 8): an identical view after every command would tell them the meeting is moving.
+   */
   publish(deniedId?: string): void {
     const state = this.meeting.state();
     const agenda = publicAgenda(state, this.clock());
@@ -66,13 +75,30 @@ export class Publisher {
     if (this.facilitatorRefresh) clearImmediate(this.facilitatorRefresh);
     this.facilitatorRefresh = null;
     if (this.room.displays > 0) deliveries.push({ audience: DISPLAY, view: displayView(agenda) });
+    const waitingShown = new Set<string>();
     for (const participantId of this.room.participantsPresent()) {
-      deliveries.push({
-        audience: { kind: 'participant', participantId },
-        view: this.participantViewOf(state, agenda, participantId, participantId === deniedId),
-      });
+      const denied = participantId === deniedId;
+      if (!denied && this.inLobby(participantId)) {
+        waitingShown.add(participantId);
+        if (this.waitingShown.has(participantId)) continue;
+      }
+      deliveries.push({ audience: { kind: 'participant', participantId }, view: this.participantViewOf(state, agenda, participantId, denied) });
     }
+    this.waitingShown = waitingShown;
     this.transport.deliver(this.meeting.id, deliveries);
+  }
+
+  /**
+   * The revision `sender`'s view shows, for the answers they get: 0 while they wait in the lobby,
+   * as their lobby view says (issue 12, case 8), or a refusal would tell them how far the meeting got.
+   */
+  revisionFor(sender: Sender): number {
+    return sender.role === 'participant' && this.inLobby(sender.participantId) ? 0 : this.meeting.revision;
+  }
+
+  /** Whether this participant's view is a lobby view: the same test as `participantView`'s (not admitted). */
+  private inLobby(participantId: string | undefined): boolean {
+    return !this.meeting.context.members.find((m) => m.participantId === participantId)?.admitted;
   }
 
   /**
@@ -92,6 +118,7 @@ export class Publisher {
     if (arrived?.role === 'participant' && arrived.participantId) {
       const participantId = arrived.participantId;
       deliveries.push({ audience: { kind: 'participant', participantId }, view: this.participantViewOf(state, agenda, participantId) });
+      if (this.inLobby(participantId)) this.waitingShown.add(participantId);
     }
     if (deliveries.length > 0) this.transport.deliver(this.meeting.id, deliveries);
   }

@@ -58,6 +58,7 @@ export class MeetingRuntime {
       log: deps.log,
       waiting: (participantId) => this.room.waiting(participantId),
       published: (event) => this.published(event),
+      revisionFor: (sender) => this.publisher.revisionFor(sender),
     });
   }
 
@@ -69,6 +70,11 @@ export class MeetingRuntime {
   }
   get phase(): Phase {
     return this.meeting.phase;
+  }
+
+  /** The revision `sender`'s view shows, for an answer the transport gives them: 0 while they wait in the lobby. */
+  revisionFor(sender: Sender): number {
+    return this.publisher.revisionFor(sender);
   }
 
   /** Apply one command (see CommandPipeline): resolves with its Ack once stored and published. */

@@ -10,8 +10,9 @@ import type { Disconnector, Services } from '../services.js';
 import { failpoint } from '../failpoints.js';
 import { ORIGIN_REFUSED, originAllowed } from '../security/origin.js';
 import type { Sessions } from '../sessions.js';
-import { MessageBudget } from './budget.js';
+import { SharedBudgets, type MessageBudget } from './budget.js';
 import { admit, HandshakeRefusal, type Admission } from './handshake.js';
+import { budgetKey, keepNewest } from './per-link.js';
 
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 /** How often ended facilitator sessions are looked for. */
@@ -26,7 +27,7 @@ const meetingRoom = (meetingId: string, audience: Audience) =>
 
 export class RealtimeHub implements MeetingTransport, Disconnector {
   private io: Server | null = null;
-  private messagesPerSecond = 20;
+  private budgets: SharedBudgets | null = null;
   private sessions: Sessions | null = null;
   private sessionTimer: NodeJS.Timeout | null = null;
 
@@ -34,7 +35,7 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
 
   /** Create the Socket.IO server on `httpServer`; called once, by the realtime plugin. */
   attach(httpServer: HttpServer, services: Services, sessions: Sessions): Server {
-    this.messagesPerSecond = services.config.socketMessagesPerSecond;
+    this.budgets = new SharedBudgets(Date.now, services.config.socketMessagesPerSecond);
     this.sessions = sessions;
     this.sessionTimer = setInterval(() => void this.checkSessions().catch(() => undefined), SESSION_CHECK_MS);
     this.sessionTimer.unref();
@@ -71,10 +72,12 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
     if (linkId) rooms.push(`link:${linkId}`);
     if (sessionHash) rooms.push(`session:${sessionHash}`);
     socket.join(rooms);
+    if (linkId) keepNewest(this.io!, linkId, conn.role, this.log);
     if (issuedToken) socket.emit(EVENTS.credential, { token: issuedToken, participantId: conn.participantId });
     // Attaching publishes this socket's first view, and the facilitator's with the new presence.
     runtime.attach(conn);
-    this.limitFlood(socket, () => runtime.revision, this.messagesPerSecond);
+    const { budget, release } = this.budgets!.hold(budgetKey(socket.data.admission as Admission));
+    this.limitFlood(socket, budget, () => runtime.revisionFor(conn));
     const active = sessionHash ? throttled(() => void this.sessions!.touch(sessionHash).catch(() => undefined)) : () => undefined;
     // The console reports that someone is at the keyboard, so watching a meeting does not count as idle.
     if (sessionHash) socket.on(EVENTS.activity, active);
@@ -88,20 +91,23 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
         (error: unknown) => {
           this.log.error({ meetingId: runtime.id, err: error instanceof Error ? error.message : 'unknown' }, 'command failed');
           if (typeof ack === 'function') {
-            ack({ ok: false, error: { code: 'UNAVAILABLE', message: 'Something went wrong; please try again' }, revision: runtime.revision });
+            ack({ ok: false, error: { code: 'UNAVAILABLE', message: 'Something went wrong; please try again' }, revision: runtime.revisionFor(conn) });
           }
         },
       );
     });
-    socket.on('disconnect', () => runtime.detach(conn));
+    socket.on('disconnect', () => {
+      release();
+      runtime.detach(conn);
+    });
   }
 
   /**
-   * Over budget, a command is answered RATE_LIMITED and anything else is
-   * dropped; a connection that keeps flooding is closed.
+   * Every message spends from `budget`, which this connection shares with the others of its
+   * person, link or session. Over budget, a command is answered RATE_LIMITED and anything else
+   * is dropped; a connection that keeps flooding is closed.
    */
-  private limitFlood(socket: Socket, revision: () => number, perSecond: number) {
-    const budget = new MessageBudget(Date.now, perSecond);
+  private limitFlood(socket: Socket, budget: MessageBudget, revision: () => number) {
     let refused = 0;
     socket.use((packet, next) => {
       if (budget.take()) {

@@ -146,6 +146,13 @@ describe('INVALID: the payload fails the strict schema', () => {
 });
 
 describe('STALE and NOT_ALLOWED', () => {
+  // Only a decision makes another stale (issue 12, case 1): Ann's ready mark above does not, so the
+  // meeting's latest command is made a decision here, one that leaves it where it was.
+  beforeAll(async () => {
+    expect(await facilitator.send({ type: 'lobby.lock' })).toMatchObject({ ok: true });
+    expect(await facilitator.send({ type: 'lobby.unlock' })).toMatchObject({ ok: true });
+  });
+
   test('a wrong expectedRevision is STALE, behind or ahead, and the ack names the current revision', async () => {
     const current = rev();
     await expectRefused(await facilitator.send({ type: 'meeting.start' }, current - 1), 'STALE', new RegExp(`revision ${current}`));

@@ -81,11 +81,9 @@ beforeAll(async () => {
   await f({ type: 'meeting.end', outcome: 'deferred', note: SECRET.outcomeNote, decideBy: '2026-12-24' });
   await f({ type: 'meeting.close' });
   const last = c.facilitator.view.revision;
-  const { zed, ...admitted } = c;
+  const { zed: _waiting, ...admitted } = c;
+  // Zed, never admitted, gets no view after his first (issue 12, case 8): the ones below came with the last command's.
   for (const client of Object.values(admitted)) await client.waitFor((v) => v.revision === last && v.phase === 'closed');
-  // Zed's lobby view never says how far the meeting got (issue 12, case 8): his last one is sent after the close.
-  const closedAt = (c.facilitator.view as FacilitatorView).closedAt!;
-  await zed.waitFor((v) => v.serverTime >= closedAt);
 });
 afterAll(() => h.close());
 
@@ -165,9 +163,10 @@ describe('participants', () => {
 describe('a joiner who is never admitted', () => {
   test('sees only their own name: no speaking order, no speaker, no deadline, no outcome', () => {
     const views = c.zed.views as ParticipantView[];
-    expect(views.length).toBeGreaterThan(10);
     // Issue 12, case 8: he waited through every phase (the facilitator's views show them all), yet no
     // view of his says which one, nor the revision: the phase stays `gathering` and the revision 0.
+    // Nor does how often a view reaches him: he got one, when he arrived, and none with each command.
+    expect(views).toHaveLength(1);
     expect(new Set(c.facilitator.views.map((v) => v.phase))).toEqual(new Set(['gathering', 'opening', 'speaking', 'paused', 'offer', 'bottom-lines', 'outcome', 'closed']));
     for (const view of views) {
       expect(view).toMatchObject({ lobby: 'waiting', speakingOrder: [], currentSpeakerId: null, turnEndsAt: null, outcome: null, letter: null, bottomLine: null, allowed: [] });

@@ -21,7 +21,8 @@ export { EVENTS };
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'refused' | 'dismissed';
 
 export interface Refusal {
-  code: HandshakeError;
+  /** A handshake's refusal, or OPENED_ELSEWHERE: the link was opened on more screens than it holds, and this one stepped aside. */
+  code: HandshakeError | 'OPENED_ELSEWHERE';
   message: string;
 }
 
@@ -63,6 +64,12 @@ export class MeetingConnection<V extends MeetingView = MeetingView> {
       this.refusal = { code: 'SESSION_INVALID', message: 'You were signed out. Please sign in again.' };
       this.status = 'refused';
       options.onSessionEnded?.();
+    });
+    // Not answered by reconnecting: two screens on one link would take turns pushing each other out.
+    // The screen offers to take the meeting back (retry), which is a person's choice.
+    this.socket.on(EVENTS.connectionReplaced, () => {
+      this.refusal = { code: 'OPENED_ELSEWHERE', message: 'This link was opened on another screen, so this one stepped aside.' };
+      this.status = 'refused';
     });
     this.socket.on('connect', () => {
       this.refusal = null;
