@@ -45,13 +45,15 @@ export const STAGE_WORDS: Record<CaseStage, string> = {
 };
 
 const note = z.string().trim().max(LIMITS.note);
+/** The stages a move can name: every forward stage but the first. */
+const MOVE_TARGETS = FORWARD_STAGES.slice(1) as [Exclude<ForwardStage, 'intake'>, ...Exclude<ForwardStage, 'intake'>[]];
 
 /**
  * The body of `POST /api/cases/:caseId/stage`: the next stage, or `cancelled` with a reason and a
  * note (the note is required when the reason is `other`, so the record says what happened).
  */
-export const stageRequestSchema = z.union([
-  z.strictObject({ to: z.enum(FORWARD_STAGES.slice(1) as [Exclude<ForwardStage, 'intake'>, ...Exclude<ForwardStage, 'intake'>[]]) }),
+export const stageRequestSchema = z.discriminatedUnion('to', [
+  z.strictObject({ to: z.enum(MOVE_TARGETS) }),
   z
     .strictObject({ to: z.literal('cancelled'), reason: z.enum(CANCEL_REASONS), note: note.optional() })
     .refine((r) => r.reason !== 'other' || (r.note ?? '').length > 0, { message: 'say what happened when the reason is other', path: ['note'] }),

@@ -15,6 +15,7 @@ import {
   type CaseSnapshot,
 } from '../../shared/case/lifecycle.js';
 import { FORWARD_STAGES, stageAudit, type ForwardStage, stampStageRequest, stageRequestSchema, type CaseEvent } from '../../shared/case/stages.js';
+import { describeIssues } from '../../shared/protocol.js';
 import { DAY, FACILITATOR, T, cancel, move, movesTo } from './support.js';
 
 function play(events: CaseEvent[]): CaseSnapshot {
@@ -77,6 +78,17 @@ describe('the stage request and its audit', () => {
     expect(stageRequestSchema.safeParse({ to: 'cancelled', reason: 'other' }).success).toBe(false);
     expect(stageRequestSchema.safeParse({ to: 'cancelled', reason: 'other', note: 'moved abroad' }).success).toBe(true);
     expect(stageRequestSchema.safeParse({ to: 'planning', reason: 'safety' }).success).toBe(false);
+  });
+
+  test('a refused request names the field, for the 400 (a plain union answered "body: Invalid input")', () => {
+    const words = (body: unknown) => {
+      const result = stageRequestSchema.safeParse(body);
+      return result.success ? 'accepted' : describeIssues(result.error);
+    };
+    expect(words({ to: 'cancelled', reason: 'other' })).toBe('note: say what happened when the reason is other');
+    expect(words({ to: 'cancelled' })).toMatch(/^reason: /);
+    expect(words({ to: 'nowhere' })).toMatch(/^to: /);
+    expect(words({ to: 'planning', reason: 'safety' })).toBe('unknown field "reason"');
   });
 
   test('stamping adds the time and author; the audit keeps stage names and the reason code, never the note', () => {
