@@ -33,10 +33,11 @@ const participantId = z.string().min(1).max(LIMITS.id);
  * Who answered. A family member answering for themselves (`{participantId}`), or a family member
  * estimating for the loved one (`{lovedOne: true, informantId}`): an informant's estimate, never a diagnosis.
  */
-export const respondentSchema = z.union([
-  z.strictObject({ participantId }),
-  z.strictObject({ lovedOne: z.literal(true), informantId: participantId }),
-]);
+export const respondentSchema = z.union(
+  [z.strictObject({ participantId }), z.strictObject({ lovedOne: z.literal(true), informantId: participantId })],
+  // A union's own message is "Invalid input"; these words say what would be accepted.
+  { error: 'expected {participantId} for their own answers, or {lovedOne: true, informantId} for an estimate about the loved one' },
+);
 export type Respondent = z.infer<typeof respondentSchema>;
 
 /** The body of `POST /api/cases/:caseId/screenings`; `answers` is checked item by item by `checkAnswers`. */
