@@ -80,3 +80,18 @@ export function decideMove(snapshot: CaseSnapshot, event: CaseEvent, content: Ca
   if (missing.length) return { ok: false, code: 'NOT_ALLOWED', message: missing.join('; '), missing };
   return { ok: true, snapshot: applyCaseEvent(snapshot, event) };
 }
+
+/** What the console's Overview shows beside the stage: the next stage, what it still needs, and whether the case can be cancelled. */
+export interface StageOutlook {
+  stage: CaseStage;
+  next: CaseStage | null;
+  missing: string[];
+  canCancel: boolean;
+}
+
+/** The outlook of a case at `stage` with this content (the same rules `decideMove` applies). */
+export function stageOutlook(stage: CaseStage, content: CaseContent): StageOutlook {
+  const next = nextStage(stage);
+  const open = stage !== 'closed' && stage !== 'cancelled';
+  return { stage, next, missing: next === null ? [] : missingFor(stage, next, content), canCancel: open };
+}

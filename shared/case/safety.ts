@@ -208,3 +208,8 @@ export function safetyReview(facts: SafetyFacts): SafetyReview {
 export function isCautioned(review: SafetyReview, approach: Approach): boolean {
   return review.cautions.some((c) => c.approach === approach);
 }
+
+/** Everything the flags require beyond the checklist, once each: the logistics work and the meeting console read it. */
+export function requirements(review: SafetyReview): SafetyRequirement[] {
+  return [...new Set(review.flags.flatMap((f) => f.requires))];
+}

@@ -1,7 +1,7 @@
 // Issue 9, section 1: each stage guard, from the case's content, in words a
 // route can send as 409 NOT_ALLOWED, and decideMove that applies it.
 import { describe, expect, test } from 'vitest';
-import { decideMove, missingFor } from '../../shared/case/guards.js';
+import { decideMove, missingFor, stageOutlook } from '../../shared/case/guards.js';
 import { applyCaseEvent, createCaseFile, stageOf, type CaseSnapshot } from '../../shared/case/lifecycle.js';
 import type { CaseEvent } from '../../shared/case/stages.js';
 import { calmAssessment, cancel, emptyContent, fullTeam, member, move, movesTo, readyContent } from './support.js';
@@ -137,5 +137,22 @@ describe('decideMove', () => {
   test('cancels from any open stage, with nothing in the content', () => {
     const decision = decideMove(at(movesTo('meeting')), cancel('declined-to-proceed'), emptyContent());
     expect(decision.ok && stageOf(decision.snapshot)).toBe('cancelled');
+  });
+});
+
+describe("stageOutlook, for the console's Overview", () => {
+  test('the next stage and what it still needs, with the same words as a refusal', () => {
+    expect(stageOutlook('preparation', readyContent({ approach: null }))).toEqual({
+      stage: 'preparation',
+      next: 'ready',
+      missing: ['Readiness, approach-chosen: Choose an approach'],
+      canCancel: true,
+    });
+    expect(stageOutlook('intake', readyContent())).toEqual({ stage: 'intake', next: 'assessment', missing: [], canCancel: true });
+  });
+
+  test('closed and cancelled cases have no next stage and cannot be cancelled', () => {
+    expect(stageOutlook('closed', readyContent())).toEqual({ stage: 'closed', next: null, missing: [], canCancel: false });
+    expect(stageOutlook('cancelled', readyContent())).toEqual({ stage: 'cancelled', next: null, missing: [], canCancel: false });
   });
 });

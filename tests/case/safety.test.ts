@@ -6,6 +6,7 @@ import type { Assessment } from '../../shared/case/assessment.js';
 import {
   overdoseRisk,
   pregnancy,
+  requirements,
   safetyFlags,
   safetyReview,
   selfHarm,
@@ -111,6 +112,14 @@ describe('pregnancy (issue 9, section 4)', () => {
 });
 
 describe('all the rules together', () => {
+  test('what the flags require beyond the checklist, once each: detox for logistics, crisis guidance for the console', () => {
+    const review = safetyReview(
+      facts({ substances: [{ substance: 'alcohol', pattern: 'daily' }, { substance: 'sedatives' }], mentalHealth: { suicidality: 'recent-thoughts' } }),
+    );
+    expect(requirements(review)).toEqual(['medically-managed-detox', 'crisis-guidance-always']);
+    expect(requirements(safetyReview(facts({ safety: { pregnant: true } })))).toEqual([]);
+  });
+
   test('no facts, no flags: every approach recommended', () => {
     expect(safetyReview(facts({}))).toEqual({
       flags: [],
