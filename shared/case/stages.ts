@@ -30,18 +30,27 @@ export function nextStage(stage: CaseStage): ForwardStage | null {
   return index === -1 || index === FORWARD_STAGES.length - 1 ? null : FORWARD_STAGES[index + 1];
 }
 
-/** Words for each stage, for the console and for refusals. */
-export const STAGE_WORDS: Record<CaseStage, string> = {
-  intake: 'intake',
-  assessment: 'assessment',
-  planning: 'planning',
-  preparation: 'preparation',
-  ready: 'ready',
-  meeting: 'meeting',
-  'after-care': 'after-care',
-  'follow-up': 'follow-up',
-  closed: 'closed',
-  cancelled: 'cancelled',
+/** Each stage's label, for the console. */
+export const STAGE_LABELS: Record<CaseStage, string> = {
+  intake: 'Intake',
+  assessment: 'Assessment',
+  planning: 'Planning',
+  preparation: 'Preparation',
+  ready: 'Ready',
+  meeting: 'Meeting',
+  'after-care': 'After-care',
+  'follow-up': 'Follow-up',
+  closed: 'Closed',
+  cancelled: 'Cancelled',
+};
+
+/** Each cancellation reason in calm words: calling it off is an outcome, not a failure. */
+export const CANCEL_REASON_WORDS: Record<CancelReason, string> = {
+  'declined-to-proceed': 'The family decided not to go ahead',
+  safety: 'Called off for safety',
+  'person-sought-help-first': 'The loved one sought help first',
+  unreachable: 'The family could not be reached',
+  other: 'Another reason (see the note)',
 };
 
 const note = z.string().trim().max(LIMITS.note);
