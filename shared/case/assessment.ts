@@ -6,37 +6,7 @@
 import { z } from 'zod';
 import { describeIssues } from '../protocol.js';
 import { LIMITS } from '../vocabulary.js';
-
-export const SUBSTANCES = [
-  'alcohol',
-  'opioids',
-  'fentanyl',
-  'heroin',
-  'prescription-opioids',
-  'benzodiazepines',
-  'stimulants',
-  'methamphetamine',
-  'cocaine',
-  'cannabis',
-  'sedatives',
-  'hallucinogens',
-  'inhalants',
-  'gambling',
-  'other',
-] as const;
-export type Substance = (typeof SUBSTANCES)[number];
-
-export const USE_PATTERNS = ['daily', 'several-times-a-week', 'weekly', 'binges', 'occasional', 'unknown'] as const;
-export type UsePattern = (typeof USE_PATTERNS)[number];
-
-export const ATTEMPT_KINDS = ['detox', 'residential', 'outpatient', 'mutual-help', 'medication', 'other'] as const;
-export type AttemptKind = (typeof ATTEMPT_KINDS)[number];
-
-export const SUICIDALITY = ['none-known', 'past-thoughts', 'recent-thoughts', 'past-attempt', 'recent-attempt'] as const;
-export type Suicidality = (typeof SUICIDALITY)[number];
-
-export const INFLUENCE = ['high', 'some', 'strained'] as const;
-export type Influence = (typeof INFLUENCE)[number];
+import { ATTEMPT_KINDS, INFLUENCE, SAFETY_QUESTIONS, SUBSTANCES, SUICIDALITY, USE_PATTERNS, type SafetyQuestion } from './vocabulary.js';
 
 /** Lengths of the assessment's fields, in characters or entries. */
 export const ASSESSMENT_LIMITS = {
@@ -125,16 +95,11 @@ export const assessmentSchema = z.strictObject({
 export type Assessment = z.infer<typeof assessmentSchema>;
 export type SafetyScreen = NonNullable<Assessment['safety']>;
 
-/** The safety screen's questions, in the order the console asks them, with their words. */
-export const SAFETY_QUESTIONS = {
-  violenceHistory: 'a history of violence',
-  threatsToFamily: 'threats to the family',
-  weaponsAccess: 'access to weapons',
-  withdrawalSeizuresOrDTs: 'past withdrawal seizures or DTs',
-  overdoseHistory: 'a past overdose',
-  naloxoneAvailable: 'naloxone at hand',
-  pregnant: 'a pregnancy',
-} as const satisfies Record<Exclude<keyof SafetyScreen, 'notes'>, string>;
+// The vocabulary's safety questions are exactly the screen's yes-or-no fields: the console asks
+// every one of them, and the `planning` guard waits for every one (a type error otherwise).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const questionsMatchTheScreen: Same<SafetyQuestion, Exclude<keyof SafetyScreen, 'notes'>> = true;
+void questionsMatchTheScreen;
 
 export type ParsedAssessment = { ok: true; assessment: Assessment } | { ok: false; message: string };
 
@@ -148,6 +113,6 @@ export function parseAssessment(raw: unknown): ParsedAssessment {
 export function unansweredSafety(assessment: Assessment): string[] {
   const screen: SafetyScreen = assessment.safety ?? {};
   return Object.entries(SAFETY_QUESTIONS)
-    .filter(([key]) => typeof screen[key as keyof typeof SAFETY_QUESTIONS] !== 'boolean')
+    .filter(([key]) => typeof screen[key as SafetyQuestion] !== 'boolean')
     .map(([, words]) => words);
 }

@@ -7,7 +7,8 @@ import { unansweredSafety } from './assessment.js';
 import { applyCaseEvent, canApplyCase, stageOf, type CaseSnapshot } from './lifecycle.js';
 import { plan, type CaseContent } from './plan.js';
 import { openItems } from './readiness.js';
-import { nextStage, type CaseEvent, type CaseStage } from './stages.js';
+import type { CaseEvent } from './stages.js';
+import { nextStage, type CaseStage } from './vocabulary.js';
 import { teamProblems } from './team.js';
 
 /** What each stage needs from the content before the case may enter it; no entry means nothing more than the order. */

@@ -11,3 +11,4 @@ export * from './readiness.js';
 export * from './safety.js';
 export * from './stages.js';
 export * from './team.js';
+export * from './vocabulary.js';

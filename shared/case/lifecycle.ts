@@ -4,7 +4,8 @@
 // store the next state before it becomes the current one.
 import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { caseMachine, type CaseContext, type CaseInput } from './machine.js';
-import { CASE_STAGES, type CaseEvent, type CaseStage } from './stages.js';
+import type { CaseEvent } from './stages.js';
+import { CASE_STAGES, type CaseStage } from './vocabulary.js';
 
 export type CaseSnapshot = SnapshotFrom<typeof caseMachine>;
 

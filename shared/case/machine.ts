@@ -5,7 +5,8 @@
 // the case's content must show before a move is guards.ts's, checked when the
 // move is decided (a replay re-applies decisions already made).
 import { assign, setup } from 'xstate';
-import type { CancelReason, CaseEvent, CaseStage, ForwardStage } from './stages.js';
+import type { CaseEvent } from './stages.js';
+import type { CancelReason, CaseStage, ForwardStage } from './vocabulary.js';
 
 /** One move, kept with its time and author (the actor's id only). */
 export interface StageChange {

@@ -25,11 +25,3 @@ export const objectionSchema = z.strictObject({
 /** The body of `PATCH /api/cases/:caseId/objections/:objectionId`: any of the fields. */
 export const objectionPatchSchema = objectionSchema.partial();
 
-/** What an interventionist might seed the list with; the family edits them into their own. */
-export const OBJECTION_EXAMPLES = [
-  "I can't leave my job",
-  'I can stop on my own',
-  'Who will look after the children or the pets?',
-  "I can't afford it",
-  'Not now, after the holidays',
-] as const;

@@ -3,11 +3,11 @@
 // stage guards and the console all read the same rules.
 import type { Approach } from '../approaches.js';
 import type { ScreeningResult } from '../screeners/index.js';
-import type { Assessment, Influence } from './assessment.js';
+import type { Assessment } from './assessment.js';
 import type { Objection } from './objections.js';
 import { readiness, type ReadinessEntry, type ReadinessMark } from './readiness.js';
 import { safetyReview, type SafetyReview } from './safety.js';
-import type { CaseStage } from './stages.js';
+import type { CaseStage, Influence } from './vocabulary.js';
 import { speakingOrder, type TeamMember } from './team.js';
 
 /** Everything in the case file the rules read. */

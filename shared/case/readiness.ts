@@ -7,13 +7,9 @@ import { z } from 'zod';
 import { APPROACHES, type Approach } from '../approaches.js';
 import { LIMITS } from '../vocabulary.js';
 import type { Assessment } from './assessment.js';
-import { SAFETY_ITEMS, isCautioned, type SafetyItem, type SafetyReview } from './safety.js';
+import { isCautioned, type SafetyReview } from './safety.js';
 import { countsTowardsTeam, holding, type TeamMember } from './team.js';
-
-export const PLAN_ITEMS = ['approach-chosen', 'team-of-at-least-3', 'chair-and-closer-assigned', 'walk-out-follower-assigned'] as const;
-export type PlanItem = (typeof PLAN_ITEMS)[number];
-export const READINESS_ITEMS = [...PLAN_ITEMS, ...SAFETY_ITEMS] as const;
-export type ReadinessItem = (typeof READINESS_ITEMS)[number];
+import { PLAN_ITEMS, READINESS_ITEMS, SAFETY_ITEMS, type PlanItem, type ReadinessItem, type SafetyItem } from './vocabulary.js';
 
 /** The smallest team the plan accepts without a waiver, not counting support (issue 9, section 5). */
 export const MIN_TEAM = 3;

@@ -4,14 +4,8 @@
 // named beside it: the handbook's domain.md ("Safety screen") and issue 9.
 import { APPROACH_NAMES, type Approach } from '../approaches.js';
 import type { ScreeningResult } from '../screeners/index.js';
-import type { Assessment, Substance } from './assessment.js';
-
-export const SAFETY_FLAGS = ['violence-risk', 'withdrawal-risk', 'overdose-risk', 'self-harm', 'pregnancy'] as const;
-export type SafetyFlagName = (typeof SAFETY_FLAGS)[number];
-
-/** Readiness items a safety flag adds to the checklist. */
-export const SAFETY_ITEMS = ['safety-plan', 'medical-detox-planned', 'naloxone-on-hand', 'crisis-plan', 'medical-consult'] as const;
-export type SafetyItem = (typeof SAFETY_ITEMS)[number];
+import type { Assessment } from './assessment.js';
+import { SAFETY_FLAGS, type SafetyFlagName, type SafetyItem, type Substance } from './vocabulary.js';
 
 /** What a flag requires beyond the checklist: the logistics issue reads `medically-managed-detox`, the meeting console `crisis-guidance-always`. */
 export type SafetyRequirement = 'medically-managed-detox' | 'crisis-guidance-always';

@@ -5,53 +5,7 @@
 import { z } from 'zod';
 import type { Actor } from '../protocol.js';
 import { LIMITS } from '../vocabulary.js';
-
-export const FORWARD_STAGES = [
-  'intake',
-  'assessment',
-  'planning',
-  'preparation',
-  'ready',
-  'meeting',
-  'after-care',
-  'follow-up',
-  'closed',
-] as const;
-export type ForwardStage = (typeof FORWARD_STAGES)[number];
-export const CASE_STAGES = [...FORWARD_STAGES, 'cancelled'] as const;
-export type CaseStage = (typeof CASE_STAGES)[number];
-
-export const CANCEL_REASONS = ['declined-to-proceed', 'safety', 'person-sought-help-first', 'unreachable', 'other'] as const;
-export type CancelReason = (typeof CANCEL_REASONS)[number];
-
-/** The stage after `stage`, or null at the end (`closed`, `cancelled`). */
-export function nextStage(stage: CaseStage): ForwardStage | null {
-  const index = (FORWARD_STAGES as readonly string[]).indexOf(stage);
-  return index === -1 || index === FORWARD_STAGES.length - 1 ? null : FORWARD_STAGES[index + 1];
-}
-
-/** Each stage's label, for the console. */
-export const STAGE_LABELS: Record<CaseStage, string> = {
-  intake: 'Intake',
-  assessment: 'Assessment',
-  planning: 'Planning',
-  preparation: 'Preparation',
-  ready: 'Ready',
-  meeting: 'Meeting',
-  'after-care': 'After-care',
-  'follow-up': 'Follow-up',
-  closed: 'Closed',
-  cancelled: 'Cancelled',
-};
-
-/** Each cancellation reason in calm words: calling it off is an outcome, not a failure. */
-export const CANCEL_REASON_WORDS: Record<CancelReason, string> = {
-  'declined-to-proceed': 'The family decided not to go ahead',
-  safety: 'Called off for safety',
-  'person-sought-help-first': 'The loved one sought help first',
-  unreachable: 'The family could not be reached',
-  other: 'Another reason (see the note)',
-};
+import { CANCEL_REASONS, FORWARD_STAGES, type CancelReason, type CaseStage, type ForwardStage } from './vocabulary.js';
 
 const note = z.string().trim().max(LIMITS.note);
 /** The stages a move can name: every forward stage but the first. */

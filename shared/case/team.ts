@@ -4,18 +4,7 @@
 // a meeting with `speakingOrder` when no order is given.
 import { z } from 'zod';
 import type { Attendance } from '../vocabulary.js';
-
-export const CASE_ROLES = ['chair', 'closer', 'objection-responder', 'walk-out-follower', 'support'] as const;
-export type CaseRole = (typeof CASE_ROLES)[number];
-
-/** What each role means, for the console. */
-export const ROLE_WORDS: Record<CaseRole, string> = {
-  chair: "Leads the family's side of the meeting",
-  closer: 'Reads their letter last',
-  'objection-responder': 'Answers an objection the family expects',
-  'walk-out-follower': 'Goes with the loved one, calmly, if they leave the room',
-  support: 'Attends without a letter',
-};
+import { CASE_ROLES, type CaseRole } from './vocabulary.js';
 
 /** A person on the case's team, in the interventionist's chosen order. */
 export interface TeamMember {

@@ -2,16 +2,8 @@
 // optional (it is filled in over several calls), its enums exactly, and 400
 // messages that name the field without echoing what was written.
 import { describe, expect, test } from 'vitest';
-import {
-  ATTEMPT_KINDS,
-  INFLUENCE,
-  SUBSTANCES,
-  SUICIDALITY,
-  USE_PATTERNS,
-  parseAssessment,
-  unansweredSafety,
-  type Assessment,
-} from '../../shared/case/assessment.js';
+import { parseAssessment, unansweredSafety, type Assessment } from '../../shared/case/assessment.js';
+import { ATTEMPT_KINDS, INFLUENCE, SUBSTANCES, SUICIDALITY, USE_PATTERNS } from '../../shared/case/vocabulary.js';
 
 function message(raw: unknown): string {
   const result = parseAssessment(raw);

@@ -14,7 +14,8 @@ import {
   stageOf,
   type CaseSnapshot,
 } from '../../shared/case/lifecycle.js';
-import { FORWARD_STAGES, stageAudit, type ForwardStage, stampStageRequest, stageRequestSchema, type CaseEvent } from '../../shared/case/stages.js';
+import { stageAudit, stampStageRequest, stageRequestSchema, type CaseEvent } from '../../shared/case/stages.js';
+import { FORWARD_STAGES, type ForwardStage } from '../../shared/case/vocabulary.js';
 import { describeIssues } from '../../shared/protocol.js';
 import { DAY, FACILITATOR, T, cancel, move, movesTo } from './support.js';
 

@@ -11,7 +11,8 @@ import {
   replayCase,
   restoreCase,
 } from '../../shared/case/lifecycle.js';
-import { CANCEL_REASONS, FORWARD_STAGES, type CaseEvent, type ForwardStage } from '../../shared/case/stages.js';
+import type { CaseEvent } from '../../shared/case/stages.js';
+import { CANCEL_REASONS, FORWARD_STAGES, type ForwardStage } from '../../shared/case/vocabulary.js';
 import { FACILITATOR, T } from './support.js';
 
 const TARGETS = FORWARD_STAGES.slice(1) as Array<Exclude<ForwardStage, 'intake'>>;

@@ -3,8 +3,9 @@
 import type { Approach } from '../../shared/approaches.js';
 import type { Assessment } from '../../shared/case/assessment.js';
 import type { CaseContent } from '../../shared/case/plan.js';
-import type { CaseEvent, CancelReason, ForwardStage } from '../../shared/case/stages.js';
-import type { CaseRole, TeamMember } from '../../shared/case/team.js';
+import type { CaseEvent } from '../../shared/case/stages.js';
+import type { TeamMember } from '../../shared/case/team.js';
+import type { CancelReason, CaseRole, ForwardStage } from '../../shared/case/vocabulary.js';
 import { scoreScreening, type Screening } from '../../shared/screeners/index.js';
 
 export const T = 1_700_000_000_000;
