@@ -5,6 +5,7 @@
 // to `ready` only when every item is done or waived (guards.ts).
 import { z } from 'zod';
 import { APPROACHES, type Approach } from '../approaches.js';
+import { describeIssues } from '../protocol.js';
 import { LIMITS } from '../vocabulary.js';
 import type { Assessment } from './assessment.js';
 import { isCautioned, type SafetyReview } from './safety.js';
@@ -45,6 +46,16 @@ export function markProblem(mark: ReadinessMark): string | null {
     return `${mark.item}: this item is done when the plan has it; it can be waived with a reason`;
   }
   return null;
+}
+
+export type ParsedMark = { ok: true; mark: ReadinessMark } | { ok: false; message: string };
+
+/** Validate a mark as sent (a 400 when not ok): the schema, then `markProblem`. Messages name the field. */
+export function parseReadinessMark(raw: unknown): ParsedMark {
+  const result = readinessMarkSchema.safeParse(raw);
+  if (!result.success) return { ok: false, message: describeIssues(result.error) };
+  const problem = markProblem(result.data);
+  return problem ? { ok: false, message: problem } : { ok: true, mark: result.data };
 }
 
 const SAFETY_TODO: Record<SafetyItem, string> = {

@@ -2,7 +2,7 @@
 // out), the readiness checklist with its waivers, and plan()'s GET /plan shape.
 import { describe, expect, test } from 'vitest';
 import { plan } from '../../shared/case/plan.js';
-import { markProblem, readinessMarkSchema, type ReadinessMark } from '../../shared/case/readiness.js';
+import { markProblem, parseReadinessMark, readinessMarkSchema, type ReadinessMark } from '../../shared/case/readiness.js';
 import { roleProblem, rolesSchema, speakingOrder, teamProblems } from '../../shared/case/team.js';
 import { calmAssessment, fullTeam, member, readyContent } from './support.js';
 
@@ -102,6 +102,13 @@ describe('the readiness checklist (issue 9, section 5)', () => {
     expect(readinessMarkSchema.safeParse({ item: 'crisis-plan', state: 'waived', reason: '  ' }).success).toBe(false);
     expect(markProblem({ item: 'approach-chosen', state: 'done' })).toMatch(/can be waived with a reason/);
     expect(markProblem({ item: 'crisis-plan', state: 'done' })).toBeNull();
+  });
+
+  test('parseReadinessMark gives the 400 words: the field, or why a plan item cannot be marked done', () => {
+    expect(parseReadinessMark({ item: 'crisis-plan', state: 'done' })).toEqual({ ok: true, mark: { item: 'crisis-plan', state: 'done' } });
+    expect(parseReadinessMark({ item: 'crisis-plan', state: 'waived' })).toMatchObject({ ok: false, message: expect.stringMatching(/^reason: /) });
+    expect(parseReadinessMark({ item: 'all', state: 'done' })).toMatchObject({ ok: false, message: expect.stringMatching(/^item: /) });
+    expect(parseReadinessMark({ item: 'team-of-at-least-3', state: 'done' })).toMatchObject({ ok: false, message: expect.stringMatching(/^team-of-at-least-3: /) });
   });
 });
 
