@@ -9,11 +9,11 @@ import { Vault } from '../security/vault.js';
 import { nextLink } from './audit.js';
 import type { Append } from './event-log-writer.js';
 import { advanceMeeting, chainTail, insertAudit, insertEvent, type SealedAppend } from './kysely/event-log-queries.js';
-import { openSqlite, sqliteCompiler } from './sqlite-connection.js';
+import { BUSY_TIMEOUT_MS, openSqlite, sqliteCompiler } from './sqlite-connection.js';
 
 const { file, key } = workerData as { file: string; key: Uint8Array };
 const vault = Vault.fromKey(Buffer.from(key));
-const db = openSqlite(file);
+const db = openSqlite(file, BUSY_TIMEOUT_MS.writerThread);
 const compiler = sqliteCompiler();
 const statements = new Map<string, Statement>();
 
