@@ -17,8 +17,7 @@ import { realtimePlugin } from './realtime/plugin.js';
 import type { Services } from './services.js';
 import { sessionsPlugin } from './sessions.js';
 import { ORIGIN_REFUSED, originAllowed } from './security/origin.js';
-import { Vault } from './security/vault.js';
-import { SqliteStore } from './store/sqlite.js';
+import { openDataDirectory } from './store/data-dir.js';
 import type { Store } from './store/types.js';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -40,7 +39,7 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 256 * 1024,
   });
-  const storage = store ?? (await SqliteStore.inDirectory(config.dataDir, Vault.load(config.encryptionKey, config.keyFile)));
+  const storage = store ?? (await openDataDirectory(config));
   const hub = new RealtimeHub(app.log);
   const baseUrl = () => {
     if (config.publicUrl) return config.publicUrl;

@@ -15,6 +15,7 @@ import { migrateToLatest } from './migrations/index.js';
 import type { Database as Tables } from './schema.js';
 import { openSqlite, sqliteKysely } from './sqlite-connection.js';
 import type { Repositories, Store } from './types.js';
+import { recordCheck, verifyKey } from './vault-check.js';
 
 /** The repositories over one executor: the store itself, or a transaction. */
 function repositories(db: Kysely<Tables>, vault: Vault, append: AppendEvent) {
@@ -38,6 +39,8 @@ export class SqliteStore implements Store {
   readonly meetings;
   readonly links;
   readonly audit;
+  /** The vault's check value as stored (sealed), for the data directory's marker file (data-dir.ts). */
+  checkValue = '';
   /** Appends to the event log go through a writer thread, so that no fsync stalls the event loop. */
   private readonly eventLog: EventLogWriter;
 
@@ -62,17 +65,24 @@ export class SqliteStore implements Store {
   /**
    * Opens (or creates) the file and applies pending migrations before anything
    * else touches it. Names, letters, bottom lines, the log and snapshots are
-   * sealed with `vault` before they reach the file. Throws MigrationError (the
-   * file left as it was) if a migration fails.
+   * sealed with `vault` before they reach the file. Throws VaultError if
+   * `vault` is not the key the file was sealed with (checked before the
+   * migrations) and MigrationError if a migration fails; either way the file is
+   * left as it was. Writes the vault's check value on the first opening.
    */
   static async open(file: string, vault: Vault): Promise<SqliteStore> {
     const db = openSqlite(file);
     const kysely = sqliteKysely(db);
     try {
+      verifyKey(db, vault);
       await migrateToLatest(kysely);
-      return new SqliteStore(db, kysely, file, vault);
+      const store = new SqliteStore(db, kysely, file, vault);
+      store.checkValue = recordCheck(db, vault, Date.now());
+      return store;
     } catch (error) {
       await kysely.destroy();
+      // Kysely closes the connection only if it ever ran a query; the key check runs before any.
+      if (db.open) db.close();
       throw error;
     }
   }
