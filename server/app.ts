@@ -18,6 +18,7 @@ import type { Services } from './services.js';
 import { sessionsPlugin } from './sessions.js';
 import { ORIGIN_REFUSED, originAllowed } from './security/origin.js';
 import { openDataDirectory } from './store/data-dir.js';
+import { SqliteStore } from './store/sqlite.js';
 import type { Store } from './store/types.js';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -40,6 +41,11 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
     bodyLimit: 256 * 1024,
   });
   const storage = store ?? (await openDataDirectory(config));
+  if (storage instanceof SqliteStore) {
+    storage.onFileLost(() =>
+      app.log.error({}, 'the database file was deleted or replaced while running: answering UNAVAILABLE; stop the server and restore the database from a backup (docs/reliability.md)'),
+    );
+  }
   const hub = new RealtimeHub(app.log);
   const baseUrl = () => {
     if (config.publicUrl) return config.publicUrl;

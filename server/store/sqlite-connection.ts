@@ -36,9 +36,17 @@ import type { Database as Tables } from './schema.js';
  */
 export const BUSY_TIMEOUT_MS = { mainThread: 200, writerThread: 3000 } as const;
 
-/** A connection to `file` with the pragmas every Threshold connection uses; `busyTimeoutMs` per BUSY_TIMEOUT_MS. */
-export function openSqlite(file: string, busyTimeoutMs: number = BUSY_TIMEOUT_MS.mainThread): Database.Database {
-  const db = new Database(file);
+/**
+ * A connection to `file` with the pragmas every Threshold connection uses;
+ * `busyTimeoutMs` per BUSY_TIMEOUT_MS. With `fileMustExist` a missing file
+ * throws instead of being created empty (the writer thread: see file-watch.ts).
+ */
+export function openSqlite(
+  file: string,
+  busyTimeoutMs: number = BUSY_TIMEOUT_MS.mainThread,
+  { fileMustExist = false }: { fileMustExist?: boolean } = {},
+): Database.Database {
+  const db = new Database(file, { fileMustExist });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
@@ -51,11 +59,13 @@ export function openSqlite(file: string, busyTimeoutMs: number = BUSY_TIMEOUT_MS
  * text once: Kysely prepares on every query, and the handshake's lookups run
  * on every connection. Bounded, as a revoke of n links has its own text per n.
  */
-export function withStatementCache(db: Database.Database, limit = 256): SqliteDatabase {
+export function withStatementCache(db: Database.Database, limit = 256, guard: () => void = () => undefined): SqliteDatabase {
   const cache = new Map<string, Database.Statement>();
   return {
     close: () => db.close(),
     prepare(sql: string) {
+      // Kysely prepares before every query: the place to refuse a store that has lost its file.
+      guard();
       let statement = cache.get(sql);
       if (!statement) {
         statement = db.prepare(sql);
@@ -91,9 +101,9 @@ class ThresholdSqliteDialect extends SqliteDialect {
   }
 }
 
-/** Kysely over an open connection; destroying it closes the connection. */
-export function sqliteKysely(db: Database.Database): Kysely<Tables> {
-  return new Kysely<Tables>({ dialect: new ThresholdSqliteDialect({ database: withStatementCache(db) }) });
+/** Kysely over an open connection; destroying it closes the connection. `guard` runs before each query and may throw. */
+export function sqliteKysely(db: Database.Database, guard?: () => void): Kysely<Tables> {
+  return new Kysely<Tables>({ dialect: new ThresholdSqliteDialect({ database: withStatementCache(db, 256, guard) }) });
 }
 
 /** Kysely that only compiles queries to SQLite's SQL, for code that runs them synchronously itself (the writer thread). */

@@ -13,7 +13,9 @@ import { KyselyLinks } from './kysely/links.js';
 import { KyselyMeetings, type AppendEvent } from './kysely/meetings.js';
 import { migrateToLatest } from './migrations/index.js';
 import type { Database as Tables } from './schema.js';
+import { FILE_GONE, FileWatch } from './file-watch.js';
 import { openSqlite, sqliteKysely } from './sqlite-connection.js';
+import { StoreUnavailable } from './unavailable.js';
 import type { Repositories, Store } from './types.js';
 import { recordCheck, verifyKey } from './vault-check.js';
 
@@ -50,6 +52,8 @@ export class SqliteStore implements Store {
     private readonly kysely: Kysely<Tables>,
     file: string,
     private readonly vault: Vault,
+    /** Whether the file is still the one opened (file-watch.ts). */
+    private readonly watch: FileWatch,
   ) {
     this.eventLog = new EventLogWriter(file, vault.keyForWriterThread());
     const append: AppendEvent = (meetingId, stored, snapshot, phase, at, audit) =>
@@ -72,14 +76,18 @@ export class SqliteStore implements Store {
    */
   static async open(file: string, vault: Vault): Promise<SqliteStore> {
     const db = openSqlite(file);
-    const kysely = sqliteKysely(db);
+    const watch = new FileWatch(file);
+    const kysely = sqliteKysely(db, () => {
+      if (watch.lost) throw new StoreUnavailable(`the store has lost its file: ${FILE_GONE}`);
+    });
     try {
       verifyKey(db, vault);
       await migrateToLatest(kysely);
-      const store = new SqliteStore(db, kysely, file, vault);
+      const store = new SqliteStore(db, kysely, file, vault, watch);
       store.checkValue = recordCheck(db, vault, Date.now());
       return store;
     } catch (error) {
+      watch.stop();
       await kysely.destroy();
       // Kysely closes the connection only if it ever ran a query; the key check runs before any.
       if (db.open) db.close();
@@ -97,7 +105,16 @@ export class SqliteStore implements Store {
     return this.kysely.transaction().execute((trx) => work(repositories(trx, this.vault, noAppendInTransaction)));
   }
 
+  /**
+   * Call `listener` once if the database file is found deleted or replaced
+   * while open; from then on every query throws StoreUnavailable.
+   */
+  onFileLost(listener: () => void): void {
+    this.watch.onLost(listener);
+  }
+
   async close() {
+    this.watch.stop();
     await this.eventLog.close();
     if (this.db.open) await this.kysely.destroy();
   }

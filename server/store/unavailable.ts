@@ -18,5 +18,5 @@ export function isStoreUnavailable(error: unknown): boolean {
   if (typeof code === 'string' && UNAVAILABLE_CODES.test(code)) return true;
   // The writer thread's errors cross as messages only.
   const message = error instanceof Error ? error.message : '';
-  return /database is locked|database table is locked|disk I\/O error|database or disk is full|unable to open database|database file is gone/.test(message);
+  return /database is locked|database table is locked|disk I\/O error|database or disk is full|unable to open database|database file is gone|has lost its file/.test(message);
 }
