@@ -24,7 +24,8 @@ export async function backupDatabase(source: string, destination: string): Promi
   if (!existsSync(source)) throw new ToolError(`there is no database at ${source}`);
   if (existsSync(destination)) throw new ToolError(`${destination} already exists; name another file`);
   mkdirSync(dirname(destination), { recursive: true, mode: 0o700 });
-  const db = new Database(source, { fileMustExist: true, readonly: true });
+  // Not readonly: a read-only connection cannot tidy the WAL away when it is the last one (server stopped).
+  const db = new Database(source, { fileMustExist: true });
   db.pragma('busy_timeout = 2000');
   // Written under a temporary name, so that a half-made copy never looks like a backup.
   const partial = `${destination}.partial`;
