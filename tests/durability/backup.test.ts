@@ -4,6 +4,7 @@
 // everything sealed under a new key. Each refuses to touch a database in use.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -69,6 +70,8 @@ test('issue 12, case 22: npm run backup copies the database consistently while c
       const type = accepted % 2 === 0 ? 'pause.start' : 'pause.end';
       const answer = await facilitator.send(type === 'pause.start' ? ({ type, reason: 'outburst' } as never) : ({ type } as never));
       if (answer.ok) accepted++;
+      // Within the connection's message budget (20 a second), so the burst is never cut off for flooding.
+      await new Promise((r) => setTimeout(r, 60));
     }
   })();
   await new Promise((r) => setTimeout(r, 100));
@@ -167,3 +170,37 @@ test('the rotation covers every column schema.ts marks sealed', () => {
   });
   expect(marked).toEqual(Object.fromEntries(Object.entries(SEALED_COLUMNS).map(([t, c]) => [t, [...c]])));
 });
+
+test('issue 12, case 22: with THRESHOLD_KEY, rotate-key takes the new key from NEW_THRESHOLD_KEY and the server starts only with it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'threshold-envkey-'));
+  const oldKey = randomBytes(32).toString('base64');
+  const newKey = randomBytes(32).toString('base64');
+  const run = (env: Record<string, string>) => npmRun('rotate-key', [], { DATA_DIR: dir, ...env });
+  try {
+    const first = new ServerProcess(await freePort(), dir, { THRESHOLD_KEY: oldKey });
+    await first.start();
+    await createFixture(first.url);
+    expect(await first.stop('SIGTERM')).toBe(0);
+
+    const missing = await run({ THRESHOLD_KEY: oldKey });
+    expect(missing.code).toBe(2);
+    expect(missing.output).toMatch(/NEW_THRESHOLD_KEY/);
+    const rotated = await run({ THRESHOLD_KEY: oldKey, NEW_THRESHOLD_KEY: newKey });
+    expect(rotated.code, rotated.output).toBe(0);
+    expect(existsSync(join(dir, 'threshold.key'))).toBe(false);
+
+    const withOld = new ServerProcess(await freePort(), dir, { THRESHOLD_KEY: oldKey });
+    await expect(withOld.start()).rejects.toThrow(/not the key this database was sealed with/);
+    const withNew = new ServerProcess(await freePort(), dir, { THRESHOLD_KEY: newKey });
+    await withNew.start();
+    try {
+      const api = new Api(withNew.url);
+      expect((await api.post('/api/login', { email: 'dana@example.org', password: 'correct horse battery' })).status).toBe(200);
+      expect(JSON.stringify((await api.get('/api/cases')).body)).toContain('Sam');
+    } finally {
+      await withNew.stop('SIGTERM');
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 30_000);
