@@ -38,7 +38,7 @@ const timed = async <T>(work: () => Promise<T>) => {
 };
 
 test('issue 12, case 12: a lock held by another process gets UNAVAILABLE or 503 in time, and never ends the process', async () => {
-  const lock = await holdWriteLock(join(dataDir, 'threshold.sqlite'), 8000);
+  const lock = await holdWriteLock(join(dataDir, 'threshold.sqlite'), 10_000);
   try {
     // The console's keyboard activity extends the session: a write that cannot happen now.
     const console2 = await Client.open(server.url, { meetingId: fx.meetingId }, fx.api.cookie);
@@ -54,16 +54,17 @@ test('issue 12, case 12: a lock held by another process gets UNAVAILABLE or 503 
     ]);
     expect(cases.result.status).toBe(503);
     expect(cases.result.body.error.code).toBe('UNAVAILABLE');
-    expect(cases.ms).toBeLessThan(1500);
+    expect(cases.ms).toBeLessThan(2500);
     expect(health.result.status).toBe(200);
-    expect(health.ms).toBeLessThan(500);
+    // Before the fix both took the lock's whole length; the margins leave room for a loaded two-core machine.
+    expect(health.ms).toBeLessThan(1000);
 
     // A guest joining writes their participant row: refused UNAVAILABLE, quickly.
     const guest = Client.connect(server.url, { token: fx.links.remote.token, name: 'Visiting cousin' });
     const refused = await timed(() => guest.connectError(3000));
     guest.close();
     expect(refused.result.data?.code).toBe('UNAVAILABLE');
-    expect(refused.ms).toBeLessThan(1500);
+    expect(refused.ms).toBeLessThan(2500);
 
     // A command waits off the event loop, then says UNAVAILABLE before the client gives up.
     const command = await timed(() => console2.send({ type: 'turns.begin' } as never));
