@@ -41,8 +41,6 @@ export class SqliteStore implements Store {
   readonly meetings;
   readonly links;
   readonly audit;
-  /** The vault's check value as stored (sealed), for the data directory's marker file (data-dir.ts). */
-  checkValue = '';
   /** Appends to the event log go through a writer thread, so that no fsync stalls the event loop. */
   private readonly eventLog: EventLogWriter;
 
@@ -54,6 +52,8 @@ export class SqliteStore implements Store {
     private readonly vault: Vault,
     /** Whether the file is still the one opened (file-watch.ts). */
     private readonly watch: FileWatch,
+    /** The vault's check value as stored (sealed), for the data directory's marker file (data-dir.ts). */
+    readonly checkValue: string,
   ) {
     this.eventLog = new EventLogWriter(file, vault.keyForWriterThread());
     const append: AppendEvent = (meetingId, stored, snapshot, phase, at, audit) =>
@@ -83,9 +83,7 @@ export class SqliteStore implements Store {
     try {
       verifyKey(db, vault);
       await migrateToLatest(kysely);
-      const store = new SqliteStore(db, kysely, file, vault, watch);
-      store.checkValue = recordCheck(db, vault, Date.now());
-      return store;
+      return new SqliteStore(db, kysely, file, vault, watch, recordCheck(db, vault, Date.now()));
     } catch (error) {
       watch.stop();
       await kysely.destroy();
