@@ -2,7 +2,7 @@
 // facilitator's session cookie with a meetingId, from a client speaking a
 // protocol version this server speaks. Anything else is refused with a code
 // and a message the person can act on.
-import { findMember } from '../../shared/meeting/context.js';
+import { findMember, type Member } from '../../shared/meeting/context.js';
 import { normaliseName } from '../../shared/names.js';
 import { LOBBY_CAPACITY, PROTOCOL_VERSION, type HandshakeError } from '../../shared/protocol.js';
 import type { Connection, MeetingRuntime } from '../meetings/runtime.js';
@@ -100,8 +100,8 @@ async function admitByLink(services: Services, token: string, name: unknown): Pr
       ? await services.store.cases.getParticipant(link.participantId)
       : undefined;
   if (!person) throw new HandshakeRefusal('LINK_INVALID', INVALID_LINK);
-  // Turned away stays turned away, until the facilitator reissues the link (which puts them back to the lobby).
-  if (member?.denied) throw new HandshakeRefusal('DENIED', DENIED);
+  // Turned away stays turned away, until the facilitator reissues the link: a link issued after the refusal waits in the lobby again.
+  if (member && refusedWith(member, link)) throw new HandshakeRefusal('DENIED', DENIED);
   refuseIfLocked(runtime, person.id);
   return {
     ...base,
@@ -109,11 +109,27 @@ async function admitByLink(services: Services, token: string, name: unknown): Pr
   };
 }
 
-/** Refuse DENIED when the link's person was turned away at the lobby and has not had their link reissued since. */
+/**
+ * For a revoked link: refuse DENIED when its person was turned away with it and has not had a link
+ * reissued since; once they have, the old one is just a link that no longer works.
+ */
 async function refuseIfDenied(services: Services, link: LinkRecord): Promise<void> {
-  if (!link.participantId || (link.kind !== 'participant' && link.kind !== 'guest')) return;
+  const { participantId } = link;
+  if (!participantId || (link.kind !== 'participant' && link.kind !== 'guest')) return;
   const runtime = await services.registry.get(link.meetingId);
-  if (runtime && findMember(runtime.context, link.participantId)?.denied) throw new HandshakeRefusal('DENIED', DENIED);
+  const member = runtime && findMember(runtime.context, participantId);
+  if (!member || !refusedWith(member, link)) return;
+  const links = await services.store.links.list(link.meetingId);
+  const reissued = links.some((l) => l.participantId === participantId && l.revokedAt === null && !refusedWith(member, l));
+  if (!reissued) throw new HandshakeRefusal('DENIED', DENIED);
+}
+
+/**
+ * Whether the person was turned away at the lobby with this link in hand: the link was issued no
+ * later than the refusal. A member refused before refusals were timed (no `deniedAt`) stays refused.
+ */
+function refusedWith(member: Member, link: LinkRecord): boolean {
+  return member.denied && (member.deniedAt === undefined || link.createdAt <= member.deniedAt);
 }
 
 /** A locked lobby takes nobody new: only people already let in may (re)connect. */
