@@ -87,6 +87,7 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
   await app.register(realtimePlugin, { hub, services });
   const restored = await services.registry.restoreAll();
   app.log.info({ meetings: restored }, 'meetings restored');
+  await guestLobby(services).afterStart(app.log);
 
   app.addHook('onClose', async () => {
     guestLobby(services).close();

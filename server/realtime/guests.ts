@@ -53,6 +53,23 @@ export class GuestLobby {
     this.departures.set(participantId, timer);
   }
 
+  /**
+   * After a start nobody is connected yet, so every guest still undecided in a live meeting is
+   * away: each gets the grace period to come back, as if they had just left. Without this, a guest
+   * waiting when the server stopped would be kept for good if they never returned.
+   */
+  async afterStart(log: Logger): Promise<void> {
+    const { store, registry } = this.services;
+    for (const record of await store.meetings.listUnclosed()) {
+      const runtime = registry.peek(record.id);
+      if (!runtime) continue;
+      for (const link of await store.links.list(record.id)) {
+        const guestId = link.kind === 'guest' ? link.participantId : null;
+        if (guestId && !findMember(runtime.context, guestId)) this.left(record.id, guestId, log);
+      }
+    }
+  }
+
   /** Stop the pending departures (the server is closing; the store goes next). */
   close(): void {
     this.closed = true;

@@ -3,6 +3,9 @@
 // guest who leaves before anyone decides on them is not kept: their
 // participant row (with the sealed name) and their link are deleted; their
 // `link.issued` audit entry, which holds no name, stays.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { FacilitatorView } from '../../shared/meeting/view.js';
 import type { SqliteStore } from '../../server/store/sqlite.js';
@@ -23,9 +26,9 @@ afterAll(async () => {
   await server.close();
 });
 
-const db = () => (server.threshold.services.store as SqliteStore).db;
-const guestRows = (meetingId: string) =>
-  (db().prepare("SELECT COUNT(*) AS n FROM participants WHERE meeting_id = ? AND attendance = 'guest'").get(meetingId) as { n: number }).n;
+const db = (running = server) => (running.threshold.services.store as SqliteStore).db;
+const guestRows = (meetingId: string, running = server) =>
+  (db(running).prepare("SELECT COUNT(*) AS n FROM participants WHERE meeting_id = ? AND attendance = 'guest'").get(meetingId) as { n: number }).n;
 const guestLinks = (meetingId: string) =>
   (db().prepare("SELECT COUNT(*) AS n FROM links WHERE meeting_id = ? AND kind = 'guest'").get(meetingId) as { n: number }).n;
 const issuedAudit = (meetingId: string) =>
@@ -127,5 +130,37 @@ describe('issue 12, case 2: one shared link, many guests', () => {
     expect(back.view).toMatchObject({ lobby: 'waiting', you: { participantId, name: 'Cousin Wes' } });
     await new Promise((r) => setTimeout(r, 1500)); // past the grace period, while connected
     expect(guestRows(fx.meetingId)).toBe(1);
+  });
+});
+
+describe('issue 12, case 2: across a restart', () => {
+  test('a guest waiting when the server stopped, who never comes back, is forgotten after the grace period; one who does is kept', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'threshold-guests-'));
+    let first: Running | null = await startServer({ GUEST_LOBBY_GRACE_SECONDS: '1' }, dir);
+    let second: Running | null = null;
+    try {
+      const fx = await createFixture(first.url);
+      const gone = await Client.open(first.url, { token: fx.links.remote.token, name: 'Never Back' });
+      const back = await Client.open(first.url, { token: fx.links.remote.token, name: 'Comes Back' });
+      const backToken = back.credentials[0]!.token;
+      gone.close();
+      back.close();
+      await first.close(); // at once, before the grace period ends
+      first = null;
+
+      second = await startServer({ GUEST_LOBBY_GRACE_SECONDS: '1' }, dir);
+      expect(guestRows(fx.meetingId, second)).toBe(2);
+      const returned = await Client.open(second.url, { token: backToken });
+      clients.push(returned);
+      expect(returned.view).toMatchObject({ lobby: 'waiting', you: { name: 'Comes Back' } });
+      const running = second;
+      await waitUntil(() => guestRows(fx.meetingId, running) === 1, 6000);
+      await new Promise((r) => setTimeout(r, 1200));
+      expect(guestRows(fx.meetingId, running)).toBe(1);
+    } finally {
+      await first?.close();
+      await second?.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
