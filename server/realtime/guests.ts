@@ -5,14 +5,19 @@
 import { findMember } from '../../shared/meeting/context.js';
 import { GUEST_JOINS_PER_MINUTE } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
+import type { MeetingRuntime } from '../meetings/runtime.js';
 import type { Services } from '../services.js';
 
 const MINUTE_MS = 60_000;
+/** A minted guest whose connection has not arrived by then never will (the handshake failed after the write). */
+const ARRIVAL_MS = 10_000;
 
 export class GuestLobby {
   /** Per shared remote link, when its guests of the last minute were minted (ms, oldest first). */
   private readonly joins = new Map<string, number[]>();
   private readonly departures = new Map<string, NodeJS.Timeout>();
+  /** Per meeting, guests minted whose connection is not in the room yet, and since when (ms). */
+  private readonly arriving = new Map<string, Map<string, number>>();
   private closed = false;
 
   constructor(private readonly services: Services) {}
@@ -29,6 +34,27 @@ export class GuestLobby {
     if (recent.length > 0) this.joins.set(linkId, recent);
     else this.joins.delete(linkId);
     return allowed;
+  }
+
+  /**
+   * How many people count toward the lobby's capacity at `now` (ms): those waiting, plus guests
+   * minted by handshakes still between their write and their connection. Without the second,
+   * simultaneous handshakes would all see the same lobby and all pass.
+   */
+  lobbyCount(runtime: MeetingRuntime, now: number): number {
+    const pending = this.arriving.get(runtime.id);
+    if (pending) {
+      for (const [id, since] of pending) if (runtime.isPresent(id) || now - since > ARRIVAL_MS) pending.delete(id);
+      if (pending.size === 0) this.arriving.delete(runtime.id);
+    }
+    return runtime.lobbySize() + (pending?.size ?? 0);
+  }
+
+  /** A guest was minted for this meeting at `now` (ms); they count toward the lobby until they arrive. */
+  minted(meetingId: string, participantId: string, now: number): void {
+    const pending = this.arriving.get(meetingId) ?? new Map<string, number>();
+    pending.set(participantId, now);
+    this.arriving.set(meetingId, pending);
   }
 
   /**

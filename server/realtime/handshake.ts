@@ -148,17 +148,20 @@ async function admitGuest(services: Services, runtime: MeetingRuntime, parent: L
   const checked = normaliseName(name);
   if (!checked.ok) throw nameRefusal(checked.reason);
   const guestName = checked.name;
+  const guests = guestLobby(services);
+  const now = services.clock();
   // Checked before the rate, so that a full lobby does not use up the link's joins for the minute.
-  if (runtime.lobbySize() >= LOBBY_CAPACITY) {
+  if (guests.lobbyCount(runtime, now) >= LOBBY_CAPACITY) {
     throw new HandshakeRefusal('LOBBY_FULL', 'The waiting room is full just now. Please try again in a few minutes, or contact the facilitator.');
   }
-  const now = services.clock();
-  if (!guestLobby(services).mayJoin(parent.id, now)) {
+  if (!guests.mayJoin(parent.id, now)) {
     throw new HandshakeRefusal('RATE_LIMITED', 'Many people are joining right now. Please try again in a minute.');
   }
   const participantId = newId();
   const token = newToken();
   const linkId = newId();
+  // Counted before the write, which yields: a handshake arriving meanwhile sees this guest already.
+  guests.minted(runtime.id, participantId, now);
   // One transaction: a guest is never half-made (a person without a link, or a link without its audit entry).
   await services.store.transaction(async (tx) => {
     await tx.cases.createParticipant({

@@ -96,6 +96,38 @@ describe('issue 12, case 2: one shared link, many guests', () => {
     expect((await open({ token: fx.tokenOf(fx.ids.ann) })).view.role).toBe('participant');
   });
 
+  test('simultaneous handshakes cannot overfill the lobby: with 15 waiting, 5 of 10 at once get in and 5 are refused LOBBY_FULL', async () => {
+    const fx = await meeting();
+    const facilitator = await open({ meetingId: fx.meetingId }, fx.api.cookie);
+    for (let i = 0; i < 15; i++) {
+      if (i % 10 === 0) offset += 61_000;
+      await open({ token: fx.links.remote.token, name: `Early ${i}` });
+    }
+    offset += 61_000;
+    // A store that takes its time (as PostgreSQL over a network would): the handshakes overlap while guests are written.
+    const store = server.threshold.services.store;
+    const transaction = store.transaction.bind(store);
+    store.transaction = async (work) => {
+      await new Promise((r) => setTimeout(r, 100));
+      return transaction(work);
+    };
+    const burst = Array.from({ length: 10 }, (_, i) => Client.connect(server.url, { token: fx.links.remote.token, name: `Burst ${i}` }));
+    clients.push(...burst);
+    const outcomes = await Promise.all(
+      burst.map(
+        (c) =>
+          new Promise<string>((resolve) => {
+            c.socket.once('meeting:state', () => resolve('in'));
+            c.socket.once('connect_error', (e: Error & { data?: { code?: string } }) => resolve(e.data?.code ?? 'network'));
+          }),
+      ),
+    );
+    store.transaction = transaction;
+    expect(outcomes.filter((o) => o === 'in')).toHaveLength(5);
+    expect(outcomes.filter((o) => o === 'LOBBY_FULL')).toHaveLength(5);
+    await facilitator.waitFor((v) => (v as FacilitatorView).lobby.length === 20);
+  });
+
   test('guests who leave before anyone decides on them are not kept: no participant row, no link; the audit entry stays', async () => {
     offset += 61_000;
     const fx = await meeting();
