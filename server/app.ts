@@ -13,6 +13,7 @@ import { linkRoutes } from './http/links.js';
 import { meetingRoutes } from './http/meetings.js';
 import { MeetingRegistry } from './meetings/registry.js';
 import { RealtimeHub } from './realtime/hub.js';
+import { guestLobby } from './realtime/guests.js';
 import { realtimePlugin } from './realtime/plugin.js';
 import type { Services } from './services.js';
 import { sessionsPlugin } from './sessions.js';
@@ -72,6 +73,7 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
         const ids = links.filter((l) => l.kind === 'guest' && l.participantId === participantId).map((l) => l.id);
         await storage.links.revoke(ids, clock());
       },
+      onGuestLeft: (meetingId, participantId) => guestLobby(services).left(meetingId, participantId, app.log),
     }),
   };
 
@@ -94,8 +96,10 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
   await app.register(realtimePlugin, { hub, services });
   const restored = await services.registry.restoreAll();
   app.log.info({ meetings: restored }, 'meetings restored');
+  await guestLobby(services).afterStart(app.log);
 
   app.addHook('onClose', async () => {
+    guestLobby(services).close();
     await storage.close();
   });
   return { app, services, hub };

@@ -21,6 +21,8 @@ export interface Config {
   socketMessagesPerSecond: number;
   /** A join link stops working this long after it was issued (and when its meeting closes). */
   linkMaxAgeHours: number;
+  /** A guest who leaves the lobby before anyone decides on them is forgotten after this long away. */
+  guestLobbyGraceSeconds: number;
   /** Base64 of the 32-byte encryption key; when absent, `keyFile` holds it. */
   encryptionKey: string | undefined;
   /** Created with mode 0600 on first run; keep it, and back it up apart from the database. */
@@ -120,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idleMinutes: integer(env, 'IDLE_MINUTES', 15, 1, 24 * 60),
     socketMessagesPerSecond: integer(env, 'SOCKET_MESSAGES_PER_SECOND', 20, 1, 100_000),
     linkMaxAgeHours: integer(env, 'LINK_MAX_AGE_HOURS', 24 * 7, 1, 24 * 365),
+    guestLobbyGraceSeconds: integer(env, 'GUEST_LOBBY_GRACE_SECONDS', 60, 1, 3600),
     crisis: {
       emergencyNumber: shortText(env, 'CRISIS_EMERGENCY_NUMBER', '911'),
       lineNumber: shortText(env, 'CRISIS_LINE_NUMBER', '988'),

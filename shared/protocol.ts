@@ -7,9 +7,11 @@ export {
   ATTENDANCE,
   ERROR_CODES,
   EVENTS,
+  GUEST_JOINS_PER_MINUTE,
   HANDSHAKE_ERRORS,
   LIMITS,
   LINK_KINDS,
+  LOBBY_CAPACITY,
   MEMBER_ATTENDANCE,
   OFFER_RESPONSES,
   OUTCOMES,
@@ -106,5 +108,3 @@ export type Ack =
   | { ok: true; revision: number }
   | { ok: false; error: { code: ErrorCode; message: string }; revision: number };
 
-
-export const joinNameSchema = z.string().trim().min(1).max(LIMITS.name);

@@ -58,6 +58,11 @@ export const LIMITS = {
   speakers: 50,
 } as const;
 
+/** At most this many people wait in a meeting's lobby; the next guest is refused LOBBY_FULL. */
+export const LOBBY_CAPACITY = 20;
+/** Guests the shared remote link mints per minute at most; more are refused RATE_LIMITED. */
+export const GUEST_JOINS_PER_MINUTE = 10;
+
 /** Why a handshake was refused; carried in `connect_error`'s `data.code`. */
 export const HANDSHAKE_ERRORS = [
   'CREDENTIALS_REQUIRED',
@@ -65,8 +70,17 @@ export const HANDSHAKE_ERRORS = [
   'LINK_EXPIRED',
   'SESSION_INVALID',
   'MEETING_NOT_FOUND',
+  /** A guest's name was empty once cleaned, or too long (shared/names.ts). */
   'NAME_REQUIRED',
+  /** A guest's name passes for the facilitator or the software ("Facilitator", "Host"…). */
+  'NAME_RESERVED',
   'LOBBY_LOCKED',
+  /** The lobby holds as many people waiting as it takes (LOBBY_CAPACITY); trying again later may work. */
+  'LOBBY_FULL',
+  /** The shared remote link was opened too often in the last minute (GUEST_JOINS_PER_MINUTE). */
+  'RATE_LIMITED',
+  /** The facilitator turned this person away at the lobby; refused until their link is reissued. */
+  'DENIED',
   /** The client speaks a protocol version this server does not (`auth.protocol`). */
   'PROTOCOL_UNSUPPORTED',
   /** The server could not check the connection (a store failure); trying again may work. */

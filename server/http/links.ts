@@ -2,13 +2,16 @@
 // reload the console cannot show a QR code again; instead it revokes the old
 // link (disconnecting whoever used it) and issues a fresh one for the same
 // person or role. A revoked link can be reissued too (a lost tablet), as long
-// as that person has no working link already.
+// as that person has no working link already. Either way, a remote person or
+// guest who was let in goes back to the lobby: whoever holds the new link is
+// seen by the facilitator before seeing the meeting (issue 12, case 6).
 import type { FastifyInstance } from 'fastify';
 import { hashToken, newId, newToken } from '../security/secrets.js';
 import type { Services } from '../services.js';
 import type { LinkRecord } from '../store/types.js';
 import { facilitatorAudit } from './audit.js';
 import { HttpError, notFound } from './errors.js';
+import { sendBackToLobby } from './lobby.js';
 import { linkUrl } from './meetings.js';
 import { ownMeeting } from './owned.js';
 import { requireFacilitator } from './session.js';
@@ -30,6 +33,8 @@ export function linkRoutes(services: Services) {
       }
 
       const person = old.participantId ? await services.store.cases.getParticipant(old.participantId) : undefined;
+      // First, so that a failure leaves the old link as it was rather than a new link that skips the lobby.
+      if (old.participantId) await sendBackToLobby(services, meeting.id, old.participantId);
       const token = newToken();
       const now = services.clock();
       const fresh: LinkRecord = { ...old, id: newId(), tokenHash: hashToken(token), createdAt: now, revokedAt: null };
@@ -54,3 +59,4 @@ async function hasActiveSibling(services: Services, link: LinkRecord): Promise<b
   const links = await services.store.links.list(link.meetingId);
   return links.some((l) => l.revokedAt === null && l.kind === link.kind && l.participantId === link.participantId);
 }
+

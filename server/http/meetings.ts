@@ -12,6 +12,7 @@ import type { LinkKind, LinkRecord, MeetingRecord } from '../store/types.js';
 import { HttpError, notFound, parseBody } from './errors.js';
 import { verifyChain } from '../store/audit.js';
 import { facilitatorAudit } from './audit.js';
+import { sendBackToLobby } from './lobby.js';
 import { ownCase, ownMeeting } from './owned.js';
 import { requireFacilitator } from './session.js';
 
@@ -122,6 +123,8 @@ export function meetingRoutes(services: Services) {
       const link = await services.store.links.get(request.params.linkId);
       if (!link || link.meetingId !== meeting.id) throw notFound('That link');
       const revoked = [link.id, ...(await guestsStillWaiting(services, meeting.id, link))];
+      // Before the revocation, so that a failure leaves the link working rather than its person let in (issue 12, case 6).
+      if (link.participantId && link.revokedAt === null) await sendBackToLobby(services, meeting.id, link.participantId);
       await services.store.transaction(async (tx) => {
         await tx.links.revoke(revoked, services.clock());
         for (const id of revoked) {

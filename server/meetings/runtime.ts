@@ -27,6 +27,8 @@ export interface RuntimeDeps {
   log: Logger;
   /** Called when a guest is turned away, so their personal link dies with the decision. */
   onGuestDenied?: (meetingId: string, participantId: string) => Promise<void>;
+  /** Called when a guest's device leaves, so that one who leaves before any decision is not kept (issue 12, case 2). */
+  onGuestLeft?: (meetingId: string, participantId: string) => void;
 }
 
 export class MeetingRuntime {
@@ -96,6 +98,18 @@ export class MeetingRuntime {
   detach(conn: Connection): void {
     this.room.leave(conn);
     this.publisher.presenceChanged(null);
+    if (conn.attendance === 'guest' && conn.participantId) this.deps.onGuestLeft?.(this.id, conn.participantId);
+  }
+
+  /** How many people wait in the lobby right now (connected, not let in). */
+  lobbySize(): number {
+    return this.room.presence().lobby.length;
+  }
+
+  /** Whether at least one device is connected as this participant. */
+  isPresent(participantId: string): boolean {
+    for (const id of this.room.participantsPresent()) if (id === participantId) return true;
+    return false;
   }
 
   viewFor(conn: Connection): MeetingView {

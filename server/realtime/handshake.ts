@@ -2,12 +2,15 @@
 // facilitator's session cookie with a meetingId, from a client speaking a
 // protocol version this server speaks. Anything else is refused with a code
 // and a message the person can act on.
-import { joinNameSchema, PROTOCOL_VERSION, type HandshakeError } from '../../shared/protocol.js';
+import { findMember, type Member } from '../../shared/meeting/context.js';
+import { normaliseName } from '../../shared/names.js';
+import { LOBBY_CAPACITY, PROTOCOL_VERSION, type HandshakeError } from '../../shared/protocol.js';
 import type { Connection, MeetingRuntime } from '../meetings/runtime.js';
 import { hashToken, newId, newToken } from '../security/secrets.js';
 import type { Services } from '../services.js';
 import type { Sessions } from '../sessions.js';
 import type { LinkRecord } from '../store/types.js';
+import { guestLobby } from './guests.js';
 
 export class HandshakeRefusal extends Error {
   constructor(
@@ -30,6 +33,7 @@ export interface Admission {
 }
 
 const INVALID_LINK = 'This link no longer works. Please ask the facilitator for a new one.';
+const DENIED = 'The facilitator isn’t able to bring you into this meeting. If you think this is a mistake, please contact them directly.';
 
 /** The protocol versions this server speaks (`auth.protocol`). */
 export const SPOKEN_PROTOCOLS: readonly unknown[] = [PROTOCOL_VERSION];
@@ -67,7 +71,12 @@ async function admitFacilitator(services: Services, sessions: Sessions, meetingI
 
 async function admitByLink(services: Services, token: string, name: unknown): Promise<Admission> {
   const link = await services.store.links.findByTokenHash(hashToken(token));
-  if (!link || link.revokedAt !== null) throw new HandshakeRefusal('LINK_INVALID', INVALID_LINK);
+  if (!link) throw new HandshakeRefusal('LINK_INVALID', INVALID_LINK);
+  if (link.revokedAt !== null) {
+    // A guest's link dies with the refusal; coming back with it is still a refusal, not a broken link.
+    await refuseIfDenied(services, link);
+    throw new HandshakeRefusal('LINK_INVALID', INVALID_LINK);
+  }
   if (services.clock() - link.createdAt > services.config.linkMaxAgeHours * 3_600_000) {
     throw new HandshakeRefusal('LINK_EXPIRED', 'This link has expired. Please ask the facilitator for a new one.');
   }
@@ -91,11 +100,36 @@ async function admitByLink(services: Services, token: string, name: unknown): Pr
       ? await services.store.cases.getParticipant(link.participantId)
       : undefined;
   if (!person) throw new HandshakeRefusal('LINK_INVALID', INVALID_LINK);
+  // Turned away stays turned away, until the facilitator reissues the link: a link issued after the refusal waits in the lobby again.
+  if (member && refusedWith(member, link)) throw new HandshakeRefusal('DENIED', DENIED);
   refuseIfLocked(runtime, person.id);
   return {
     ...base,
     conn: { role: 'participant', participantId: person.id, name: person.name, attendance: person.attendance },
   };
+}
+
+/**
+ * For a revoked link: refuse DENIED when its person was turned away with it and has not had a link
+ * reissued since; once they have, the old one is just a link that no longer works.
+ */
+async function refuseIfDenied(services: Services, link: LinkRecord): Promise<void> {
+  const { participantId } = link;
+  if (!participantId || (link.kind !== 'participant' && link.kind !== 'guest')) return;
+  const runtime = await services.registry.get(link.meetingId);
+  const member = runtime && findMember(runtime.context, participantId);
+  if (!member || !refusedWith(member, link)) return;
+  const links = await services.store.links.list(link.meetingId);
+  const reissued = links.some((l) => l.participantId === participantId && l.revokedAt === null && !refusedWith(member, l));
+  if (!reissued) throw new HandshakeRefusal('DENIED', DENIED);
+}
+
+/**
+ * Whether the person was turned away at the lobby with this link in hand: the link was issued no
+ * later than the refusal. A member refused before refusals were timed (no `deniedAt`) stays refused.
+ */
+function refusedWith(member: Member, link: LinkRecord): boolean {
+  return member.denied && (member.deniedAt === undefined || link.createdAt <= member.deniedAt);
 }
 
 /** A locked lobby takes nobody new: only people already let in may (re)connect. */
@@ -111,16 +145,27 @@ async function admitGuest(services: Services, runtime: MeetingRuntime, parent: L
   if (runtime.phase === 'outcome' || runtime.phase === 'closed') {
     throw new HandshakeRefusal('MEETING_NOT_FOUND', 'This meeting has ended.');
   }
-  const parsed = joinNameSchema.safeParse(name);
-  if (!parsed.success) throw new HandshakeRefusal('NAME_REQUIRED', 'Please tell us your name so the facilitator knows who is joining.');
+  const checked = normaliseName(name);
+  if (!checked.ok) throw nameRefusal(checked.reason);
+  const guestName = checked.name;
+  const guests = guestLobby(services);
   const now = services.clock();
+  // Checked before the rate, so that a full lobby does not use up the link's joins for the minute.
+  if (guests.lobbyCount(runtime, now) >= LOBBY_CAPACITY) {
+    throw new HandshakeRefusal('LOBBY_FULL', 'The waiting room is full just now. Please try again in a few minutes, or contact the facilitator.');
+  }
+  if (!guests.mayJoin(parent.id, now)) {
+    throw new HandshakeRefusal('RATE_LIMITED', 'Many people are joining right now. Please try again in a minute.');
+  }
   const participantId = newId();
   const token = newToken();
   const linkId = newId();
+  // Counted before the write, which yields: a handshake arriving meanwhile sees this guest already.
+  guests.minted(runtime.id, participantId, now);
   // One transaction: a guest is never half-made (a person without a link, or a link without its audit entry).
   await services.store.transaction(async (tx) => {
     await tx.cases.createParticipant({
-      id: participantId, caseId: runtime.caseId, meetingId: runtime.id, name: parsed.data, relationship: '',
+      id: participantId, caseId: runtime.caseId, meetingId: runtime.id, name: guestName, relationship: '',
       attendance: 'guest', letter: null, bottomLine: null, createdAt: now,
     });
     await tx.links.create({
@@ -134,10 +179,18 @@ async function admitGuest(services: Services, runtime: MeetingRuntime, parent: L
   });
   return {
     runtime,
-    conn: { role: 'participant', participantId, name: parsed.data, attendance: 'guest' },
+    conn: { role: 'participant', participantId, name: guestName, attendance: 'guest' },
     linkId,
     facilitatorId: null,
     sessionHash: null,
     issuedToken: token,
   };
+}
+
+function nameRefusal(reason: 'empty' | 'too-long' | 'reserved'): HandshakeRefusal {
+  if (reason === 'reserved') {
+    return new HandshakeRefusal('NAME_RESERVED', 'That name is kept for the people running the meeting. Please tell us your own name.');
+  }
+  if (reason === 'too-long') return new HandshakeRefusal('NAME_REQUIRED', 'Please shorten your name to 100 characters or fewer.');
+  return new HandshakeRefusal('NAME_REQUIRED', 'Please tell us your name so the facilitator knows who is joining.');
 }

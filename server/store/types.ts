@@ -114,6 +114,11 @@ export interface Cases {
   listParticipants(caseId: string): Promise<ParticipantRecord[]>;
   /** The letter and bottom line of everyone in a meeting (the case's participants and its guests), by participant id. */
   listMeetingTexts(meetingId: string, caseId: string): Promise<Map<string, PrivateTexts>>;
+  /**
+   * Deletes a guest's row (their sealed name with it): only a guest, one who belongs to a meeting,
+   * never a planned participant. For a guest who left the lobby before anyone decided on them.
+   */
+  removeGuest(participantId: string): Promise<void>;
 }
 
 /** Meetings, each with its snapshot and its log of accepted commands. */
@@ -149,6 +154,8 @@ export interface Links {
   list(meetingId: string): Promise<LinkRecord[]>;
   /** Marks the links revoked at `at`; a link already revoked keeps its first time. */
   revoke(ids: string[], at: number): Promise<void>;
+  /** Deletes guest links outright (other kinds are left alone): for a guest who is not kept at all. */
+  remove(ids: string[]): Promise<void>;
 }
 
 /**

@@ -25,6 +25,12 @@ export interface Member {
    * passes over them. Absent in snapshots stored before it existed, which means false.
    */
   backInLobby?: boolean;
+  /**
+   * When the facilitator turned them away (the `lobby.deny` event's `at`, ms): a link issued before
+   * then is refused DENIED at the handshake, one issued after (a reissue) brings them back to the
+   * lobby. Present only while `denied`; absent in snapshots stored before it existed.
+   */
+  deniedAt?: number;
 }
 
 export interface Turn {

@@ -22,12 +22,14 @@ function updateMember(context: MeetingContext, participantId: string, patch: Par
 
 /** The roster after a lobby decision; a guest joins it when first decided on. */
 function decideLobby(context: MeetingContext, event: LobbyEvent, admitted: boolean): Member[] {
-  const patch = { admitted, denied: !admitted };
+  // The time of a refusal tells the handshake which of the person's links it covers (issue 12, case 5).
+  const patch = admitted ? { admitted, denied: false } : { admitted, denied: true, deniedAt: event.at };
   if (findMember(context, event.participantId)) {
     return context.members.map((m) => {
       if (m.participantId !== event.participantId) return m;
-      // A decision ends any stay back in the lobby; dropping the key keeps the member as it was stored before.
-      const { backInLobby: _, ...rest } = m;
+      // A decision ends any stay back in the lobby, and any earlier refusal; dropping the keys keeps
+      // the member as it was stored before.
+      const { backInLobby: _, deniedAt: __, ...rest } = m;
       return { ...rest, ...patch };
     });
   }

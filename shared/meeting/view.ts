@@ -43,6 +43,8 @@ export interface MeetingState {
 export interface SpeakerView {
   participantId: string;
   name: string;
+  /** Came in through the shared remote link: shown as a guest, so that a guest "Ann" is never taken for the planned Ann. */
+  guest: boolean;
   status: SpeakerStatus;
 }
 
@@ -97,7 +99,7 @@ export interface FacilitatorView extends PublicAgenda {
   members: MemberView[];
   lobby: LobbyEntry[];
   lobbyLocked: boolean;
-  signals: Array<{ signalId: string; participantId: string; name: string; kind: SignalKind; at: number }>;
+  signals: Array<{ signalId: string; participantId: string; name: string; guest: boolean; kind: SignalKind; at: number }>;
   pause: Pause | null;
   pauses: PastPause[];
   offersMade: number;
@@ -112,12 +114,14 @@ export interface FacilitatorView extends PublicAgenda {
 
 export type MeetingView = FacilitatorView | ParticipantView | DisplayView;
 
-function nameOf(context: MeetingContext, participantId: string): string {
-  return context.members.find((m) => m.participantId === participantId)?.name ?? '';
+/** A member's name and whether they are a guest: every view that names someone marks a guest as one. */
+function nameOf(context: MeetingContext, participantId: string): { name: string; guest: boolean } {
+  const member = context.members.find((m) => m.participantId === participantId);
+  return { name: member?.name ?? '', guest: member?.attendance === 'guest' };
 }
 
 function speakers(context: MeetingContext, order: Turn[]): SpeakerView[] {
-  return order.map((t) => ({ participantId: t.participantId, name: nameOf(context, t.participantId), status: t.status }));
+  return order.map((t) => ({ participantId: t.participantId, ...nameOf(context, t.participantId), status: t.status }));
 }
 
 export function publicAgenda(state: MeetingState, now: number): PublicAgenda {
@@ -223,7 +227,7 @@ export function facilitatorView(state: MeetingState, agenda: PublicAgenda, room:
     })),
     lobby: [...room.lobby],
     lobbyLocked: context.lobbyLocked === true,
-    signals: context.signals.map((s) => ({ ...s, name: nameOf(context, s.participantId) })),
+    signals: context.signals.map((s) => ({ ...s, ...nameOf(context, s.participantId) })),
     pause: context.pause,
     pauses: context.pauses,
     offersMade: context.offersMade,

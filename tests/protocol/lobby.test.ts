@@ -163,7 +163,8 @@ describe('the shared remote link', () => {
     expect(zed.view).toMatchObject({ lobby: 'denied', you: { participantId: zedId, admitted: false }, speakingOrder: [] });
 
     const again = await h.refused({ token: zedToken });
-    expect(again.data?.code).toBe('LINK_INVALID');
+    // DENIED, not LINK_INVALID, since issue 12, case 5: a refused person is told so until their link is reissued.
+    expect(again.data?.code).toBe('DENIED');
     const after = await facilitator.waitFor((v) => (v as FacilitatorView).lobby.length === 0);
     expect(memberOf(zedId, after as FacilitatorView)).toMatchObject({ denied: true, admitted: false });
     // Nor can a refused person be put in the speaking order.
@@ -204,7 +205,7 @@ describe('after a server restart', () => {
     const may = await h.open({ token: mayToken });
     expect(may.views[0]).toMatchObject({ lobby: null, you: { participantId: mayId, name: 'Aunt May', admitted: true } });
     expect((await h.refused({ token: fx.links.remote.token, name: 'Someone New' })).data?.code).toBe('LINK_INVALID');
-    expect((await h.refused({ token: zedToken })).data?.code).toBe('LINK_INVALID');
+    expect((await h.refused({ token: zedToken })).data?.code).toBe('DENIED'); // since issue 12, case 5
     for (const view of [...back.views, ...cy.views, ...may.views]) expectViewContract(view);
   });
 });

@@ -134,7 +134,9 @@ export function expectViewContract(view: MeetingView): void {
   expect(typeof view.phase).toBe('string');
   expect(Array.isArray(view.speakingOrder)).toBe(true);
   for (const s of view.speakingOrder) {
-    expect(Object.keys(s).sort()).toEqual(['name', 'participantId', 'status']);
+    // `guest` since issue 12, case 3: a guest is marked as one wherever their name shows.
+    expect(Object.keys(s).sort()).toEqual(['guest', 'name', 'participantId', 'status']);
+    expect(typeof s.guest).toBe('boolean');
     expect(['waiting', 'speaking', 'done', 'skipped']).toContain(s.status);
   }
   expect(view).toHaveProperty('currentSpeakerId');

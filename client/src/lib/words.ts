@@ -73,3 +73,11 @@ export function agendaSteps(usesBottomLines: boolean): Phase[] {
   steps.push('outcome', 'closed');
   return steps;
 }
+
+/**
+ * A person's name as every screen shows it: a guest (someone who came in through the shared remote
+ * link) is marked as one, so that a guest "Ann" is never taken for the planned Ann (issue 12, case 3).
+ */
+export function shownName(person: { name: string; guest: boolean }): string {
+  return person.guest ? `${person.name} (guest)` : person.name;
+}

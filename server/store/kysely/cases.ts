@@ -86,4 +86,10 @@ export class KyselyCases implements Cases {
     const v = this.vault;
     return new Map(rows.map((r) => [r.id, { letter: v.openOrNull(r.letter), bottomLine: v.openOrNull(r.bottom_line) }]));
   }
+
+  async removeGuest(participantId: string) {
+    await this.db.deleteFrom('participants')
+      .where('id', '=', participantId).where('attendance', '=', 'guest').where('meeting_id', 'is not', null)
+      .execute();
+  }
 }

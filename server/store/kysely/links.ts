@@ -51,4 +51,9 @@ export class KyselyLinks implements Links {
       .where('id', 'in', ids).where('revoked_at', 'is', null)
       .execute();
   }
+
+  async remove(ids: string[]) {
+    if (ids.length === 0) return;
+    await this.db.deleteFrom('links').where('id', 'in', ids).where('kind', '=', 'guest').execute();
+  }
 }

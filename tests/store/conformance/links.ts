@@ -1,7 +1,7 @@
 // Join links.
 import { describe, expect, test } from 'vitest';
 import type { StoreHarness } from '../conformance.js';
-import { freshStore, link, seedMeeting, T0 } from './fixtures.js';
+import { freshStore, link, participant, seedMeeting, T0 } from './fixtures.js';
 
 export function linkTests(name: string, open: StoreHarness) {
   describe(`${name}: links`, () => {
@@ -38,6 +38,29 @@ export function linkTests(name: string, open: StoreHarness) {
       await store.links.revoke([a!.id, b!.id], T0 + 2);
       await store.links.revoke([], T0 + 3);
       expect((await store.links.list(m.id)).map((l) => l.revokedAt)).toEqual([T0 + 1, T0 + 2]);
+    });
+
+    // Issue 12, case 2: a guest who left the lobby before anyone decided on them is not kept.
+    test('a guest is forgotten in one transaction: their link and their row go, nobody else\'s', async () => {
+      const { store } = current();
+      const { c, m } = await seedMeeting(store);
+      const planned = participant(c.id);
+      const guest = participant(c.id, { meetingId: m.id, attendance: 'guest', name: 'Walk-in-guest-name', letter: null, bottomLine: null });
+      await store.cases.createParticipant(planned);
+      await store.cases.createParticipant(guest);
+      const plannedLink = link(m.id, { participantId: planned.id });
+      const guestLink = link(m.id, { kind: 'guest', participantId: guest.id });
+      await store.links.create(plannedLink);
+      await store.links.create(guestLink);
+      await store.transaction(async (tx) => {
+        await tx.links.remove([guestLink.id, plannedLink.id]);
+        await tx.cases.removeGuest(guest.id);
+        await tx.cases.removeGuest(planned.id);
+      });
+      await store.links.remove([]);
+      expect(await store.links.list(m.id)).toEqual([plannedLink]);
+      expect(await store.cases.getParticipant(guest.id)).toBeUndefined();
+      expect(await store.cases.getParticipant(planned.id)).toEqual(planned);
     });
   });
 }
