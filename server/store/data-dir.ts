@@ -5,7 +5,7 @@
 // has lost it never gets a fresh one with set-up open to whoever comes first
 // (issue 12, cases 10 and 11).
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Vault, VaultError } from '../security/vault.js';
 import { SqliteStore } from './sqlite.js';
@@ -51,10 +51,67 @@ export async function openDataDirectory({ dataDir, encryptionKey, keyFile }: Dat
         `move ${CHECK_FILE} and the key file away first. Set-up is not offered over a directory that held records.`,
     );
   }
-  const vault = Vault.load(encryptionKey, keyFile, { mayCreate: !inUse });
-  const store = await SqliteStore.open(file, vault);
-  writeMarker(checkFile, store.checkValue);
-  return store;
+  const release = holdDirectory(dataDir);
+  try {
+    const vault = Vault.load(encryptionKey, keyFile, { mayCreate: !inUse });
+    keepPrivate(file);
+    const store = await SqliteStore.open(file, vault);
+    writeMarker(checkFile, store.checkValue);
+    const close = store.close.bind(store);
+    store.close = async () => {
+      await close();
+      release();
+    };
+    return store;
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+export const LOCK_FILE = 'threshold.lock';
+
+/**
+ * One server per data directory: a second one would restore the same meetings
+ * and refuse every command the first had already moved past, with "try again"
+ * that can never work (a newcomer's finding). The lock file holds the owner's
+ * pid; one left by a process that no longer runs (a SIGKILL, a power cut) is
+ * taken over. Returns the release.
+ */
+function holdDirectory(dataDir: string): () => void {
+  const lockFile = join(dataDir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lockFile, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
+      return () => rmSync(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number.parseInt(readFileSync(lockFile, 'utf8'), 10);
+      if (Number.isInteger(owner) && owner > 0 && running(owner)) {
+        throw new VaultError(
+          `another Threshold server (process ${owner}) is already using the data directory ${dataDir}. ` +
+            'Stop it first, or give this one its own DATA_DIR.',
+        );
+      }
+      rmSync(lockFile, { force: true }); // left by a process that is gone
+    }
+  }
+  throw new VaultError(`the data directory ${dataDir} could not be locked; check that nothing else is starting in it`);
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The database readable by this user only, whatever the umask; SQLite gives its -wal and -shm files the same mode. */
+function keepPrivate(file: string): void {
+  if (existsSync(file)) chmodSync(file, 0o600);
+  else writeFileSync(file, '', { mode: 0o600 });
 }
 
 /** The check file, replaced atomically when it differs (a rotated key, a restored backup). */
