@@ -127,7 +127,7 @@ test('tablets, the room display and a remote relative join; the facilitator lets
 
   const f = pages.facilitator!;
   await f.getByRole('link', { name: 'Run the meeting' }).click();
-  await f.getByRole('button', { name: 'Let Aunt May in' }).click();
+  await f.getByRole('button', { name: 'Let Aunt May (guest) in' }).click();
   await may.getByRole('button', { name: 'I’m ready' }).waitFor();
   await accessible(may, 'remote-admitted');
   // A reload brings back the same person, still admitted, without asking for a name again.
@@ -135,19 +135,19 @@ test('tablets, the room display and a remote relative join; the facilitator lets
   await may.getByRole('button', { name: 'I’m ready' }).waitFor();
   expect(await may.getByLabel('Your name').count()).toBe(0);
 
-  // Aunt May joins the speaking order at the end, is dragged before Cy, then
+  // Aunt May (a guest, marked as such since issue 12, case 3) joins the speaking order at the end, is dragged before Cy, then
   // moved by keyboard: earlier, and back later, keeping the focus on her row.
   const names = () => f.locator('[data-participant] .name').allTextContents();
   await f.getByRole('button', { name: 'Add to order' }).click();
-  await eventually(names).toEqual(['Ann', 'Bob', 'Cy', 'Aunt May']);
+  await eventually(names).toEqual(['Ann', 'Bob', 'Cy', 'Aunt May (guest)']);
   await f.locator('[data-participant]', { hasText: 'Aunt May' }).dragTo(f.locator('[data-participant]', { hasText: 'Cy' }));
-  await eventually(names).toEqual(['Ann', 'Bob', 'Aunt May', 'Cy']);
-  await pressEnter(f.getByRole('button', { name: 'Move Aunt May earlier' }));
-  await eventually(names).toEqual(['Ann', 'Aunt May', 'Bob', 'Cy']);
-  await pressEnter(f.getByRole('button', { name: 'Move Aunt May later' }));
-  await eventually(names).toEqual(['Ann', 'Bob', 'Aunt May', 'Cy']);
-  await eventually(() => f.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move Aunt May later');
-  await eventually(() => display.locator('.order .name').allTextContents()).toEqual(['Ann', 'Bob', 'Aunt May', 'Cy']);
+  await eventually(names).toEqual(['Ann', 'Bob', 'Aunt May (guest)', 'Cy']);
+  await pressEnter(f.getByRole('button', { name: 'Move Aunt May (guest) earlier' }));
+  await eventually(names).toEqual(['Ann', 'Aunt May (guest)', 'Bob', 'Cy']);
+  await pressEnter(f.getByRole('button', { name: 'Move Aunt May (guest) later' }));
+  await eventually(names).toEqual(['Ann', 'Bob', 'Aunt May (guest)', 'Cy']);
+  await eventually(() => f.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move Aunt May (guest) later');
+  await eventually(() => display.locator('.order .name').allTextContents()).toEqual(['Ann', 'Bob', 'Aunt May (guest)', 'Cy']);
   await accessible(f, 'console-live-gathering');
 }, 90_000);
 
@@ -220,7 +220,7 @@ test('a tablet that goes offline catches up with the latest revision when it is 
   expect(await ann.locator('main').getByText('Bob is speaking').isVisible()).toBe(true); // still the old state while offline
 
   await ann.context().setOffline(false);
-  await ann.locator('main').getByText('Aunt May is speaking').waitFor({ timeout: 15_000 });
+  await ann.locator('main').getByText('Aunt May (guest) is speaking').waitFor({ timeout: 15_000 });
   await eventually(() => revisionOf(ann)).toBe(await revisionOf(f));
   await eventually(() => ann.getByText('Reconnecting…').count()).toBe(0);
 }, 90_000);

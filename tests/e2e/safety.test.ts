@@ -111,13 +111,13 @@ test('a locked lobby takes nobody new until it is unlocked; an admitted guest ca
   await joe.getByLabel('Your name').fill('Uncle Joe');
   await joe.getByRole('button', { name: 'Join' }).click();
   await joe.getByText('The facilitator will let you in shortly.').waitFor();
-  await f.getByRole('button', { name: 'Let Uncle Joe in' }).click();
+  await f.getByRole('button', { name: 'Let Uncle Joe (guest) in' }).click();
   await joe.getByRole('button', { name: 'I’m ready' }).waitFor();
 
-  await f.getByRole('button', { name: 'Send Uncle Joe to the lobby…' }).click();
+  await f.getByRole('button', { name: 'Send Uncle Joe (guest) to the lobby…' }).click();
   await f.getByRole('button', { name: 'Yes, back to the lobby' }).click();
   await joe.getByText('The facilitator will let you in shortly.').waitFor();
-  await f.getByRole('button', { name: 'Let Uncle Joe in' }).waitFor();
+  await f.getByRole('button', { name: 'Let Uncle Joe (guest) in' }).waitFor();
 }, 60_000);
 
 test('the turn countdown follows the server’s clock: calm, amber at a fifth left, red when over, and never moves on', async () => {
