@@ -11,6 +11,8 @@ export class HttpError extends Error {
     readonly statusCode: number,
     readonly code: string,
     message: string,
+    /** More facts for the error body beside `code` and `message` (e.g. a refusal's `missing`); never internals. */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -31,7 +33,7 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infe
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) {
-      return reply.code(error.statusCode).send({ error: { code: error.code, message: error.message } });
+      return reply.code(error.statusCode).send({ error: { ...error.extra, code: error.code, message: error.message } });
     }
     const status = error.statusCode ?? 500;
     if (status === 400 && (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError)) {
