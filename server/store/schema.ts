@@ -142,4 +142,11 @@ export interface Database {
     prev_hash: string;
     hash: string;
   };
+  /** One row: a fixed text sealed under the key, opened at every start (vault-check.ts). */
+  vault_check: {
+    id: number;
+    /** sealed */
+    sealed: string;
+    created_at: number;
+  };
 }
