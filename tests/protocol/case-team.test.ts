@@ -100,7 +100,13 @@ test('issue 9, case 21: a participant is removed before the first meeting; not w
   const busy = await api.delete(`/api/cases/${fx.caseId}/participants/${fx.ids.dee}`);
   expect([busy.status, busy.body.error.code]).toEqual([409, 'NOT_ALLOWED']);
   await api.delete(`/api/cases/${fx.caseId}/objections/${objection.body.objectionId}`);
+  const family = { dynamics: SECRET.dynamics, participants: [{ participantId: fx.ids.dee, influence: 'strained' }, { participantId: fx.ids.ann, influence: 'high' }] };
+  await put(api, `/api/cases/${fx.caseId}/assessment`, { family });
   expect((await api.delete(`/api/cases/${fx.caseId}/participants/${fx.ids.dee}`)).status).toBe(204);
+  // Their family notes went with them, so the document saved back whole is still accepted.
+  const kept = (await api.get(`/api/cases/${fx.caseId}/assessment`)).body.assessment;
+  expect(kept).toEqual({ family: { dynamics: SECRET.dynamics, participants: [{ participantId: fx.ids.ann, influence: 'high' }] } });
+  expect((await put(api, `/api/cases/${fx.caseId}/assessment`, kept)).status).toBe(200);
   expect((await api.get(`/api/cases/${fx.caseId}`)).body.participants.map((p: { id: string }) => p.id)).toEqual([fx.ids.ann, fx.ids.bob, fx.ids.cy]);
   expect((await api.delete(`/api/cases/${fx.caseId}/participants/${fx.ids.dee}`)).status).toBe(404);
 
