@@ -166,3 +166,19 @@ test('issue 9, case 9: stage bodies are strict, and another facilitator or no se
   expect((await eli.post(`/api/cases/${fx.caseId}/stage`, { to: 'assessment' })).status).toBe(404);
   expect((await put(eli, `/api/cases/${fx.caseId}/readiness/safety-plan`, { state: 'done' })).status).toBe(404);
 });
+
+test('issue 9, case 27: a stage snapshot from another machine version is rebuilt from the stage events, and the case moves on from there', async () => {
+  const fx = await fresh();
+  await put(api, `/api/cases/${fx.caseId}/assessment`, calmAssessment());
+  await move(fx, 'assessment');
+  // As if an older release had stored this move's snapshot: the store keeps the event, the snapshot does not restore.
+  const store = h.server.threshold.services.store as SqliteStore;
+  const event = { type: 'stage.move' as const, to: 'planning' as const, at: Date.now(), by: { actorId: 'f-old', role: 'facilitator' as const } };
+  expect(await store.caseFiles.recordStage(fx.caseId, 'assessment', 'planning', event, { machineVersion: 0, state: {} })).toBe(true);
+  const rebuilt = (await api.get(`/api/cases/${fx.caseId}/stage`)).body;
+  expect(rebuilt.stage).toBe('planning');
+  expect(rebuilt.history.map((c: { from: string; to: string; by: string }) => [c.from, c.to])).toEqual([['intake', 'assessment'], ['assessment', 'planning']]);
+  expect(rebuilt.history[1].by).toBe('f-old');
+  await put(api, `/api/cases/${fx.caseId}/approach`, { approach: 'invitational' });
+  expect((await move(fx, 'preparation')).body.history).toHaveLength(3);
+});
