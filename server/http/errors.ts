@@ -12,6 +12,8 @@ export class HttpError extends Error {
     readonly statusCode: number,
     readonly code: string,
     message: string,
+    /** More facts for the error body beside `code` and `message` (e.g. a refusal's `missing`); never internals. */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -32,7 +34,7 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infe
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) {
-      return reply.code(error.statusCode).send({ error: { code: error.code, message: error.message } });
+      return reply.code(error.statusCode).send({ error: { ...error.extra, code: error.code, message: error.message } });
     }
     // A lock held by another process, a failed disk, the file gone: try again, not a bug (issue 12, cases 11 and 12).
     if (isStoreUnavailable(error)) {

@@ -8,6 +8,7 @@ import type { Vault } from '../security/vault.js';
 import { EventLogWriter } from './event-log-writer.js';
 import { KyselyAccounts } from './kysely/accounts.js';
 import { KyselyAuditLog } from './kysely/audit-log.js';
+import { KyselyCaseFiles } from './kysely/case-files.js';
 import { KyselyCases } from './kysely/cases.js';
 import { KyselyLinks } from './kysely/links.js';
 import { KyselyMeetings, type AppendEvent } from './kysely/meetings.js';
@@ -24,6 +25,7 @@ function repositories(db: Kysely<Tables>, vault: Vault, append: AppendEvent) {
   return {
     accounts: new KyselyAccounts(db),
     cases: new KyselyCases(db, vault),
+    caseFiles: new KyselyCaseFiles(db, vault),
     meetings: new KyselyMeetings(db, vault, append),
     links: new KyselyLinks(db),
     audit: new KyselyAuditLog(db),
@@ -38,6 +40,7 @@ const noAppendInTransaction: AppendEvent = () => {
 export class SqliteStore implements Store {
   readonly accounts;
   readonly cases;
+  readonly caseFiles;
   readonly meetings;
   readonly links;
   readonly audit;
@@ -63,7 +66,7 @@ export class SqliteStore implements Store {
         eventJson: JSON.stringify(stored.event),
         snapshotJson: JSON.stringify(snapshot),
       });
-    ({ accounts: this.accounts, cases: this.cases, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, append));
+    ({ accounts: this.accounts, cases: this.cases, caseFiles: this.caseFiles, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, append));
   }
 
   /**

@@ -1,6 +1,6 @@
 // `npm run rotate-key`: re-seals everything sealed (names, relationships,
-// letters, bottom lines, meeting inputs, snapshots, the event log and the
-// vault's check value) under a new key, in one transaction, with the server
+// letters, bottom lines, meeting inputs, snapshots, the event log, the case
+// file and the vault's check value) under a new key, in one transaction, with the server
 // stopped. With a key file, the new key is written beside it first
 // (`threshold.key.new`), and the old one kept as `threshold.key.retired-<time>`:
 // backups made before the rotation open only with it. With THRESHOLD_KEY, the
@@ -16,10 +16,16 @@ import { openExclusive, runTool, toolConfig, ToolError } from './common.js';
 
 /** Every column schema.ts marks "sealed", by table (tests/durability/backup.test.ts holds the two together). */
 export const SEALED_COLUMNS: Record<string, readonly string[]> = {
-  cases: ['loved_one_name'],
+  cases: ['loved_one_name', 'stage_json', 'approach_reason'],
   participants: ['name', 'relationship', 'letter', 'bottom_line'],
   meetings: ['input_json', 'snapshot_json'],
   events: ['event_json'],
+  // The case file (migration 004, issue 9).
+  case_stage_events: ['event_json'],
+  assessments: ['document_json'],
+  screenings: ['screening_json'],
+  objections: ['objection', 'response'],
+  readiness_marks: ['reason'],
   vault_check: ['sealed'],
 };
 
