@@ -69,7 +69,14 @@ const untilTheEnd = (words: string) => (phase: Phase) => (phase === 'outcome' ? 
 
 export const COMMAND_RULES = {
   'meeting.start': rule({ payload: {}, staleness: 'revisioned', senders: FACILITATOR, probes: bare }),
-  'turns.begin': rule({ payload: {}, staleness: 'revisioned', senders: FACILITATOR, probes: bare }),
+  'turns.begin': rule({
+    payload: {},
+    staleness: 'revisioned',
+    senders: FACILITATOR,
+    probes: bare,
+    notAllowed: (phase) =>
+      phase === 'opening' ? 'Nobody in the speaking order can be called: let someone in from the lobby, or change the order' : null,
+  }),
   'turn.next': rule({
     payload: {},
     staleness: 'revisioned',
@@ -95,12 +102,14 @@ export const COMMAND_RULES = {
     payload: { participantIds: z.array(participantId).max(LIMITS.speakers) },
     staleness: 'revisioned',
     senders: FACILITATOR,
-    // An empty order is always valid, so this asks whether the phase allows reordering. Probing
-    // with the current order would hide the button exactly when that order holds someone turned
-    // away at the lobby, which is when the facilitator needs it to take them out.
-    probes: () => [{ participantIds: [] }],
+    // Any one person who may be in an order asks whether the phase allows reordering. Probing with
+    // the current order would hide the button exactly when that order holds someone who may not be
+    // there, which is when the facilitator needs it to take them out. An empty order is refused.
+    probes: (context) => context.members.map((m) => ({ participantIds: [m.participantId] })),
     notAllowed: (phase) =>
-      phase !== 'paused' ? 'The order must list people on this meeting, each once: nobody turned away, and no guest waiting in the lobby' : null,
+      phase !== 'paused'
+        ? 'The order must list at least one person on this meeting, each once: nobody turned away, and no guest waiting in the lobby'
+        : null,
   }),
   'turn.extend': rule({
     payload: { seconds: z.number().int().min(1).max(LIMITS.extendSeconds) },
@@ -159,6 +168,9 @@ export const COMMAND_RULES = {
     staleness: 'revisioned',
     senders: FACILITATOR,
     probes: () => [{ outcome: 'accepted' as const }],
+    // In a live or paused meeting the machine refuses it only for a decide-by date already past.
+    notAllowed: (phase) =>
+      phase === 'outcome' ? 'The outcome has already been recorded' : 'That decide-by date has already passed: choose today or a later day',
   }),
   'meeting.close': rule({ payload: {}, staleness: 'revisioned', senders: FACILITATOR, probes: bare }),
   'emergency.stop': rule({ payload: {}, staleness: 'revisioned', senders: FACILITATOR, probes: bare }),

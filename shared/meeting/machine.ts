@@ -7,6 +7,7 @@ import { assign, setup } from 'xstate';
 import type { LobbyEvent, MeetingEvent } from '../protocol.js';
 import type { LivePhase, MeetingContext, MeetingInput, Member } from './context.js';
 import { findMember, initialContext, nextWaiting } from './context.js';
+import { decideByPassed } from './decide-by.js';
 import { hasOpenSignal, raiseSignal, withdrawSignal } from './signals.js';
 import { beginRound, callSpeaker, endTurns, finishTurn, reorder, stopTurn, withoutSpeaker } from './turns.js';
 
@@ -60,11 +61,20 @@ export const meetingMachine = setup({
     },
     validOrder: ({ context, event }) => {
       const ids = (event as E<'order.set'>).participantIds;
-      if (new Set(ids).size !== ids.length) return false;
+      // The order keeps at least one person, as creating the meeting requires: a round with
+      // nobody to call would leave every tablet waiting for a speaker (issue 12 follow-up).
+      if (ids.length === 0 || new Set(ids).size !== ids.length) return false;
       return ids.every((id) => {
         const m = findMember(context, id);
         return m !== undefined && !m.denied && (m.admitted || m.attendance === 'remote');
       });
+    },
+    /** A round needs someone to call: the order may have emptied as people were turned away. */
+    canBeginRound: ({ context }) => nextWaiting(context) !== null,
+    /** A deferred decision's date may be today or later, never a day already past (issue 12 follow-up). */
+    decideByAhead: ({ event }) => {
+      const { decideBy } = event as E<'meeting.end'>;
+      return decideBy === undefined || !decideByPassed(decideBy, event.at);
     },
     canBeginBottomLines: ({ context }) =>
       context.usesBottomLines && !context.bottomLinesRead && context.responses.at(-1)?.response === 'declined',
@@ -191,7 +201,7 @@ export const meetingMachine = setup({
     active: {
       initial: 'live',
       on: {
-        'meeting.end': { target: 'outcome', actions: 'recordOutcome' },
+        'meeting.end': { guard: 'decideByAhead', target: 'outcome', actions: 'recordOutcome' },
         'emergency.stop': { target: 'outcome', actions: 'safetyStop' },
         'lobby.admit': { guard: 'canDecideLobby', actions: 'admit' },
         'lobby.deny': { guard: 'canDecideLobby', actions: 'deny' },
@@ -216,7 +226,7 @@ export const meetingMachine = setup({
             },
             opening: {
               on: {
-                'turns.begin': { target: 'speaking', actions: 'beginLetters' },
+                'turns.begin': { guard: 'canBeginRound', target: 'speaking', actions: 'beginLetters' },
                 'order.set': { guard: 'validOrder', actions: 'reorder' },
                 'pause.start': pauseFrom('opening'),
               },

@@ -119,11 +119,10 @@ describe('the agenda moving forward', () => {
     expect(s.context.round).toBe('letters');
   });
 
-  test('turns.begin with an empty order moves to speaking with nobody on the floor', () => {
-    const s = play([ev({ type: 'meeting.start' }, T), ev({ type: 'turns.begin' }, T + MIN)], meetingInput({ speakingOrder: [] }));
-    expect(phaseOf(s)).toBe('speaking');
-    expect(s.context.currentSpeakerId).toBeNull();
-    expect(s.context.turnEndsAt).toBeNull();
+  // Changed by the issue 12 follow-up: an empty order used to begin a round with nobody to call.
+  test('turns.begin with an empty order is refused: there is nobody to call', () => {
+    const s = play([ev({ type: 'meeting.start' }, T)], meetingInput({ speakingOrder: [] }));
+    expect(canApply(s, ev({ type: 'turns.begin' }, T + MIN))).toBe(false);
   });
 
   test('offer.present ends the current turn (the speaker is done) and counts the offer', () => {

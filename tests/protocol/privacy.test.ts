@@ -78,7 +78,7 @@ beforeAll(async () => {
   await f({ type: 'turn.next' });
   await f({ type: 'offer.present' });
   await f({ type: 'offer.respond', response: 'conditional', note: SECRET.offerNote });
-  await f({ type: 'meeting.end', outcome: 'deferred', note: SECRET.outcomeNote, decideBy: '2026-12-24' });
+  await f({ type: 'meeting.end', outcome: 'deferred', note: SECRET.outcomeNote, decideBy: '2099-12-24' });
   await f({ type: 'meeting.close' });
   const last = c.facilitator.view.revision;
   const { zed: _waiting, ...admitted } = c;
