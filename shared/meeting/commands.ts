@@ -57,6 +57,7 @@ function rule<S extends z.ZodRawShape, St extends Staleness>(entry: CommandRule<
 
 const participantId = z.string().min(1).max(LIMITS.id);
 const note = z.string().max(LIMITS.note);
+const objectionId = z.string().min(1).max(LIMITS.id);
 
 const FACILITATOR = ['facilitator'] as const;
 const PARTICIPANT = ['participant'] as const;
@@ -146,6 +147,25 @@ export const COMMAND_RULES = {
     staleness: 'revisioned',
     senders: FACILITATOR,
     probes: () => [{ response: 'accepted' as const }],
+  }),
+  /** The loved one raised an objection the family planned for: its responder answers. */
+  'objection.raise': rule({
+    payload: { objectionId },
+    staleness: 'revisioned',
+    senders: FACILITATOR,
+    probes: (context) => (context.objections ?? []).map((o) => ({ objectionId: o.objectionId })),
+    notAllowed: (phase) =>
+      phase === 'offer'
+        ? "That objection is not in this meeting's plan, or it is already raised"
+        : 'Objections are raised while the offer is on the table',
+  }),
+  /** The responder has answered: the objection leaves their screen. */
+  'objection.resolve': rule({
+    payload: { objectionId },
+    staleness: 'revisioned',
+    senders: FACILITATOR,
+    probes: (context) => (context.raisedObjections ?? []).map((o) => ({ objectionId: o.objectionId })),
+    notAllowed: () => 'That objection is not raised right now',
   }),
   'bottomLines.begin': rule({
     payload: {},

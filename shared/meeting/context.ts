@@ -63,6 +63,18 @@ export interface OutcomeRecord {
   at: number;
 }
 
+/** An objection the family expects, as the meeting knows it: who answers it. Its words are sealed texts, never here. */
+export interface PlannedObjection {
+  objectionId: string;
+  responderId: string;
+}
+
+/** A planned objection the loved one has raised, waiting for its responder's answer. */
+export interface RaisedObjection {
+  objectionId: string;
+  raisedAt: number;
+}
+
 export interface MeetingContext {
   meetingId: string;
   approach: Approach;
@@ -87,6 +99,12 @@ export interface MeetingContext {
   outcome: OutcomeRecord | null;
   startedAt: number | null;
   closedAt: number | null;
+  /** The plan's objections and their responders. Absent in snapshots stored before them: none. */
+  objections?: PlannedObjection[];
+  /** Who goes after the loved one if they leave the room. Absent in older snapshots: nobody. */
+  walkOutFollowers?: string[];
+  /** Objections raised in the offer and not resolved yet, oldest first. Absent in older snapshots: none. */
+  raisedObjections?: RaisedObjection[];
 }
 
 export interface MeetingInput {
@@ -96,6 +114,10 @@ export interface MeetingInput {
   turnSeconds: number;
   members: Array<Pick<Member, 'participantId' | 'name' | 'attendance'>>;
   speakingOrder: string[];
+  /** From the case's plan; absent (inputs made before objections existed) means none. */
+  objections?: PlannedObjection[];
+  /** From the case's plan (the `walk-out-follower` role); absent means nobody. */
+  walkOutFollowers?: string[];
 }
 
 export function initialContext(input: MeetingInput): MeetingContext {
@@ -125,6 +147,9 @@ export function initialContext(input: MeetingInput): MeetingContext {
     outcome: null,
     startedAt: null,
     closedAt: null,
+    objections: input.objections ?? [],
+    walkOutFollowers: input.walkOutFollowers ?? [],
+    raisedObjections: [],
   };
 }
 
@@ -146,4 +171,14 @@ export function mayBeCalledNext(context: MeetingContext, participantId: string):
 /** The speaker who would be called next: the first one still waiting, in order, who may be called. */
 export function nextWaiting(context: MeetingContext): string | null {
   return context.speakingOrder.find((t) => t.status === 'waiting' && mayBeCalledNext(context, t.participantId))?.participantId ?? null;
+}
+
+/** The planned objection with this id, if the plan has it. */
+export function plannedObjection(context: MeetingContext, objectionId: string): PlannedObjection | undefined {
+  return context.objections?.find((o) => o.objectionId === objectionId);
+}
+
+/** Whether this objection is raised now and waits for its answer. */
+export function isRaised(context: MeetingContext, objectionId: string): boolean {
+  return context.raisedObjections?.some((o) => o.objectionId === objectionId) ?? false;
 }

@@ -6,7 +6,7 @@
 import { assign, setup } from 'xstate';
 import type { LobbyEvent, MeetingEvent } from '../protocol.js';
 import type { LivePhase, MeetingContext, MeetingInput, Member } from './context.js';
-import { findMember, initialContext, nextWaiting } from './context.js';
+import { findMember, initialContext, isRaised, nextWaiting, plannedObjection } from './context.js';
 import { decideByPassed } from './decide-by.js';
 import { hasOpenSignal, raiseSignal, withdrawSignal } from './signals.js';
 import { beginRound, callSpeaker, endTurns, finishTurn, reorder, stopTurn, withoutSpeaker } from './turns.js';
@@ -76,6 +76,12 @@ export const meetingMachine = setup({
       const { decideBy } = event as E<'meeting.end'>;
       return decideBy === undefined || !decideByPassed(decideBy, event.at);
     },
+    /** A planned objection not already waiting for its answer. */
+    canRaiseObjection: ({ context, event }) => {
+      const { objectionId } = event as E<'objection.raise'>;
+      return plannedObjection(context, objectionId) !== undefined && !isRaised(context, objectionId);
+    },
+    isRaisedObjection: ({ context, event }) => isRaised(context, (event as E<'objection.resolve'>).objectionId),
     canBeginBottomLines: ({ context }) =>
       context.usesBottomLines && !context.bottomLinesRead && context.responses.at(-1)?.response === 'declined',
     canDecideLobby: ({ context, event }) => {
@@ -120,6 +126,16 @@ export const meetingMachine = setup({
         return [...context.responses, { response, note: note ?? null, at: event.at }];
       },
     }),
+    raiseObjection: assign({
+      raisedObjections: ({ context, event }) => [
+        ...(context.raisedObjections ?? []),
+        { objectionId: (event as E<'objection.raise'>).objectionId, raisedAt: event.at },
+      ],
+    }),
+    resolveObjection: assign({
+      raisedObjections: ({ context, event }) =>
+        (context.raisedObjections ?? []).filter((o) => o.objectionId !== (event as E<'objection.resolve'>).objectionId),
+    }),
     beginBottomLines: assign(({ context, event }) => {
       const fresh = context.speakingOrder.map((t) => ({ participantId: t.participantId, status: 'waiting' as const }));
       const reset = { ...context, speakingOrder: fresh, currentSpeakerId: null, turnEndsAt: null };
@@ -127,6 +143,8 @@ export const meetingMachine = setup({
         lettersRound: context.speakingOrder,
         round: 'bottom-lines' as const,
         bottomLinesRead: true,
+        // Objections belong to the offer: the bottom lines are not the time to answer them.
+        raisedObjections: [],
         ...beginRound(reset, event.at),
       };
     }),
@@ -146,12 +164,14 @@ export const meetingMachine = setup({
       return {
         ...closePause(context, event.at),
         ...endTurns(context),
+        raisedObjections: [],
         outcome: { kind: e.outcome, note: e.note ?? null, decideBy: e.decideBy ?? null, at: event.at },
       };
     }),
     safetyStop: assign(({ context, event }) => ({
       ...closePause(context, event.at),
       ...endTurns(context),
+      raisedObjections: [],
       outcome: { kind: 'safety-stop' as const, note: null, decideBy: null, at: event.at },
     })),
     admit: assign({ members: ({ context, event }) => decideLobby(context, event as LobbyEvent, true) }),
@@ -211,6 +231,8 @@ export const meetingMachine = setup({
         'signal.send': { guard: 'isAdmittedMember', actions: 'addSignal' },
         'signal.withdraw': { guard: 'canWithdrawSignal', actions: 'withdrawSignal' },
         'signals.clear': { guard: 'canClearSignals', actions: 'clearSignals' },
+        // An objection answered may be cleared even while the meeting is paused.
+        'objection.resolve': { guard: 'isRaisedObjection', actions: 'resolveObjection' },
       },
       states: {
         live: {
@@ -241,6 +263,7 @@ export const meetingMachine = setup({
             offer: {
               on: {
                 'offer.respond': { actions: 'recordResponse' },
+                'objection.raise': { guard: 'canRaiseObjection', actions: 'raiseObjection' },
                 'bottomLines.begin': { guard: 'canBeginBottomLines', target: 'bottom-lines', actions: 'beginBottomLines' },
                 'order.set': { guard: 'validOrder', actions: 'reorder' },
                 'pause.start': pauseFrom('offer'),

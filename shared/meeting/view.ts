@@ -3,6 +3,8 @@
 // bottom line only while bottom lines are read); the room display sees the
 // public agenda only; signals, notes, pause reasons and presence reach the
 // facilitator alone. Lobby joiners see nothing of the meeting until admitted.
+// An objection's prepared response reaches its responder alone, while it is
+// raised in the offer; a walk-out follower alone learns that the loved one left.
 import type { Approach } from '../approaches.js';
 import type { CommandType, Outcome, SignalKind } from '../protocol.js';
 import type { MemberAttendance } from '../vocabulary.js';
@@ -78,6 +80,29 @@ export interface ParticipantView extends PublicAgenda {
   allowed: CommandType[];
   letter: string | null;
   bottomLine: string | null;
+  /**
+   * "Your answer": the objections raised now that this person answers, with their prepared
+   * response; empty for everyone else, and outside the offer (a pause hides them too).
+   */
+  answering: ObjectionText[];
+  /** True for a walk-out follower while the meeting is paused because the loved one left the room. */
+  walkOutFollow: boolean;
+}
+
+/** One planned objection's words, sealed at rest and sent only to its responder. */
+export interface ObjectionText {
+  objectionId: string;
+  objection: string;
+  response: string;
+}
+
+/** A planned objection as the console lists it: who answers, and whether it is raised now. */
+export interface ObjectionView {
+  objectionId: string;
+  responderId: string;
+  responderName: string;
+  /** When it was raised (ms), or null while it is not. */
+  raisedAt: number | null;
 }
 
 export interface DisplayView extends PublicAgenda {
@@ -108,6 +133,10 @@ export interface FacilitatorView extends PublicAgenda {
   displaysConnected: number;
   startedAt: number | null;
   closedAt: number | null;
+  /** The plan's objections, in its order; their words come from the case's plan, never from here. */
+  objections: ObjectionView[];
+  /** Who goes after the loved one if they leave the room. */
+  walkOutFollowers: Array<{ participantId: string; name: string }>;
 }
 
 export type MeetingView = FacilitatorView | ParticipantView | DisplayView;
@@ -144,6 +173,23 @@ export function displayView(agenda: PublicAgenda): DisplayView {
 export interface PrivateTexts {
   letter: string | null;
   bottomLine: string | null;
+  /** For an objection's responder: the words of the objections they answer. Absent: none. */
+  objections?: ObjectionText[];
+}
+
+/** The raised objections `participantId` answers, with their words; only while the offer is on the table. */
+function answering(state: MeetingState, participantId: string, texts: PrivateTexts): ObjectionText[] {
+  const { context } = state;
+  if (state.phase !== 'offer' || !texts.objections?.length) return [];
+  const mine = new Set((context.objections ?? []).filter((o) => o.responderId === participantId).map((o) => o.objectionId));
+  const raised = (context.raisedObjections ?? []).filter((o) => mine.has(o.objectionId)).map((o) => o.objectionId);
+  return raised.flatMap((id) => texts.objections!.filter((t) => t.objectionId === id));
+}
+
+/** Whether this person should go after the loved one now: a walk-out follower, in a pause for `left-room`. */
+function walkOutFollow(state: MeetingState, participantId: string): boolean {
+  const { context } = state;
+  return state.phase === 'paused' && context.pause?.reason === 'left-room' && (context.walkOutFollowers ?? []).includes(participantId);
 }
 
 /**
@@ -173,6 +219,8 @@ export function participantView(
     allowed,
     letter: texts.letter,
     bottomLine: state.phase === 'bottom-lines' ? texts.bottomLine : null,
+    answering: answering(state, self.participantId, texts),
+    walkOutFollow: walkOutFollow(state, self.participantId),
   };
 }
 
@@ -201,6 +249,8 @@ function lobbyView(meetingId: string, you: You, serverTime: number): Participant
     allowed: [],
     letter: null,
     bottomLine: null,
+    answering: [],
+    walkOutFollow: false,
   };
 }
 
@@ -234,5 +284,17 @@ export function facilitatorView(state: MeetingState, agenda: PublicAgenda, room:
     displaysConnected: room.displaysConnected,
     startedAt: context.startedAt,
     closedAt: context.closedAt,
+    objections: objectionsOf(context),
+    walkOutFollowers: (context.walkOutFollowers ?? []).map((participantId) => ({ participantId, name: nameOf(context, participantId) })),
   };
+}
+
+function objectionsOf(context: MeetingContext): ObjectionView[] {
+  const raised = new Map((context.raisedObjections ?? []).map((o) => [o.objectionId, o.raisedAt]));
+  return (context.objections ?? []).map((o) => ({
+    objectionId: o.objectionId,
+    responderId: o.responderId,
+    responderName: nameOf(context, o.responderId),
+    raisedAt: raised.get(o.objectionId) ?? null,
+  }));
 }

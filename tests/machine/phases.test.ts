@@ -22,6 +22,9 @@ const SAMPLES: Record<CommandType, (at: number) => MeetingEvent> = {
   'pause.end': (at) => ev({ type: 'pause.end' }, at),
   'offer.present': (at) => ev({ type: 'offer.present' }, at),
   'offer.respond': (at) => ev({ type: 'offer.respond', response: 'accepted' }, at),
+  // This meeting plans no objection, so neither is ever possible here: see objections.test.ts.
+  'objection.raise': (at) => ev({ type: 'objection.raise', objectionId: 'o-job' }, at),
+  'objection.resolve': (at) => ev({ type: 'objection.resolve', objectionId: 'o-job' }, at),
   'bottomLines.begin': (at) => ev({ type: 'bottomLines.begin' }, at),
   'meeting.end': (at) => ev({ type: 'meeting.end', outcome: 'accepted' }, at),
   'meeting.close': (at) => ev({ type: 'meeting.close' }, at),
