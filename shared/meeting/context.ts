@@ -147,9 +147,10 @@ export function initialContext(input: MeetingInput): MeetingContext {
     outcome: null,
     startedAt: null,
     closedAt: null,
-    objections: input.objections ?? [],
-    walkOutFollowers: input.walkOutFollowers ?? [],
-    raisedObjections: [],
+    // Only when the plan gave them: an input from before them then makes exactly the context it
+    // always made, so older meetings replay to their stored snapshots (MEETING_MACHINE_VERSION stays).
+    ...(input.objections ? { objections: input.objections, raisedObjections: [] } : {}),
+    ...(input.walkOutFollowers ? { walkOutFollowers: input.walkOutFollowers } : {}),
   };
 }
 
@@ -171,6 +172,11 @@ export function mayBeCalledNext(context: MeetingContext, participantId: string):
 /** The speaker who would be called next: the first one still waiting, in order, who may be called. */
 export function nextWaiting(context: MeetingContext): string | null {
   return context.speakingOrder.find((t) => t.status === 'waiting' && mayBeCalledNext(context, t.participantId))?.participantId ?? null;
+}
+
+/** The context fields that clear every raised objection; none for a meeting that never had them. */
+export function noRaisedObjections(context: MeetingContext): Pick<MeetingContext, 'raisedObjections'> {
+  return context.raisedObjections ? { raisedObjections: [] } : {};
 }
 
 /** The planned objection with this id, if the plan has it. */

@@ -6,7 +6,7 @@
 import { assign, setup } from 'xstate';
 import type { LobbyEvent, MeetingEvent } from '../protocol.js';
 import type { LivePhase, MeetingContext, MeetingInput, Member } from './context.js';
-import { findMember, initialContext, isRaised, nextWaiting, plannedObjection } from './context.js';
+import { findMember, initialContext, isRaised, nextWaiting, noRaisedObjections, plannedObjection } from './context.js';
 import { decideByPassed } from './decide-by.js';
 import { hasOpenSignal, raiseSignal, withdrawSignal } from './signals.js';
 import { beginRound, callSpeaker, endTurns, finishTurn, reorder, stopTurn, withoutSpeaker } from './turns.js';
@@ -144,7 +144,7 @@ export const meetingMachine = setup({
         round: 'bottom-lines' as const,
         bottomLinesRead: true,
         // Objections belong to the offer: the bottom lines are not the time to answer them.
-        raisedObjections: [],
+        ...noRaisedObjections(context),
         ...beginRound(reset, event.at),
       };
     }),
@@ -164,14 +164,14 @@ export const meetingMachine = setup({
       return {
         ...closePause(context, event.at),
         ...endTurns(context),
-        raisedObjections: [],
+        ...noRaisedObjections(context),
         outcome: { kind: e.outcome, note: e.note ?? null, decideBy: e.decideBy ?? null, at: event.at },
       };
     }),
     safetyStop: assign(({ context, event }) => ({
       ...closePause(context, event.at),
       ...endTurns(context),
-      raisedObjections: [],
+      ...noRaisedObjections(context),
       outcome: { kind: 'safety-stop' as const, note: null, decideBy: null, at: event.at },
     })),
     admit: assign({ members: ({ context, event }) => decideLobby(context, event as LobbyEvent, true) }),
