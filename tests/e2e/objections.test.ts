@@ -49,6 +49,8 @@ test('an objection raised in the offer shows "Your answer" on its responder’s 
   await f.getByLabel('Password').fill('correct horse battery');
   await f.getByRole('button', { name: 'Sign in' }).click();
   await f.getByRole('link', { name: 'For Sam' }).waitFor();
+  // The words come from the case's plan (GET /api/cases/:caseId/plan, built beside this work): answer it here.
+  await f.route('**/api/cases/*/plan', (route) => route.fulfill({ json: { objections: [{ objectionId: JOB.objectionId, objection: JOB.objection }] } }));
   await f.goto(`${server.url}/#/meetings/${fx.meetingId}`);
   const ann = await open('ann', 'tablet', `/tablet#token=${fx.tokenOf(fx.ids.ann)}`);
   const bob = await open('bob', 'tablet', `/tablet#token=${fx.tokenOf(fx.ids.bob)}`);
@@ -62,7 +64,7 @@ test('an objection raised in the offer shows "Your answer" on its responder’s 
   await f.getByRole('button', { name: 'Present the offer' }).click();
   await ann.locator('[data-phase="offer"]').waitFor();
 
-  await f.getByRole('button', { name: /They raised/ }).click();
+  await f.getByRole('button', { name: `They raised it: “${JOB.objection}”` }).click();
   await bob.getByRole('heading', { name: 'Your answer' }).waitFor();
   await bob.getByText(JOB.response).waitFor();
   await f.getByText('Bob is answering').waitFor();
@@ -73,7 +75,7 @@ test('an objection raised in the offer shows "Your answer" on its responder’s 
   expect(await ann.getByText(JOB.response).count()).toBe(0);
   expect(await ann.getByRole('heading', { name: 'Your answer' }).count()).toBe(0);
 
-  await f.getByRole('button', { name: /Answered/ }).click();
+  await f.getByRole('button', { name: `Answered: “${JOB.objection}”` }).click();
   await eventually(() => bob.getByRole('heading', { name: 'Your answer' }).count()).toBe(0);
 }, 90_000);
 
@@ -83,15 +85,16 @@ test('a pause because the loved one left sends the walk-out follower after them;
   await f.getByRole('dialog', { name: 'Pause the meeting' }).waitFor();
   await f.getByRole('button', { name: /Someone left the room/ }).click();
   await ann.getByRole('heading', { name: 'Please go with them calmly.' }).waitFor();
-  await ann.getByText('Keep them company; don’t argue. The meeting is on hold.').waitFor();
+  await ann.locator('[data-screen="walk-out-follow"]').getByText('Keep them company; don’t argue. The meeting is on hold.').waitFor();
+  await eventually(() => ann.locator('p[aria-live]').textContent()).toMatch(/^Please go with them calmly/); // said to a screen reader
   await bob.locator('[data-screen="paused"]').waitFor();
-  expect(await bob.getByText('Please go with them calmly.').count()).toBe(0);
+  expect(await bob.getByText(/Please go with them calmly/).count()).toBe(0);
   await f.getByText('Ann’s screen asks them to go with Sam calmly').waitFor();
   await accessible(ann, 'tablet-walk-out-follow');
   await accessible(f, 'console-paused-left-room');
 
   await f.locator('body').press('r');
   await ann.locator('[data-phase="offer"]').waitFor();
-  expect(await ann.getByText('Please go with them calmly.').count()).toBe(0);
+  expect(await ann.getByRole('heading', { name: 'Please go with them calmly.' }).count()).toBe(0);
   for (const [name, errors] of Object.entries(pageErrors)) expect(errors, name).toEqual([]);
 }, 90_000);
