@@ -9,6 +9,9 @@ import type { Approach } from '../approaches.js';
 import type { CommandType, Outcome, SignalKind } from '../protocol.js';
 import type { MemberAttendance } from '../vocabulary.js';
 import type { MeetingContext, Member, OfferRecord, OutcomeRecord, PastPause, Pause, Phase, Round, SpeakerStatus, Turn } from './context.js';
+import { answering, objectionsOf, walkOutFollow, type ObjectionText, type ObjectionView } from './plan-view.js';
+
+export type { ObjectionText, ObjectionView };
 
 /**
  * A member's connection as the facilitator sees it: `connected` (a device is
@@ -89,22 +92,6 @@ export interface ParticipantView extends PublicAgenda {
   walkOutFollow: boolean;
 }
 
-/** One planned objection's words, sealed at rest and sent only to its responder. */
-export interface ObjectionText {
-  objectionId: string;
-  objection: string;
-  response: string;
-}
-
-/** A planned objection as the console lists it: who answers, and whether it is raised now. */
-export interface ObjectionView {
-  objectionId: string;
-  responderId: string;
-  responderName: string;
-  /** When it was raised (ms), or null while it is not. */
-  raisedAt: number | null;
-}
-
 export interface DisplayView extends PublicAgenda {
   role: 'display';
 }
@@ -177,20 +164,6 @@ export interface PrivateTexts {
   objections?: ObjectionText[];
 }
 
-/** The raised objections `participantId` answers, with their words; only while the offer is on the table. */
-function answering(state: MeetingState, participantId: string, texts: PrivateTexts): ObjectionText[] {
-  const { context } = state;
-  if (state.phase !== 'offer' || !texts.objections?.length) return [];
-  const mine = new Set((context.objections ?? []).filter((o) => o.responderId === participantId).map((o) => o.objectionId));
-  const raised = (context.raisedObjections ?? []).filter((o) => mine.has(o.objectionId)).map((o) => o.objectionId);
-  return raised.flatMap((id) => texts.objections!.filter((t) => t.objectionId === id));
-}
-
-/** Whether this person should go after the loved one now: a walk-out follower, in a pause for `left-room`. */
-function walkOutFollow(state: MeetingState, participantId: string): boolean {
-  const { context } = state;
-  return state.phase === 'paused' && context.pause?.reason === 'left-room' && (context.walkOutFollowers ?? []).includes(participantId);
-}
 
 /**
  * One participant's view. `self` is who they are; for a guest still in the
@@ -287,14 +260,4 @@ export function facilitatorView(state: MeetingState, agenda: PublicAgenda, room:
     objections: objectionsOf(context),
     walkOutFollowers: (context.walkOutFollowers ?? []).map((participantId) => ({ participantId, name: nameOf(context, participantId) })),
   };
-}
-
-function objectionsOf(context: MeetingContext): ObjectionView[] {
-  const raised = new Map((context.raisedObjections ?? []).map((o) => [o.objectionId, o.raisedAt]));
-  return (context.objections ?? []).map((o) => ({
-    objectionId: o.objectionId,
-    responderId: o.responderId,
-    responderName: nameOf(context, o.responderId),
-    raisedAt: raised.get(o.objectionId) ?? null,
-  }));
 }
