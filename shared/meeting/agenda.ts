@@ -15,6 +15,9 @@ export type MeetingSnapshot = SnapshotFrom<typeof meetingMachine>;
  * same meeting (a state added, renamed or moved, a context field changed):
  * meetings under way are then rebuilt by replaying their event log on load.
  * Today's release stored snapshots without a version; they count as version 1.
+ * A new optional context field that an older snapshot lacks and the machine reads as empty
+ * (`objections`, `walkOutFollowers`, `raisedObjections`: none) does not need it, as long as a
+ * meeting without it keeps exactly the context it had, so that its log replays to its snapshot.
  */
 export const MEETING_MACHINE_VERSION = 1;
 

@@ -57,6 +57,7 @@ function rule<S extends z.ZodRawShape, St extends Staleness>(entry: CommandRule<
 
 const participantId = z.string().min(1).max(LIMITS.id);
 const note = z.string().max(LIMITS.note);
+const objectionId = z.string().min(1).max(LIMITS.id);
 
 const FACILITATOR = ['facilitator'] as const;
 const PARTICIPANT = ['participant'] as const;
@@ -69,7 +70,14 @@ const untilTheEnd = (words: string) => (phase: Phase) => (phase === 'outcome' ? 
 
 export const COMMAND_RULES = {
   'meeting.start': rule({ payload: {}, staleness: 'revisioned', senders: FACILITATOR, probes: bare }),
-  'turns.begin': rule({ payload: {}, staleness: 'revisioned', senders: FACILITATOR, probes: bare }),
+  'turns.begin': rule({
+    payload: {},
+    staleness: 'revisioned',
+    senders: FACILITATOR,
+    probes: bare,
+    notAllowed: (phase) =>
+      phase === 'opening' ? 'Nobody in the speaking order can be called: let someone in from the lobby, or change the order' : null,
+  }),
   'turn.next': rule({
     payload: {},
     staleness: 'revisioned',
@@ -95,12 +103,14 @@ export const COMMAND_RULES = {
     payload: { participantIds: z.array(participantId).max(LIMITS.speakers) },
     staleness: 'revisioned',
     senders: FACILITATOR,
-    // An empty order is always valid, so this asks whether the phase allows reordering. Probing
-    // with the current order would hide the button exactly when that order holds someone turned
-    // away at the lobby, which is when the facilitator needs it to take them out.
-    probes: () => [{ participantIds: [] }],
+    // Any one person who may be in an order asks whether the phase allows reordering. Probing with
+    // the current order would hide the button exactly when that order holds someone who may not be
+    // there, which is when the facilitator needs it to take them out. An empty order is refused.
+    probes: (context) => context.members.map((m) => ({ participantIds: [m.participantId] })),
     notAllowed: (phase) =>
-      phase !== 'paused' ? 'The order must list people on this meeting, each once: nobody turned away, and no guest waiting in the lobby' : null,
+      phase !== 'paused'
+        ? 'The order must list at least one person on this meeting, each once: nobody turned away, and no guest waiting in the lobby'
+        : null,
   }),
   'turn.extend': rule({
     payload: { seconds: z.number().int().min(1).max(LIMITS.extendSeconds) },
@@ -138,6 +148,25 @@ export const COMMAND_RULES = {
     senders: FACILITATOR,
     probes: () => [{ response: 'accepted' as const }],
   }),
+  /** The loved one raised an objection the family planned for: its responder answers. */
+  'objection.raise': rule({
+    payload: { objectionId },
+    staleness: 'revisioned',
+    senders: FACILITATOR,
+    probes: (context) => (context.objections ?? []).map((o) => ({ objectionId: o.objectionId })),
+    notAllowed: (phase) =>
+      phase === 'offer'
+        ? "That objection is not in this meeting's plan, or it is already raised"
+        : 'Objections are raised while the offer is on the table',
+  }),
+  /** The responder has answered: the objection leaves their screen. */
+  'objection.resolve': rule({
+    payload: { objectionId },
+    staleness: 'revisioned',
+    senders: FACILITATOR,
+    probes: (context) => (context.raisedObjections ?? []).map((o) => ({ objectionId: o.objectionId })),
+    notAllowed: () => 'That objection is not raised right now',
+  }),
   'bottomLines.begin': rule({
     payload: {},
     staleness: 'revisioned',
@@ -159,6 +188,9 @@ export const COMMAND_RULES = {
     staleness: 'revisioned',
     senders: FACILITATOR,
     probes: () => [{ outcome: 'accepted' as const }],
+    // In a live or paused meeting the machine refuses it only for a decide-by date already past.
+    notAllowed: (phase) =>
+      phase === 'outcome' ? 'The outcome has already been recorded' : 'That decide-by date has already passed: choose today or a later day',
   }),
   'meeting.close': rule({ payload: {}, staleness: 'revisioned', senders: FACILITATOR, probes: bare }),
   'emergency.stop': rule({ payload: {}, staleness: 'revisioned', senders: FACILITATOR, probes: bare }),

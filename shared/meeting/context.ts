@@ -69,6 +69,18 @@ export interface OutcomeRecord {
   at: number;
 }
 
+/** An objection the family expects, as the meeting knows it: who answers it. Its words are sealed texts, never here. */
+export interface PlannedObjection {
+  objectionId: string;
+  responderId: string;
+}
+
+/** A planned objection the loved one has raised, waiting for its responder's answer. */
+export interface RaisedObjection {
+  objectionId: string;
+  raisedAt: number;
+}
+
 export interface MeetingContext {
   meetingId: string;
   approach: Approach;
@@ -93,6 +105,12 @@ export interface MeetingContext {
   outcome: OutcomeRecord | null;
   startedAt: number | null;
   closedAt: number | null;
+  /** The plan's objections and their responders. Absent in snapshots stored before them: none. */
+  objections?: PlannedObjection[];
+  /** Who goes after the loved one if they leave the room. Absent in older snapshots: nobody. */
+  walkOutFollowers?: string[];
+  /** Objections raised in the offer and not resolved yet, oldest first. Absent in older snapshots: none. */
+  raisedObjections?: RaisedObjection[];
 }
 
 export interface MeetingInput {
@@ -102,6 +120,10 @@ export interface MeetingInput {
   turnSeconds: number;
   members: Array<Pick<Member, 'participantId' | 'name' | 'attendance'>>;
   speakingOrder: string[];
+  /** From the case's plan; absent (inputs made before objections existed) means none. */
+  objections?: PlannedObjection[];
+  /** From the case's plan (the `walk-out-follower` role); absent means nobody. */
+  walkOutFollowers?: string[];
 }
 
 export function initialContext(input: MeetingInput): MeetingContext {
@@ -131,6 +153,10 @@ export function initialContext(input: MeetingInput): MeetingContext {
     outcome: null,
     startedAt: null,
     closedAt: null,
+    // Only when the plan gave them: an input from before them then makes exactly the context it
+    // always made, so older meetings replay to their stored snapshots (MEETING_MACHINE_VERSION stays).
+    ...(input.objections ? { objections: input.objections, raisedObjections: [] } : {}),
+    ...(input.walkOutFollowers ? { walkOutFollowers: input.walkOutFollowers } : {}),
   };
 }
 
@@ -152,4 +178,19 @@ export function mayBeCalledNext(context: MeetingContext, participantId: string):
 /** The speaker who would be called next: the first one still waiting, in order, who may be called. */
 export function nextWaiting(context: MeetingContext): string | null {
   return context.speakingOrder.find((t) => t.status === 'waiting' && mayBeCalledNext(context, t.participantId))?.participantId ?? null;
+}
+
+/** The context fields that clear every raised objection; none for a meeting that never had them. */
+export function noRaisedObjections(context: MeetingContext): Pick<MeetingContext, 'raisedObjections'> {
+  return context.raisedObjections ? { raisedObjections: [] } : {};
+}
+
+/** The planned objection with this id, if the plan has it. */
+export function plannedObjection(context: MeetingContext, objectionId: string): PlannedObjection | undefined {
+  return context.objections?.find((o) => o.objectionId === objectionId);
+}
+
+/** Whether this objection is raised now and waits for its answer. */
+export function isRaised(context: MeetingContext, objectionId: string): boolean {
+  return context.raisedObjections?.some((o) => o.objectionId === objectionId) ?? false;
 }

@@ -6,7 +6,8 @@
 import { assign, setup } from 'xstate';
 import type { LobbyEvent, MeetingEvent } from '../protocol.js';
 import type { LivePhase, MeetingContext, MeetingInput, Member } from './context.js';
-import { findMember, initialContext, nextWaiting } from './context.js';
+import { findMember, initialContext, isRaised, nextWaiting, noRaisedObjections, plannedObjection } from './context.js';
+import { decideByPassed } from './decide-by.js';
 import { hasOpenSignal, raiseSignal, withdrawSignal } from './signals.js';
 import { beginRound, callSpeaker, endTurns, finishTurn, reorder, stopTurn, withoutSpeaker } from './turns.js';
 
@@ -62,12 +63,27 @@ export const meetingMachine = setup({
     },
     validOrder: ({ context, event }) => {
       const ids = (event as E<'order.set'>).participantIds;
-      if (new Set(ids).size !== ids.length) return false;
+      // The order keeps at least one person, as creating the meeting requires: a round with
+      // nobody to call would leave every tablet waiting for a speaker (issue 12 follow-up).
+      if (ids.length === 0 || new Set(ids).size !== ids.length) return false;
       return ids.every((id) => {
         const m = findMember(context, id);
         return m !== undefined && !m.denied && (m.admitted || m.attendance === 'remote');
       });
     },
+    /** A round needs someone to call: the order may have emptied as people were turned away. */
+    canBeginRound: ({ context }) => nextWaiting(context) !== null,
+    /** A deferred decision's date may be today or later, never a day already past (issue 12 follow-up). */
+    decideByAhead: ({ event }) => {
+      const { decideBy } = event as E<'meeting.end'>;
+      return decideBy === undefined || !decideByPassed(decideBy, event.at);
+    },
+    /** A planned objection not already waiting for its answer. */
+    canRaiseObjection: ({ context, event }) => {
+      const { objectionId } = event as E<'objection.raise'>;
+      return plannedObjection(context, objectionId) !== undefined && !isRaised(context, objectionId);
+    },
+    isRaisedObjection: ({ context, event }) => isRaised(context, (event as E<'objection.resolve'>).objectionId),
     canBeginBottomLines: ({ context }) =>
       context.usesBottomLines && !context.bottomLinesRead && context.responses.at(-1)?.response === 'declined',
     canDecideLobby: ({ context, event }) => {
@@ -112,6 +128,16 @@ export const meetingMachine = setup({
         return [...context.responses, { response, note: note ?? null, at: event.at }];
       },
     }),
+    raiseObjection: assign({
+      raisedObjections: ({ context, event }) => [
+        ...(context.raisedObjections ?? []),
+        { objectionId: (event as E<'objection.raise'>).objectionId, raisedAt: event.at },
+      ],
+    }),
+    resolveObjection: assign({
+      raisedObjections: ({ context, event }) =>
+        (context.raisedObjections ?? []).filter((o) => o.objectionId !== (event as E<'objection.resolve'>).objectionId),
+    }),
     beginBottomLines: assign(({ context, event }) => {
       const fresh = context.speakingOrder.map((t) => ({ participantId: t.participantId, status: 'waiting' as const }));
       const reset = { ...context, speakingOrder: fresh, currentSpeakerId: null, turnEndsAt: null };
@@ -119,6 +145,8 @@ export const meetingMachine = setup({
         lettersRound: context.speakingOrder,
         round: 'bottom-lines' as const,
         bottomLinesRead: true,
+        // Objections belong to the offer: the bottom lines are not the time to answer them.
+        ...noRaisedObjections(context),
         ...beginRound(reset, event.at),
       };
     }),
@@ -138,12 +166,14 @@ export const meetingMachine = setup({
       return {
         ...closePause(context, event.at),
         ...endTurns(context),
+        ...noRaisedObjections(context),
         outcome: { kind: e.outcome, note: e.note ?? null, decideBy: e.decideBy ?? null, at: event.at },
       };
     }),
     safetyStop: assign(({ context, event }) => ({
       ...closePause(context, event.at),
       ...endTurns(context),
+      ...noRaisedObjections(context),
       outcome: { kind: 'safety-stop' as const, note: null, decideBy: null, at: event.at },
     })),
     admit: assign({ members: ({ context, event }) => decideLobby(context, event as LobbyEvent, true) }),
@@ -193,7 +223,7 @@ export const meetingMachine = setup({
     active: {
       initial: 'live',
       on: {
-        'meeting.end': { target: 'outcome', actions: 'recordOutcome' },
+        'meeting.end': { guard: 'decideByAhead', target: 'outcome', actions: 'recordOutcome' },
         'emergency.stop': { target: 'outcome', actions: 'safetyStop' },
         'lobby.admit': { guard: 'canDecideLobby', actions: 'admit' },
         'lobby.deny': { guard: 'canDecideLobby', actions: 'deny' },
@@ -203,6 +233,8 @@ export const meetingMachine = setup({
         'signal.send': { guard: 'isAdmittedMember', actions: 'addSignal' },
         'signal.withdraw': { guard: 'canWithdrawSignal', actions: 'withdrawSignal' },
         'signals.clear': { guard: 'canClearSignals', actions: 'clearSignals' },
+        // An objection answered may be cleared even while the meeting is paused.
+        'objection.resolve': { guard: 'isRaisedObjection', actions: 'resolveObjection' },
       },
       states: {
         live: {
@@ -218,7 +250,7 @@ export const meetingMachine = setup({
             },
             opening: {
               on: {
-                'turns.begin': { target: 'speaking', actions: 'beginLetters' },
+                'turns.begin': { guard: 'canBeginRound', target: 'speaking', actions: 'beginLetters' },
                 'order.set': { guard: 'validOrder', actions: 'reorder' },
                 'pause.start': pauseFrom('opening'),
               },
@@ -233,6 +265,7 @@ export const meetingMachine = setup({
             offer: {
               on: {
                 'offer.respond': { actions: 'recordResponse' },
+                'objection.raise': { guard: 'canRaiseObjection', actions: 'raiseObjection' },
                 'bottomLines.begin': { guard: 'canBeginBottomLines', target: 'bottom-lines', actions: 'beginBottomLines' },
                 'order.set': { guard: 'validOrder', actions: 'reorder' },
                 'pause.start': pauseFrom('offer'),

@@ -3,10 +3,15 @@
 // bottom line only while bottom lines are read); the room display sees the
 // public agenda only; signals, notes, pause reasons and presence reach the
 // facilitator alone. Lobby joiners see nothing of the meeting until admitted.
+// An objection's prepared response reaches its responder alone, while it is
+// raised in the offer; a walk-out follower alone learns that the loved one left.
 import type { Approach } from '../approaches.js';
 import type { CommandType, Outcome, SignalKind } from '../protocol.js';
 import type { MemberAttendance } from '../vocabulary.js';
 import type { MeetingContext, Member, OfferRecord, OutcomeRecord, PastPause, Pause, Phase, Round, SpeakerStatus, Turn } from './context.js';
+import { answering, objectionsOf, walkOutFollow, type ObjectionText, type ObjectionView } from './plan-view.js';
+
+export type { ObjectionText, ObjectionView };
 
 /**
  * A member's connection as the facilitator sees it: `connected` (a device is
@@ -80,6 +85,13 @@ export interface ParticipantView extends PublicAgenda {
   allowed: CommandType[];
   letter: string | null;
   bottomLine: string | null;
+  /**
+   * "Your answer": the objections raised now that this person answers, with their prepared
+   * response; empty for everyone else, and outside the offer (a pause hides them too).
+   */
+  answering: ObjectionText[];
+  /** True for a walk-out follower while the meeting is paused because the loved one left the room. */
+  walkOutFollow: boolean;
 }
 
 export interface DisplayView extends PublicAgenda {
@@ -110,6 +122,10 @@ export interface FacilitatorView extends PublicAgenda {
   displaysConnected: number;
   startedAt: number | null;
   closedAt: number | null;
+  /** The plan's objections, in its order; their words come from the case's plan, never from here. */
+  objections: ObjectionView[];
+  /** Who goes after the loved one if they leave the room. */
+  walkOutFollowers: Array<{ participantId: string; name: string }>;
 }
 
 export type MeetingView = FacilitatorView | ParticipantView | DisplayView;
@@ -148,7 +164,10 @@ export function displayView(agenda: PublicAgenda): DisplayView {
 export interface PrivateTexts {
   letter: string | null;
   bottomLine: string | null;
+  /** For an objection's responder: the words of the objections they answer. Absent: none. */
+  objections?: ObjectionText[];
 }
+
 
 /**
  * One participant's view. `self` is who they are; for a guest still in the
@@ -177,6 +196,8 @@ export function participantView(
     allowed,
     letter: texts.letter,
     bottomLine: state.phase === 'bottom-lines' ? texts.bottomLine : null,
+    answering: answering(state, self.participantId, texts),
+    walkOutFollow: walkOutFollow(state, self.participantId),
   };
 }
 
@@ -205,6 +226,8 @@ function lobbyView(meetingId: string, you: You, serverTime: number): Participant
     allowed: [],
     letter: null,
     bottomLine: null,
+    answering: [],
+    walkOutFollow: false,
   };
 }
 
@@ -238,5 +261,7 @@ export function facilitatorView(state: MeetingState, agenda: PublicAgenda, room:
     displaysConnected: room.displaysConnected,
     startedAt: context.startedAt,
     closedAt: context.closedAt,
+    objections: objectionsOf(context),
+    walkOutFollowers: (context.walkOutFollowers ?? []).map((participantId) => ({ participantId, name: nameOf(context, participantId) })),
   };
 }

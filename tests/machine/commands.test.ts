@@ -11,7 +11,7 @@ import { meetingMachine } from '../../shared/meeting/machine.js';
 import { notAllowedMessage } from '../../shared/meeting/messages.js';
 import { forbiddenReason, type Sender } from '../../shared/meeting/permissions.js';
 import { COMMAND_TYPES, parseCommand } from '../../shared/protocol.js';
-import { ANN, BOB, CY, MIN, T, ev, eventsTo, meetingIn, participant, play, step } from './support.js';
+import { ANN, BOB, CY, MIN, T, ev, eventsTo, meetingIn, meetingInput, participant, play, step } from './support.js';
 
 const TYPES = Object.keys(COMMAND_RULES) as CommandType[];
 const FAC: Sender = { role: 'facilitator' };
@@ -23,6 +23,12 @@ const SITUATIONS: Record<string, () => MeetingSnapshot> = {
   "Ann's signal waiting": () => step(meetingIn('speaking'), ev({ type: 'signal.send', kind: 'need-a-moment' }, T + 3 * MIN, participant(ANN))),
   'the lobby locked': () => play([ev({ type: 'lobby.lock' }, T)]),
   'Cy let in': () => play([ev({ type: 'lobby.admit', participantId: CY, joiner: { name: 'Cy', attendance: 'remote' } }, T)]),
+  'the offer, an objection planned': () => meetingIn('offer', meetingInput({ objections: [{ objectionId: 'o-job', responderId: BOB }] })),
+  'an objection raised': () =>
+    step(
+      meetingIn('offer', meetingInput({ objections: [{ objectionId: 'o-job', responderId: BOB }] })),
+      ev({ type: 'objection.raise', objectionId: 'o-job' }, T + 11 * MIN),
+    ),
   'the offer declined': () => play([...eventsTo('offer'), ev({ type: 'offer.respond', response: 'declined' }, T + 11 * MIN)]),
 };
 

@@ -35,6 +35,9 @@ function waitingOnly(meetingId: string, participantId: string, name: string) {
     allowed: [],
     letter: null,
     bottomLine: null,
+    // Issue 9, section 6: nobody waiting answers an objection or follows the loved one.
+    answering: [],
+    walkOutFollow: false,
   };
 }
 

@@ -22,6 +22,9 @@ const SAMPLES: Record<CommandType, (at: number) => MeetingEvent> = {
   'pause.end': (at) => ev({ type: 'pause.end' }, at),
   'offer.present': (at) => ev({ type: 'offer.present' }, at),
   'offer.respond': (at) => ev({ type: 'offer.respond', response: 'accepted' }, at),
+  // This meeting plans no objection, so neither is ever possible here: see objections.test.ts.
+  'objection.raise': (at) => ev({ type: 'objection.raise', objectionId: 'o-job' }, at),
+  'objection.resolve': (at) => ev({ type: 'objection.resolve', objectionId: 'o-job' }, at),
   'bottomLines.begin': (at) => ev({ type: 'bottomLines.begin' }, at),
   'meeting.end': (at) => ev({ type: 'meeting.end', outcome: 'accepted' }, at),
   'meeting.close': (at) => ev({ type: 'meeting.close' }, at),
@@ -119,11 +122,10 @@ describe('the agenda moving forward', () => {
     expect(s.context.round).toBe('letters');
   });
 
-  test('turns.begin with an empty order moves to speaking with nobody on the floor', () => {
-    const s = play([ev({ type: 'meeting.start' }, T), ev({ type: 'turns.begin' }, T + MIN)], meetingInput({ speakingOrder: [] }));
-    expect(phaseOf(s)).toBe('speaking');
-    expect(s.context.currentSpeakerId).toBeNull();
-    expect(s.context.turnEndsAt).toBeNull();
+  // Changed by the issue 12 follow-up: an empty order used to begin a round with nobody to call.
+  test('turns.begin with an empty order is refused: there is nobody to call', () => {
+    const s = play([ev({ type: 'meeting.start' }, T)], meetingInput({ speakingOrder: [] }));
+    expect(canApply(s, ev({ type: 'turns.begin' }, T + MIN))).toBe(false);
   });
 
   test('offer.present ends the current turn (the speaker is done) and counts the offer', () => {

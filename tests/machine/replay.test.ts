@@ -150,6 +150,7 @@ const fieldsArb = fc.record({
   decideBy: optional(fc.constant('2030-01-31')),
   kind: fc.constantFrom(...SIGNAL_KINDS),
   signal: optional(fc.integer({ min: 0, max: 60 })),
+  objectionId: fc.constantFrom('o-job', 'o-alone', 'o-unplanned'),
 });
 type Fields = typeof fieldsArb extends fc.Arbitrary<infer F> ? F : never;
 
@@ -174,6 +175,9 @@ function commandOf(type: CommandType, f: Fields): Payload {
       return { type, kind: f.kind };
     case 'signals.clear':
       return { type, signalId: f.signal === undefined ? undefined : `cmd-${f.signal}` };
+    case 'objection.raise':
+    case 'objection.resolve':
+      return { type, objectionId: f.objectionId };
     default:
       return { type };
   }
@@ -194,7 +198,7 @@ const FORWARD: Record<Phase, CommandType[]> = {
   gathering: ['meeting.start'],
   opening: ['turns.begin'],
   speaking: ['turn.next', 'turn.next', 'offer.present'],
-  offer: ['offer.respond', 'bottomLines.begin', 'meeting.end'],
+  offer: ['offer.respond', 'objection.raise', 'bottomLines.begin', 'meeting.end'],
   'bottom-lines': ['turn.next', 'offer.present'],
   paused: ['pause.end'],
   outcome: ['meeting.close'],
@@ -245,6 +249,9 @@ function checkConsistent(s: MeetingSnapshot) {
   if ((c.pause !== null) !== (phase === 'paused')) problems.push('pause record out of step with the phase');
   if ((c.outcome !== null) !== (phase === 'outcome' || phase === 'closed')) problems.push('outcome out of step with the phase');
   if ((c.closedAt !== null) !== (phase === 'closed')) problems.push('closedAt out of step with the phase');
+  // Issue 9, section 6: an answer waits on a responder's screen only while the offer is open (or paused from it).
+  const inOffer = phase === 'offer' || (phase === 'paused' && c.pause?.phase === 'offer');
+  if ((c.raisedObjections ?? []).length > 0 && !inOffer) problems.push('an objection raised outside the offer');
   if (problems.length) throw new Error(`in ${phase}: ${problems.join('; ')}`);
 }
 
@@ -260,7 +267,8 @@ describe('property: any meeting replays to the state it was played to', () => {
     const reached = new Set<string>();
     fc.assert(
       fc.property(fc.array(momentArb, { minLength: 1, maxLength: 40, size: 'max' }), fc.integer({ min: 1, max: 8 }), (moments, restartEvery) => {
-        const input = meetingInput();
+        // The plan's objections and a walk-out follower, so that raising and resolving join the runs.
+        const input = meetingInput({ objections: [{ objectionId: 'o-job', responderId: BOB }, { objectionId: 'o-alone', responderId: ANN }], walkOutFollowers: [ANN] });
         let live = createMeeting(input);
         // A second copy of the meeting that goes through a server restart every few commands.
         let restarted = live;

@@ -193,11 +193,12 @@ describe('order.set', () => {
     expect(canApply(s, ev({ type: 'order.set', participantIds: [ANN, BOB] }, at))).toBe(true);
   });
 
-  test('accepts a planned remote participant still in the lobby, and an empty order', () => {
+  // Changed by the issue 12 follow-up: an empty order used to be accepted; it is refused now.
+  test('accepts a planned remote participant still in the lobby, and refuses an empty order', () => {
     const s = meetingIn('gathering');
     expect(s.context.members.find((m) => m.participantId === CY)?.admitted).toBe(false);
     expect(canApply(s, ev({ type: 'order.set', participantIds: [CY] }, at))).toBe(true);
-    expect(canApply(s, ev({ type: 'order.set', participantIds: [] }, at))).toBe(true);
+    expect(canApply(s, ev({ type: 'order.set', participantIds: [] }, at))).toBe(false);
   });
 
   test('is refused while paused', () => {

@@ -35,6 +35,13 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
+test('issue 9, section 6: the objection commands are in every row of the matrix (the facilitator’s alone)', () => {
+  // Each row below sends every command type; these two reach the facilitator's row as STALE (a revision
+  // that is certainly stale) and every other sender's as FORBIDDEN. Their phase rules and a current
+  // revision are in tests/protocol/objections.test.ts.
+  expect(COMMAND_TYPES).toEqual(expect.arrayContaining(['objection.raise', 'objection.resolve']));
+});
+
 function everything(code: string): Record<CommandType, string> {
   return Object.fromEntries(COMMAND_TYPES.map((t) => [t, code])) as Record<CommandType, string>;
 }

@@ -15,7 +15,8 @@ const SECRET = {
 const PAUSE_REASONS_USED = ['outburst', 'left-room'];
 const SIGNAL_KINDS_USED = ['need-a-moment', 'want-to-speak'];
 const PUBLIC_KEYS = ['approach', 'currentSpeakerId', 'meetingId', 'outcome', 'paused', 'phase', 'revision', 'round', 'serverTime', 'speakingOrder', 'turnEndsAt'];
-const PARTICIPANT_KEYS = [...PUBLIC_KEYS, 'allowed', 'bottomLine', 'letter', 'lobby', 'role', 'you'].sort();
+// `answering` and `walkOutFollow` joined with issue 9, section 6 (tests/protocol/objections.test.ts holds their privacy).
+const PARTICIPANT_KEYS = [...PUBLIC_KEYS, 'allowed', 'answering', 'bottomLine', 'letter', 'lobby', 'role', 'walkOutFollow', 'you'].sort();
 const DISPLAY_KEYS = [...PUBLIC_KEYS, 'role'].sort();
 
 const h = new Harness();
@@ -78,7 +79,7 @@ beforeAll(async () => {
   await f({ type: 'turn.next' });
   await f({ type: 'offer.present' });
   await f({ type: 'offer.respond', response: 'conditional', note: SECRET.offerNote });
-  await f({ type: 'meeting.end', outcome: 'deferred', note: SECRET.outcomeNote, decideBy: '2026-12-24' });
+  await f({ type: 'meeting.end', outcome: 'deferred', note: SECRET.outcomeNote, decideBy: '2099-12-24' });
   await f({ type: 'meeting.close' });
   const last = c.facilitator.view.revision;
   const { zed: _waiting, ...admitted } = c;

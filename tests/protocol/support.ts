@@ -100,6 +100,9 @@ export function payloads(ids: Fixture['ids']): Record<CommandType, Record<string
     'pause.end': {},
     'offer.present': {},
     'offer.respond': { response: 'declined', note: 'not today' },
+    // The fixture's meeting plans no objection: the machine refuses these.
+    'objection.raise': { objectionId: 'o-unplanned' },
+    'objection.resolve': { objectionId: 'o-unplanned' },
     'bottomLines.begin': {},
     'meeting.end': { outcome: 'accepted' },
     'meeting.close': {},

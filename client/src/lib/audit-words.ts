@@ -32,6 +32,8 @@ export const COMMAND_WORDS: Record<CommandType, (person: string) => string> = {
   'pause.end': () => 'Resumed the meeting',
   'offer.present': () => 'Presented the offer of help',
   'offer.respond': () => 'Noted the response to the offer',
+  'objection.raise': () => 'Raised an objection the family planned for',
+  'objection.resolve': () => 'Marked an objection answered',
   'bottomLines.begin': () => 'Began the bottom lines',
   'meeting.end': () => 'Recorded the outcome',
   'meeting.close': () => 'Closed the meeting',
