@@ -2,6 +2,7 @@
 // message, which already says what to do next.
 import type { Approach } from '../../../shared/approaches.js';
 import type { LinkKind, MemberAttendance } from '../../../shared/vocabulary.js';
+import type { CaseStage } from '../../../shared/case/vocabulary.js';
 import type { RecordedEntry } from '../lib/audit-words.js';
 import { session } from './session.svelte.js';
 
@@ -15,7 +16,8 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** One JSON call to the server; a refusal throws an `ApiError` carrying the server's code and message. */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -51,6 +53,8 @@ export interface CaseSummary {
   lovedOneName: string;
   approach: Approach;
   createdAt: number;
+  /** The case's stage (issue 9); absent from a server before it. */
+  stage?: CaseStage;
 }
 export interface Participant {
   id: string;
