@@ -10,6 +10,7 @@ type Json = string | number | boolean | null | undefined | Json[] | { [key: stri
 function clean(value: Json): Json {
   if (typeof value === 'string') return value.trim() === '' ? undefined : value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'boolean') return value; // "no" is an answer: keep false
   if (value === null || value === undefined) return undefined;
   if (Array.isArray(value)) return value.map((v) => clean(v) ?? {});
   const out: { [key: string]: Json } = {};
