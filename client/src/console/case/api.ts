@@ -4,20 +4,29 @@
 // and every body here is health data: nothing is logged or kept beyond the page.
 import type { Approach } from '../../../../shared/approaches.js';
 import type { Assessment } from '../../../../shared/case/assessment.js';
-import type { Plan } from '../../../../shared/case/plan.js';
+import type { StageOutlook } from '../../../../shared/case/guards.js';
+import type { Plan as CorePlan } from '../../../../shared/case/plan.js';
 import type { ReadinessMark } from '../../../../shared/case/readiness.js';
 import type { CancelReason, CaseRole, CaseStage, ReadinessItem } from '../../../../shared/case/vocabulary.js';
 import type { InstrumentId, Respondent, ScreeningResult, StatedSex } from '../../../../shared/screeners/catalog.js';
 import type { MemberAttendance } from '../../../../shared/vocabulary.js';
 import { request } from '../api.js';
 
-export type { Assessment, Plan };
+export type { Assessment };
+
+/** `GET /plan`: the shared `plan()` plus the approach, its recorded reason and the stage's outlook. */
+export interface Plan extends CorePlan {
+  approach?: Approach;
+  approachReason?: string | null;
+  /** The next stage and what it still needs, in the words a refusal would give. */
+  outlook?: StageOutlook;
+}
 
 /** A stored screening as `GET /screenings` lists it and `POST` answers it (201). */
 export interface ScreeningRecord extends ScreeningResult {
   id: string;
-  /** Epoch ms, when the server keeps it. */
-  at?: number;
+  /** Epoch ms. */
+  createdAt?: number;
 }
 
 /** `POST /stage`: the next stage, or a cancellation with its reason (a note is required for `other`). */
@@ -79,10 +88,11 @@ export const caseApi = {
   updateObjection: (caseId: string, objectionId: string, patch: Partial<ObjectionBody>) =>
     request<unknown>('PATCH', `${base(caseId)}/objections/${part(objectionId)}`, patch),
   removeObjection: (caseId: string, objectionId: string) => request<unknown>('DELETE', `${base(caseId)}/objections/${part(objectionId)}`),
-  markReadiness: (caseId: string, mark: ReadinessMark) => request<unknown>('PUT', `${base(caseId)}/readiness/${part(mark.item)}`, mark),
+  /** The item is in the address; the body is the mark alone (`{state: "done"}` or `{state: "waived", reason}`). */
+  markReadiness: (caseId: string, { item, ...mark }: ReadinessMark) => request<unknown>('PUT', `${base(caseId)}/readiness/${part(item)}`, mark),
   /** Takes back a mark: the item is open again (or done by the plan itself). */
   clearReadiness: (caseId: string, item: ReadinessItem) => request<unknown>('DELETE', `${base(caseId)}/readiness/${part(item)}`),
-  /** The approach, with the recorded reason a cautioned one needs (null clears it). */
-  chooseApproach: (caseId: string, approach: Approach, approachReason: string | null) =>
-    request<unknown>('PATCH', base(caseId), { approach, approachReason }),
+  /** The approach, with the recorded reason a cautioned one needs (left out: none is recorded). */
+  chooseApproach: (caseId: string, approach: Approach, reason: string | null) =>
+    request<unknown>('PUT', `${base(caseId)}/approach`, reason ? { approach, reason } : { approach }),
 };

@@ -18,14 +18,14 @@ export class CaseFile {
 
   /** Loads the case, then its plan and screenings; a plan the server cannot give leaves the rest usable. */
   async refresh(): Promise<void> {
-    try {
-      this.kase = await api.getCase(this.id);
+    // All three together, so a tab never opens on a case whose plan is still on its way.
+    const [kase] = await Promise.allSettled([api.getCase(this.id), this.refreshPlan(), this.refreshScreenings()]);
+    if (kase.status === 'fulfilled') {
+      this.kase = kase.value;
       this.loadError = null;
-    } catch (e) {
-      this.loadError = e instanceof ApiError ? e.message : 'This case could not be loaded';
-      return;
+    } else {
+      this.loadError = kase.reason instanceof ApiError ? kase.reason.message : 'This case could not be loaded';
     }
-    await Promise.all([this.refreshPlan(), this.refreshScreenings()]);
   }
 
   async refreshPlan(): Promise<void> {
