@@ -17,7 +17,7 @@ import { realtimePlugin } from './realtime/plugin.js';
 import type { Services } from './services.js';
 import { sessionsPlugin } from './sessions.js';
 import { ORIGIN_REFUSED, originAllowed } from './security/origin.js';
-import { Vault } from './security/vault.js';
+import { openDataDirectory } from './store/data-dir.js';
 import { SqliteStore } from './store/sqlite.js';
 import type { Store } from './store/types.js';
 
@@ -44,7 +44,12 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
     frameworkErrors: routerErrorHandler(headers),
     clientErrorHandler: parserErrorHandler(headers),
   });
-  const storage = store ?? (await SqliteStore.inDirectory(config.dataDir, Vault.load(config.encryptionKey, config.keyFile)));
+  const storage = store ?? (await openDataDirectory(config));
+  if (storage instanceof SqliteStore) {
+    storage.onFileLost(() =>
+      app.log.error({}, 'the database file was deleted or replaced while running: answering UNAVAILABLE; stop the server and restore the database from a backup (docs/reliability.md)'),
+    );
+  }
   const hub = new RealtimeHub(app.log);
   const baseUrl = () => {
     if (config.publicUrl) return config.publicUrl;

@@ -1,5 +1,6 @@
 // Configuration from the environment. Bad values stop the start with a
 // message that names the variable, rather than a surprise in the living room.
+import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 
@@ -85,17 +86,36 @@ function origins(raw: string | undefined, publicUrlRaw: string | undefined): Set
   return list;
 }
 
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+
+function logLevel(raw: string | undefined): string {
+  if (!raw) return 'info';
+  if (!LOG_LEVELS.includes(raw)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${raw.slice(0, 40)}"`);
+  return raw;
+}
+
+/** An IP address to listen on, or a host name; an address that is not one (999.1.1.1) is named here, not by getaddrinfo. */
+function listenHost(raw: string | undefined): string {
+  if (!raw) return '0.0.0.0';
+  const looksNumeric = /^[\d.]+$/.test(raw);
+  const validName = /^[a-zA-Z0-9]([a-zA-Z0-9.-]{0,251}[a-zA-Z0-9])?$/.test(raw);
+  if ((looksNumeric && isIP(raw) !== 4) || (!looksNumeric && isIP(raw) === 0 && !validName)) {
+    throw new ConfigError(`HOST must be an address of this machine such as 0.0.0.0 or 192.168.1.20, not "${raw.slice(0, 60)}"`);
+  }
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.DATA_DIR || './data');
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
-    host: env.HOST || '0.0.0.0',
+    host: listenHost(env.HOST),
     dataDir,
     encryptionKey: env.THRESHOLD_KEY || undefined,
     keyFile: resolve(env.KEY_FILE || `${dataDir}/threshold.key`),
     allowedOrigins: origins(env.ALLOWED_ORIGINS, env.PUBLIC_URL),
     publicUrl: publicUrl(env.PUBLIC_URL),
-    logLevel: env.LOG_LEVEL || 'info',
+    logLevel: logLevel(env.LOG_LEVEL),
     sessionHours: integer(env, 'SESSION_HOURS', 12, 1, 24 * 30),
     idleMinutes: integer(env, 'IDLE_MINUTES', 15, 1, 24 * 60),
     socketMessagesPerSecond: integer(env, 'SOCKET_MESSAGES_PER_SECOND', 20, 1, 100_000),

@@ -52,6 +52,13 @@ async function main() {
     await app.close();
     process.exit(0);
   };
+  // A last guard: a rejection nobody handled (a store call left unawaited in
+  // future code) must not end every family's meeting. Only its kind is logged:
+  // a message could quote health data (issue 12, case 12).
+  process.on('unhandledRejection', (error) => {
+    const { name, code } = (error ?? {}) as { name?: string; code?: string };
+    app.log.error({ err: { type: name ?? typeof error, code } }, 'unhandled rejection; still running');
+  });
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 }

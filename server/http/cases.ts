@@ -6,7 +6,13 @@ import { APPROACH_NAMES } from '../../shared/approaches.js';
 import { ATTENDANCE, LIMITS } from '../../shared/protocol.js';
 import { newId } from '../security/secrets.js';
 import type { Services } from '../services.js';
+import { caseSnapshot, loadTeam } from './case-content.js';
+import { caseFileRoutes } from './case-file.js';
 import { parseBody } from './errors.js';
+import { objectionRoutes } from './objections.js';
+import { screeningRoutes } from './screenings.js';
+import { teamRoutes } from './team.js';
+import { stageOf } from '../../shared/case/index.js';
 import { ownCase } from './owned.js';
 import { requireFacilitator } from './session.js';
 
@@ -27,6 +33,11 @@ export function caseRoutes(services: Services) {
   return async (app: FastifyInstance) => {
     // onRequest: an anonymous request is refused before its body is even read.
     app.addHook('onRequest', requireFacilitator);
+    // The case file's routes (issue 9), inside this plugin so that the hook above guards them too.
+    await app.register(caseFileRoutes(services));
+    await app.register(screeningRoutes(services));
+    await app.register(teamRoutes(services));
+    await app.register(objectionRoutes(services));
 
     app.post('/api/cases', async (request, reply) => {
       const body = parseBody(caseSchema, request.body);
@@ -37,21 +48,28 @@ export function caseRoutes(services: Services) {
 
     app.get('/api/cases', async (request) => {
       const cases = await services.store.cases.listCases(request.facilitatorId);
-      return { cases: cases.map(({ id, lovedOneName, approach, createdAt }) => ({ id, lovedOneName, approach, createdAt })) };
+      const stages = await Promise.all(cases.map((c) => services.store.caseFiles.getStage(c.id)));
+      return {
+        cases: cases.map(({ id, lovedOneName, approach, createdAt }, i) => ({ id, lovedOneName, approach, stage: stages[i]?.stage ?? 'intake', createdAt })),
+      };
     });
 
     app.get<{ Params: { caseId: string } }>('/api/cases/:caseId', async (request) => {
       const found = await ownCase(services, request.facilitatorId, request.params.caseId);
-      const participants = await services.store.cases.listParticipants(found.id);
+      const { people, placements } = await loadTeam(services, found.id);
       const meetings = await services.store.meetings.listForCase(found.id);
+      const byId = new Map(people.map((p) => [p.id, p]));
       return {
         id: found.id,
         lovedOneName: found.lovedOneName,
         approach: found.approach,
+        stage: stageOf(await caseSnapshot(services, found.id)),
         createdAt: found.createdAt,
-        participants: participants.map(({ id, name, relationship, attendance, letter, bottomLine }) => ({
-          id, name, relationship, attendance, letter, bottomLine,
-        })),
+        // In the team's order (PUT …/team/order), with each person's roles.
+        participants: placements.flatMap(({ participantId, roles, inMeeting }) => {
+          const p = byId.get(participantId);
+          return p ? [{ id: p.id, name: p.name, relationship: p.relationship, attendance: p.attendance, letter: p.letter, bottomLine: p.bottomLine, roles, inMeeting }] : [];
+        }),
         meetings: meetings.map(({ id, phase, revision, createdAt }) => ({ id, phase, revision, createdAt })),
       };
     });

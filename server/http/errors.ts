@@ -5,12 +5,15 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { z } from 'zod';
 import { describeIssues } from '../../shared/protocol.js';
+import { isStoreUnavailable } from '../store/unavailable.js';
 
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
     readonly code: string,
     message: string,
+    /** More facts for the error body beside `code` and `message` (e.g. a refusal's `missing`); never internals. */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -31,7 +34,12 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infe
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) {
-      return reply.code(error.statusCode).send({ error: { code: error.code, message: error.message } });
+      return reply.code(error.statusCode).send({ error: { ...error.extra, code: error.code, message: error.message } });
+    }
+    // A lock held by another process, a failed disk, the file gone: try again, not a bug (issue 12, cases 11 and 12).
+    if (isStoreUnavailable(error)) {
+      request.log.warn({ err: { code: (error as { code?: string }).code } }, 'store unavailable');
+      return reply.code(503).send({ error: { code: 'UNAVAILABLE', message: 'The server cannot reach its records just now; please try again in a moment' } });
     }
     const status = error.statusCode ?? 500;
     if (status === 400 && (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError)) {

@@ -24,6 +24,9 @@ const FLOOD_DISCONNECT_AFTER = 200;
 /** The window refusals are counted in (ms). */
 const FLOOD_WINDOW_MS = 10_000;
 
+/** The answer to a command from a session that has ended; its connections are then closed. */
+const SESSION_ENDED = { code: 'FORBIDDEN', message: 'Your session has ended; please sign in again' } as const;
+
 const meetingRoom = (meetingId: string, audience: Audience) =>
   audience.kind === 'participant' ? `m:${meetingId}:p:${audience.participantId}` : `m:${meetingId}:${audience.kind}`;
 
@@ -80,15 +83,20 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
     runtime.attach(conn);
     const { budget, release } = this.budgets!.hold(budgetKey(socket.data.admission as Admission));
     this.limitFlood(socket, budget, () => runtime.revisionFor(conn));
-    const active = sessionHash ? throttled(() => void this.sessions!.touch(sessionHash).catch(() => undefined)) : () => undefined;
+    const active = sessionHash ? throttled(() => void this.touchSession(sessionHash)) : () => undefined;
     // The console reports that someone is at the keyboard, so watching a meeting does not count as idle.
     if (sessionHash) socket.on(EVENTS.activity, active);
     socket.on(EVENTS.command, (payload: unknown, ack: unknown) => {
-      active();
-      runtime.handle(payload, conn).then(
+      // Every facilitator command checks its session first (issue 12, case 9): one indexed lookup.
+      const sessionChecked = sessionHash ? this.sessionStillAlive(sessionHash) : Promise.resolve(true);
+      sessionChecked.then((alive) => {
+        if (alive) active();
+        return alive ? runtime.handle(payload, conn) : { ok: false as const, error: SESSION_ENDED, revision: runtime.revision };
+      }).then(
         (answer) => {
           if (typeof ack === 'function') ack(answer);
           if (answer.ok) failpoint('after-ack', String((payload as { type?: unknown }).type));
+          else if (answer.error === SESSION_ENDED) this.endSession(sessionHash!);
         },
         (error: unknown) => {
           this.log.error({ meetingId: runtime.id, err: error instanceof Error ? error.message : 'unknown' }, 'command failed');
@@ -157,6 +165,26 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
     this.io?.in(room).disconnectSockets(true);
   }
 
+  /** Whether a facilitator session is alive; a store that cannot answer counts as alive (the command then meets the same store). */
+  private sessionStillAlive(sessionHash: string): Promise<boolean> {
+    return this.sessions!.alive(sessionHash).catch(() => true);
+  }
+
+  /** Keyboard activity: push back the idle deadline, or close the console if the session has ended. Never rejects. */
+  private async touchSession(sessionHash: string): Promise<void> {
+    try {
+      if (!(await this.sessions!.touch(sessionHash))) this.endSession(sessionHash);
+    } catch (error) {
+      // A locked or missing store: the deadline waits for the next activity (issue 12, case 12).
+      this.log.warn({ err: (error as { code?: string }).code ?? 'unknown' }, 'session activity not recorded');
+    }
+  }
+
+  private endSession(sessionHash: string): void {
+    this.log.info({}, 'facilitator session ended; its connections closed');
+    this.disconnectSession(sessionHash);
+  }
+
   /**
    * Close the connections of facilitator sessions that ended (idle logoff,
    * expiry), telling the console why. Runs every SESSION_CHECK_MS.
@@ -169,10 +197,7 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
       if (hash) hashes.add(hash);
     }
     for (const hash of hashes) {
-      if (!(await this.sessions.alive(hash))) {
-        this.log.info({}, 'facilitator session ended; its connections closed');
-        this.disconnectSession(hash);
-      }
+      if (!(await this.sessions.alive(hash))) this.endSession(hash);
     }
   }
 

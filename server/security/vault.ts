@@ -36,14 +36,25 @@ export class Vault {
     return new Vault(key);
   }
 
-  /** THRESHOLD_KEY (base64 of 32 bytes) if set; otherwise the key file, created on first run. */
-  static load(envKey: string | undefined, keyFile: string): Vault {
+  /**
+   * THRESHOLD_KEY (base64 of 32 bytes) if set; otherwise the key file, created
+   * if missing only when `mayCreate` (an empty database: a new key for a
+   * database that holds records would seal new records under a second key and
+   * leave the old ones unreadable). Throws VaultError naming the problem.
+   */
+  static load(envKey: string | undefined, keyFile: string, { mayCreate = true }: { mayCreate?: boolean } = {}): Vault {
     if (envKey) {
       const key = Buffer.from(envKey, 'base64');
       if (key.length !== 32) throw new VaultError('THRESHOLD_KEY must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)');
       return new Vault(key);
     }
     if (!existsSync(keyFile)) {
+      if (!mayCreate) {
+        throw new VaultError(
+          `the key file ${keyFile} is missing, but the database holds records sealed with it: ` +
+            'restore the key file from your backup (or set THRESHOLD_KEY to that key); a new key would not open them',
+        );
+      }
       mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
       // `wx`: never overwrite a key that appeared meanwhile; losing the key loses the data.
       writeFileSync(keyFile, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });

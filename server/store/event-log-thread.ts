@@ -9,11 +9,14 @@ import { Vault } from '../security/vault.js';
 import { nextLink } from './audit.js';
 import type { Append } from './event-log-writer.js';
 import { advanceMeeting, chainTail, insertAudit, insertEvent, type SealedAppend } from './kysely/event-log-queries.js';
-import { openSqlite, sqliteCompiler } from './sqlite-connection.js';
+import { FILE_GONE, fileIdentity } from './file-watch.js';
+import { BUSY_TIMEOUT_MS, openSqlite, sqliteCompiler } from './sqlite-connection.js';
 
 const { file, key } = workerData as { file: string; key: Uint8Array };
 const vault = Vault.fromKey(Buffer.from(key));
-const db = openSqlite(file);
+// Never creates the file: if it was deleted, an empty new one would hide that (issue 12, case 11).
+const db = openSqlite(file, BUSY_TIMEOUT_MS.writerThread, { fileMustExist: true });
+const identity = fileIdentity(file);
 const compiler = sqliteCompiler();
 const statements = new Map<string, Statement>();
 
@@ -66,6 +69,8 @@ function flush() {
   if (items.length === 0) return;
   let errors: Array<string | null>;
   try {
+    // A stat per group of appends, off the event loop: nothing is acknowledged into a file without a name.
+    if (fileIdentity(file) !== identity) throw new Error(FILE_GONE);
     errors = appendAll(items);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -26,6 +26,12 @@ export interface Database {
     loved_one_name: string;
     approach: string;
     created_at: number;
+    /** From 004: the case's stage, in the clear for lists. */
+    stage: Generated<string>;
+    /** sealed JSON: the case machine's snapshot; NULL before the first move */
+    stage_json: string | null;
+    /** sealed */
+    approach_reason: string | null;
   };
   participants: {
     id: string;
@@ -41,6 +47,53 @@ export interface Database {
     /** sealed */
     bottom_line: string | null;
     created_at: number;
+    /** JSON array of roles (004) */
+    roles_json: Generated<string>;
+    /** 1 or 0 (004) */
+    in_meeting: Generated<number>;
+    /** The place in the team's order; NULL until ordered (004) */
+    team_position: number | null;
+  };
+  case_stage_events: {
+    case_id: string;
+    position: number;
+    from_stage: string;
+    to_stage: string;
+    actor_id: string;
+    at: number;
+    /** sealed JSON */
+    event_json: string;
+  };
+  assessments: {
+    case_id: string;
+    /** sealed JSON */
+    document_json: string;
+    updated_at: number;
+  };
+  screenings: {
+    id: string;
+    case_id: string;
+    /** sealed JSON */
+    screening_json: string;
+    created_at: number;
+  };
+  objections: {
+    id: string;
+    case_id: string;
+    responder_id: string;
+    /** sealed */
+    objection: string;
+    /** sealed */
+    response: string;
+    created_at: number;
+  };
+  readiness_marks: {
+    case_id: string;
+    item: string;
+    state: string;
+    /** sealed; NULL when done */
+    reason: string | null;
+    at: number;
   };
   meetings: {
     id: string;
@@ -88,5 +141,12 @@ export interface Database {
     detail: string | null;
     prev_hash: string;
     hash: string;
+  };
+  /** One row: a fixed text sealed under the key, opened at every start (vault-check.ts). */
+  vault_check: {
+    id: number;
+    /** sealed */
+    sealed: string;
+    created_at: number;
   };
 }

@@ -4,6 +4,9 @@
 // - transactions begin IMMEDIATE: the writer thread is a second connection to
 //   the same file, and a deferred transaction that reads and then writes could
 //   fail with SQLITE_BUSY instead of waiting for the lock (busy_timeout waits);
+// - how long a connection waits for another's lock depends on its thread: the
+//   main thread's connection is synchronous, so every moment it waits, every
+//   meeting waits with it (issue 12, case 12); the writer thread is off the loop;
 // - SQLite's DDL is transactional (Kysely's adapter does not claim it), so all
 //   pending migrations run in one transaction and a failing one changes nothing.
 import Database from 'better-sqlite3';
@@ -23,13 +26,31 @@ import {
 } from 'kysely';
 import type { Database as Tables } from './schema.js';
 
-/** A connection to `file` with the pragmas every Threshold connection uses (the writer thread's too). */
-export function openSqlite(file: string): Database.Database {
-  const db = new Database(file);
+/**
+ * How long a connection waits for another connection's write lock before its
+ * query fails with SQLITE_BUSY (ms). The main thread's wait freezes the event
+ * loop, so it is short: long enough for the writer thread's grouped commit
+ * (milliseconds), short enough that a lock held by another process costs the
+ * meetings a blink, not seconds. The writer thread waits longer, so that a
+ * command survives a brief lock, but answers before a client gives up (5 s).
+ */
+export const BUSY_TIMEOUT_MS = { mainThread: 200, writerThread: 3000 } as const;
+
+/**
+ * A connection to `file` with the pragmas every Threshold connection uses;
+ * `busyTimeoutMs` per BUSY_TIMEOUT_MS. With `fileMustExist` a missing file
+ * throws instead of being created empty (the writer thread: see file-watch.ts).
+ */
+export function openSqlite(
+  file: string,
+  busyTimeoutMs: number = BUSY_TIMEOUT_MS.mainThread,
+  { fileMustExist = false }: { fileMustExist?: boolean } = {},
+): Database.Database {
+  const db = new Database(file, { fileMustExist });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
   return db;
 }
 
@@ -38,11 +59,13 @@ export function openSqlite(file: string): Database.Database {
  * text once: Kysely prepares on every query, and the handshake's lookups run
  * on every connection. Bounded, as a revoke of n links has its own text per n.
  */
-export function withStatementCache(db: Database.Database, limit = 256): SqliteDatabase {
+export function withStatementCache(db: Database.Database, limit = 256, guard: () => void = () => undefined): SqliteDatabase {
   const cache = new Map<string, Database.Statement>();
   return {
     close: () => db.close(),
     prepare(sql: string) {
+      // Kysely prepares before every query: the place to refuse a store that has lost its file.
+      guard();
       let statement = cache.get(sql);
       if (!statement) {
         statement = db.prepare(sql);
@@ -78,9 +101,9 @@ class ThresholdSqliteDialect extends SqliteDialect {
   }
 }
 
-/** Kysely over an open connection; destroying it closes the connection. */
-export function sqliteKysely(db: Database.Database): Kysely<Tables> {
-  return new Kysely<Tables>({ dialect: new ThresholdSqliteDialect({ database: withStatementCache(db) }) });
+/** Kysely over an open connection; destroying it closes the connection. `guard` runs before each query and may throw. */
+export function sqliteKysely(db: Database.Database, guard?: () => void): Kysely<Tables> {
+  return new Kysely<Tables>({ dialect: new ThresholdSqliteDialect({ database: withStatementCache(db, 256, guard) }) });
 }
 
 /** Kysely that only compiles queries to SQLite's SQL, for code that runs them synchronously itself (the writer thread). */

@@ -8,19 +8,24 @@ import type { Vault } from '../security/vault.js';
 import { EventLogWriter } from './event-log-writer.js';
 import { KyselyAccounts } from './kysely/accounts.js';
 import { KyselyAuditLog } from './kysely/audit-log.js';
+import { KyselyCaseFiles } from './kysely/case-files.js';
 import { KyselyCases } from './kysely/cases.js';
 import { KyselyLinks } from './kysely/links.js';
 import { KyselyMeetings, type AppendEvent } from './kysely/meetings.js';
 import { migrateToLatest } from './migrations/index.js';
 import type { Database as Tables } from './schema.js';
+import { FILE_GONE, FileWatch } from './file-watch.js';
 import { openSqlite, sqliteKysely } from './sqlite-connection.js';
+import { StoreUnavailable } from './unavailable.js';
 import type { Repositories, Store } from './types.js';
+import { recordCheck, verifyKey } from './vault-check.js';
 
 /** The repositories over one executor: the store itself, or a transaction. */
 function repositories(db: Kysely<Tables>, vault: Vault, append: AppendEvent) {
   return {
     accounts: new KyselyAccounts(db),
     cases: new KyselyCases(db, vault),
+    caseFiles: new KyselyCaseFiles(db, vault),
     meetings: new KyselyMeetings(db, vault, append),
     links: new KyselyLinks(db),
     audit: new KyselyAuditLog(db),
@@ -35,6 +40,7 @@ const noAppendInTransaction: AppendEvent = () => {
 export class SqliteStore implements Store {
   readonly accounts;
   readonly cases;
+  readonly caseFiles;
   readonly meetings;
   readonly links;
   readonly audit;
@@ -47,6 +53,10 @@ export class SqliteStore implements Store {
     private readonly kysely: Kysely<Tables>,
     file: string,
     private readonly vault: Vault,
+    /** Whether the file is still the one opened (file-watch.ts). */
+    private readonly watch: FileWatch,
+    /** The vault's check value as stored (sealed), for the data directory's marker file (data-dir.ts). */
+    readonly checkValue: string,
   ) {
     this.eventLog = new EventLogWriter(file, vault.keyForWriterThread());
     const append: AppendEvent = (meetingId, stored, snapshot, phase, at, audit) =>
@@ -56,23 +66,32 @@ export class SqliteStore implements Store {
         eventJson: JSON.stringify(stored.event),
         snapshotJson: JSON.stringify(snapshot),
       });
-    ({ accounts: this.accounts, cases: this.cases, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, append));
+    ({ accounts: this.accounts, cases: this.cases, caseFiles: this.caseFiles, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, append));
   }
 
   /**
    * Opens (or creates) the file and applies pending migrations before anything
    * else touches it. Names, letters, bottom lines, the log and snapshots are
-   * sealed with `vault` before they reach the file. Throws MigrationError (the
-   * file left as it was) if a migration fails.
+   * sealed with `vault` before they reach the file. Throws VaultError if
+   * `vault` is not the key the file was sealed with (checked before the
+   * migrations) and MigrationError if a migration fails; either way the file is
+   * left as it was. Writes the vault's check value on the first opening.
    */
   static async open(file: string, vault: Vault): Promise<SqliteStore> {
     const db = openSqlite(file);
-    const kysely = sqliteKysely(db);
+    const watch = new FileWatch(file);
+    const kysely = sqliteKysely(db, () => {
+      if (watch.lost) throw new StoreUnavailable(`the store has lost its file: ${FILE_GONE}`);
+    });
     try {
+      verifyKey(db, vault);
       await migrateToLatest(kysely);
-      return new SqliteStore(db, kysely, file, vault);
+      return new SqliteStore(db, kysely, file, vault, watch, recordCheck(db, vault, Date.now()));
     } catch (error) {
+      watch.stop();
       await kysely.destroy();
+      // Kysely closes the connection only if it ever ran a query; the key check runs before any.
+      if (db.open) db.close();
       throw error;
     }
   }
@@ -87,7 +106,16 @@ export class SqliteStore implements Store {
     return this.kysely.transaction().execute((trx) => work(repositories(trx, this.vault, noAppendInTransaction)));
   }
 
+  /**
+   * Call `listener` once if the database file is found deleted or replaced
+   * while open; from then on every query throws StoreUnavailable.
+   */
+  onFileLost(listener: () => void): void {
+    this.watch.onLost(listener);
+  }
+
   async close() {
+    this.watch.stop();
     await this.eventLog.close();
     if (this.db.open) await this.kysely.destroy();
   }

@@ -12,6 +12,12 @@ import type { MeetingEvent } from '../../shared/protocol.js';
 import type { MeetingInput } from '../../shared/meeting/context.js';
 import type { PrivateTexts } from '../../shared/meeting/view.js';
 import type { AuditEntry, AuditRecord } from './audit.js';
+import type { Assessment } from '../../shared/case/assessment.js';
+import type { Objection } from '../../shared/case/objections.js';
+import type { ReadinessMark } from '../../shared/case/readiness.js';
+import type { CaseEvent } from '../../shared/case/stages.js';
+import type { CaseRole, CaseStage, ReadinessItem } from '../../shared/case/vocabulary.js';
+import type { Screening } from '../../shared/screeners/catalog.js';
 
 export interface FacilitatorRecord {
   id: string;
@@ -112,8 +118,93 @@ export interface Cases {
   getParticipant(id: string): Promise<ParticipantRecord | undefined>;
   /** The case's planned participants (not the guests), in the order they were added. */
   listParticipants(caseId: string): Promise<ParticipantRecord[]>;
-  /** The letter and bottom line of everyone in a meeting (the case's participants and its guests), by participant id. */
+  /**
+   * The letter and bottom line of everyone in a meeting (the case's participants and its guests), by
+   * participant id; a responder's entry also carries `objections` (their objections' texts).
+   */
   listMeetingTexts(meetingId: string, caseId: string): Promise<Map<string, PrivateTexts>>;
+  /** Changes the given fields of a participant (undefined leaves a field as it is). */
+  updateParticipant(id: string, patch: ParticipantPatch): Promise<void>;
+  /** Removes a planned participant; the route refuses it once the case has a meeting. */
+  deleteParticipant(id: string): Promise<void>;
+}
+
+export type ParticipantPatch = Partial<Pick<ParticipantRecord, 'name' | 'relationship' | 'attendance' | 'letter' | 'bottomLine'>>;
+
+/** Where a case stands: its stage, and the case machine's stored snapshot (null before its first move). */
+export interface CaseStageRecord {
+  stage: CaseStage;
+  snapshot: unknown | null;
+}
+
+/** A planned participant's place in the plan: roles, whether they take part, in the team's order. */
+export interface TeamPlacement {
+  participantId: string;
+  roles: CaseRole[];
+  inMeeting: boolean;
+}
+
+export interface ScreeningRecord {
+  id: string;
+  caseId: string;
+  /** Sealed at rest: the answers are health data. */
+  screening: Screening;
+  createdAt: number;
+}
+
+export interface ObjectionRecord extends Objection {
+  caseId: string;
+  createdAt: number;
+}
+
+/**
+ * The case file (issue 9): the stage and its events, the approach's recorded reason, the
+ * assessment, screenings, the team's roles and order, objections and readiness marks. Everything
+ * written here that is health data (the assessment, screenings, objections and responses, reasons,
+ * a cancellation's note) is sealed by the vault.
+ */
+export interface CaseFiles {
+  /** Undefined for a case that does not exist. */
+  getStage(caseId: string): Promise<CaseStageRecord | undefined>;
+  /** The stage events, oldest first (to replay a snapshot that does not restore). */
+  listStageEvents(caseId: string): Promise<CaseEvent[]>;
+  /**
+   * Appends the event and moves the case from `from` to `to` with its new snapshot, only if the
+   * case is still at `from` (the fence against a second writer): false, and nothing written, if not.
+   */
+  recordStage(caseId: string, from: CaseStage, to: CaseStage, event: CaseEvent, snapshot: unknown): Promise<boolean>;
+
+  getApproachReason(caseId: string): Promise<string | null>;
+  /** Sets the case's approach and the reason recorded for it (null: none). */
+  setApproach(caseId: string, approach: Approach, reason: string | null): Promise<void>;
+
+  /** The assessment document and when it was last saved; undefined if never saved. */
+  getAssessment(caseId: string): Promise<{ assessment: Assessment; updatedAt: number } | undefined>;
+  /** Replaces the whole document. */
+  putAssessment(caseId: string, assessment: Assessment, at: number): Promise<void>;
+
+  addScreening(record: ScreeningRecord): Promise<void>;
+  /** Oldest first. */
+  listScreenings(caseId: string): Promise<ScreeningRecord[]>;
+
+  /** The case's planned participants in the team's order (ordered ones first, then the rest as added). */
+  listTeam(caseId: string): Promise<TeamPlacement[]>;
+  /** Changes a participant's roles and/or whether they take part. */
+  placeMember(participantId: string, patch: Partial<Omit<TeamPlacement, 'participantId'>>): Promise<void>;
+  /** Gives the participants their places 1, 2, 3… in the order given. */
+  orderTeam(caseId: string, participantIds: readonly string[]): Promise<void>;
+
+  createObjection(record: ObjectionRecord): Promise<void>;
+  getObjection(objectionId: string): Promise<ObjectionRecord | undefined>;
+  /** Oldest first. */
+  listObjections(caseId: string): Promise<ObjectionRecord[]>;
+  updateObjection(objectionId: string, patch: Partial<Omit<Objection, 'objectionId'>>): Promise<void>;
+  deleteObjection(objectionId: string): Promise<void>;
+
+  listReadinessMarks(caseId: string): Promise<ReadinessMark[]>;
+  /** Records the mark, replacing any earlier mark on the same item. */
+  putReadinessMark(caseId: string, mark: ReadinessMark, at: number): Promise<void>;
+  clearReadinessMark(caseId: string, item: ReadinessItem): Promise<void>;
 }
 
 /** Meetings, each with its snapshot and its log of accepted commands. */
@@ -167,6 +258,7 @@ export interface AuditLog {
 export interface Repositories {
   accounts: Accounts;
   cases: Cases;
+  caseFiles: CaseFiles;
   meetings: Omit<Meetings, 'appendEvent'>;
   links: Links;
   audit: AuditLog;

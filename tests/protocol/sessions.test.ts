@@ -97,3 +97,41 @@ test('logging out closes that session’s connections only', async () => {
     console_.close();
   }
 });
+
+// Issue 12, case 9: between the periodic checks an ended session's console
+// could still command (accepted for up to 28 s after /api/me said 401). Every
+// facilitator command and message now checks the session first.
+test('issue 12, case 9: a command from an ended session is refused, the console told and closed, nothing applied', async () => {
+  const fx = await start({ IDLE_MINUTES: '5' });
+  const console_ = await Client.open(server!.url, { meetingId: fx.meetingId }, fx.api.cookie);
+  const told = new Promise((resolve) => console_.socket.once('session:ended', resolve));
+  const closed = new Promise((resolve) => console_.socket.once('disconnect', resolve));
+  try {
+    const revision = console_.view.revision;
+    now += 6 * MINUTE;
+    expect((await fx.api.get('/api/me')).status).toBe(401);
+    const answer = await console_.send({ type: 'meeting.start' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/sign in/i) } });
+    expect(await told).toEqual({ reason: 'signed-out' });
+    expect(await closed).toBe('io server disconnect');
+    const runtime = await server!.threshold.services.registry.get(fx.meetingId);
+    expect(runtime!.revision).toBe(revision);
+  } finally {
+    console_.close();
+  }
+});
+
+test('issue 12, case 9: session:activity from an ended session closes the console instead of reviving it', async () => {
+  const fx = await start({ IDLE_MINUTES: '5' });
+  const console_ = await Client.open(server!.url, { meetingId: fx.meetingId }, fx.api.cookie);
+  const closed = new Promise((resolve) => console_.socket.once('disconnect', resolve));
+  try {
+    now += 6 * MINUTE;
+    console_.socket.emit('session:activity');
+    const late = new Promise((resolve) => setTimeout(() => resolve('still connected after 3 s'), 3000));
+    expect(await Promise.race([closed, late])).toBe('io server disconnect');
+    expect((await fx.api.get('/api/me')).status).toBe(401);
+  } finally {
+    console_.close();
+  }
+});

@@ -134,3 +134,17 @@ test('a failing migration rolls back every migration of the same start, and name
   expect(tables).not.toContain('facilitators');
   expect(rows(file, 'SELECT name FROM kysely_migration')).toEqual([]);
 });
+
+// Issue 12, case 10: a database from before the check value is checked against
+// its sealed records, before any migration runs; the right key then gets a check value.
+test('a release database opened with a wrong key is refused before its migrations; with its key it gains a check value', async () => {
+  const dir = copyOfRelease();
+  const file = join(dir, 'threshold.sqlite');
+  const tablesBefore = rows(file, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+  await expect(SqliteStore.inDirectory(dir, Vault.fromKey(Buffer.alloc(32, 9)))).rejects.toThrow(/not the key this database was sealed with/);
+  expect(rows(file, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")).toEqual(tablesBefore);
+  const store = await SqliteStore.inDirectory(dir, vault());
+  await store.close();
+  const [check] = rows(file, 'SELECT sealed FROM vault_check') as Array<{ sealed: string }>;
+  expect(vault().open(check!.sealed)).toBe('threshold vault check v1');
+});

@@ -1,9 +1,16 @@
 // Cases and their participants. Names, relationships, letters and bottom
 // lines are sealed by the vault before they reach the database.
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { Vault } from '../../security/vault.js';
 import type { Database } from '../schema.js';
-import type { CaseRecord, Cases, ParticipantRecord } from '../types.js';
+import type { PrivateTexts } from '../../../shared/meeting/view.js';
+
+/**
+ * A responder's texts carry their objections. \`objections\` is the optional field h4 adds to
+ * PrivateTexts in shared/meeting/view.ts (issue 9, section 6); declared here until it lands.
+ */
+type ResponderTexts = PrivateTexts & { objections?: Array<{ objectionId: string; objection: string; response: string }> };
+import type { CaseRecord, Cases, ParticipantPatch, ParticipantRecord } from '../types.js';
 
 const toCase = (r: Selectable<Database['cases']>, v: Vault): CaseRecord => ({
   id: r.id,
@@ -84,6 +91,30 @@ export class KyselyCases implements Cases {
       .where((eb) => eb.or([eb('meeting_id', 'is', null), eb('meeting_id', '=', meetingId)]))
       .execute();
     const v = this.vault;
-    return new Map(rows.map((r) => [r.id, { letter: v.openOrNull(r.letter), bottomLine: v.openOrNull(r.bottom_line) }]));
+    const texts = new Map<string, PrivateTexts>(rows.map((r) => [r.id, { letter: v.openOrNull(r.letter), bottomLine: v.openOrNull(r.bottom_line) }]));
+    // Each responder's tablet shows their prepared answers when an objection is raised (issue 9, section 6).
+    const objections = await this.db.selectFrom('objections').select(['id', 'responder_id', 'objection', 'response'])
+      .where('case_id', '=', caseId).orderBy('created_at').orderBy(insertionOrder).execute();
+    for (const o of objections) {
+      const entry = texts.get(o.responder_id) as ResponderTexts | undefined;
+      if (!entry) continue;
+      (entry.objections ??= []).push({ objectionId: o.id, objection: v.open(o.objection), response: v.open(o.response) });
+    }
+    return texts;
+  }
+
+  async updateParticipant(id: string, patch: ParticipantPatch) {
+    const v = this.vault;
+    const set: Updateable<Database['participants']> = {};
+    if (patch.name !== undefined) set.name = v.seal(patch.name);
+    if (patch.relationship !== undefined) set.relationship = v.seal(patch.relationship);
+    if (patch.attendance !== undefined) set.attendance = patch.attendance;
+    if (patch.letter !== undefined) set.letter = v.sealOrNull(patch.letter);
+    if (patch.bottomLine !== undefined) set.bottom_line = v.sealOrNull(patch.bottomLine);
+    if (Object.keys(set).length) await this.db.updateTable('participants').set(set).where('id', '=', id).execute();
+  }
+
+  async deleteParticipant(id: string) {
+    await this.db.deleteFrom('participants').where('id', '=', id).where('meeting_id', 'is', null).execute();
   }
 }

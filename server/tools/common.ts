@@ -1,0 +1,47 @@
+// What the maintenance commands (backup, restore, rotate-key) share: the
+// configuration read as the server reads it, plain messages instead of stack
+// traces, and the test that the server is stopped.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { loadConfig, type Config } from '../config.js';
+import { VaultError } from '../security/vault.js';
+import { DATABASE_FILE } from '../store/data-dir.js';
+
+export class ToolError extends Error {}
+
+/** DATA_DIR, KEY_FILE and THRESHOLD_KEY from the environment, as the server reads them; the database's path. */
+export function toolConfig(): Config & { databaseFile: string } {
+  const config = loadConfig();
+  return { ...config, databaseFile: join(config.dataDir, DATABASE_FILE) };
+}
+
+/**
+ * Opens `file` holding an exclusive lock until closed, or throws ToolError if
+ * another connection has it open: a running server keeps its connections open,
+ * so this is how a tool that must not run beside the server finds out.
+ */
+export function openExclusive(file: string): Database.Database {
+  const db = new Database(file, { fileMustExist: true });
+  db.pragma('busy_timeout = 0');
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE');
+    db.exec('COMMIT');
+    return db;
+  } catch {
+    db.close();
+    throw new ToolError(`${file} is in use: stop the Threshold server (and any other program using it) first`);
+  }
+}
+
+/** Runs a tool's main: a ToolError or VaultError is printed as one line and exits 2; anything else exits 1. */
+export function runTool(name: string, main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      const known = error instanceof ToolError || error instanceof VaultError;
+      console.error(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(known ? 2 : 1);
+    },
+  );
+}
