@@ -178,6 +178,10 @@ test('issue 9, section 7: a case prepared in the console alone, from intake to a
   await role('Bob', 'Closer');
   await role('Cy', 'Follows if they leave');
   await role('Dee', 'Support');
+  // A refused role says why, and the box goes back to what the server holds.
+  await member('Bob').getByLabel('Support', { exact: true }).check();
+  await f.getByRole('alert').getByText(/The closer reads a letter, and support attends without one/).waitFor();
+  await eventually(() => member('Bob').getByLabel('Support', { exact: true }).isChecked()).toBe(false);
   await pressEnter(f.getByRole('button', { name: 'Move Cy earlier' }));
   await eventually(() => f.locator('[data-member] .name').allTextContents()).toEqual(['Ann', 'Cy', 'Bob', 'Dee']);
   expect(await f.evaluate(() => document.activeElement?.id)).toMatch(/-up$/); // focus stays on the moved button
