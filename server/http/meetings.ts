@@ -13,10 +13,13 @@ import { HttpError, notFound, parseBody } from './errors.js';
 import { verifyChain } from '../store/audit.js';
 import { facilitatorAudit } from './audit.js';
 import { ownCase, ownMeeting } from './owned.js';
+import { loadTeam } from './case-content.js';
+import { speakingOrder } from '../../shared/case/team.js';
 import { requireFacilitator } from './session.js';
 
 const meetingSchema = z.strictObject({
-  speakingOrder: z.array(z.string().min(1).max(LIMITS.id)).min(1).max(LIMITS.speakers),
+  // Left out: the plan's order (issue 9, section 5).
+  speakingOrder: z.array(z.string().min(1).max(LIMITS.id)).min(1).max(LIMITS.speakers).optional(),
   turnSeconds: z.number().int().min(LIMITS.turnSeconds.min).max(LIMITS.turnSeconds.max).optional(),
 });
 
@@ -35,23 +38,38 @@ export function meetingRoutes(services: Services) {
     app.post<{ Params: { caseId: string } }>('/api/cases/:caseId/meetings', async (request, reply) => {
       const found = await ownCase(services, request.facilitatorId, request.params.caseId);
       const body = parseBody(meetingSchema, request.body);
-      const people = await services.store.cases.listParticipants(found.id);
-      const known = new Set(people.map((p) => p.id));
-      const unknown = body.speakingOrder.find((id) => !known.has(id));
-      if (unknown) throw new HttpError(400, 'INVALID', `speakingOrder: "${unknown}" is not a participant of this case`);
-      if (new Set(body.speakingOrder).size !== body.speakingOrder.length) {
+      const { team, people: everyone } = await loadTeam(services, found.id);
+      // Those not taking part (inMeeting false) are not on the roster and get no link.
+      const taking = new Set(team.filter((m) => m.inMeeting).map((m) => m.participantId));
+      const people = everyone.filter((p) => taking.has(p.id));
+      const order = body.speakingOrder ?? speakingOrder(team);
+      if (order.length === 0) {
+        throw new HttpError(409, 'NOT_ALLOWED', 'Nobody speaks in the plan: give someone in the meeting a role other than support, or send speakingOrder');
+      }
+      const unknown = order.find((id) => !taking.has(id));
+      if (unknown) throw new HttpError(400, 'INVALID', `speakingOrder: "${unknown}" is not a participant of this case taking part in the meeting`);
+      if (new Set(order).size !== order.length) {
         throw new HttpError(400, 'INVALID', 'speakingOrder: each participant may appear only once');
       }
       const template = APPROACHES[found.approach];
       const id = newId();
-      const input: MeetingInput = {
+      const objections = (await services.store.caseFiles.listObjections(found.id))
+        .filter((o) => taking.has(o.responderId))
+        .map(({ objectionId, responderId }) => ({ objectionId, responderId }));
+      const walkOutFollowers = team.filter((m) => m.inMeeting && m.roles.includes('walk-out-follower')).map((m) => m.participantId);
+      // `objections` and `walkOutFollowers` are the optional MeetingInput fields the live meeting's
+      // objections and walk-outs read (issue 9, section 6; added to shared/meeting/context.ts by
+      // that work): the cast stands until they are declared there.
+      const input = {
         meetingId: id,
         approach: found.approach,
         usesBottomLines: template.usesBottomLines,
         turnSeconds: body.turnSeconds ?? template.turnSeconds,
         members: people.map((p) => ({ participantId: p.id, name: p.name, attendance: p.attendance === 'remote' ? 'remote' : 'in-room' })),
-        speakingOrder: body.speakingOrder,
-      };
+        speakingOrder: order,
+        objections,
+        walkOutFollowers,
+      } as MeetingInput;
       const snapshot = createMeeting(input);
       const now = services.clock();
       const record: MeetingRecord = {

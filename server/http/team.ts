@@ -67,8 +67,16 @@ export function teamRoutes(services: Services) {
       if ((await services.store.caseFiles.listObjections(found.id)).some((o) => o.responderId === person.id)) {
         throw new HttpError(409, 'NOT_ALLOWED', 'This person answers an objection: give it to someone else first');
       }
+      const saved = await services.store.caseFiles.getAssessment(found.id);
       await services.store.transaction(async (tx) => {
         await tx.cases.deleteParticipant(person.id);
+        // The assessment's family notes about them go too: the console saves the document whole, and a
+        // note about someone no longer on the case would make every later save a 400.
+        const family = saved?.assessment.family;
+        if (family?.participants?.some((p) => p.participantId === person.id)) {
+          const participants = family.participants.filter((p) => p.participantId !== person.id);
+          await tx.caseFiles.putAssessment(found.id, { ...saved!.assessment, family: { ...family, participants } }, services.clock());
+        }
         await tx.audit.append(caseAudit(services, request.facilitatorId, 'case.participant.removed', found.id, { participantId: person.id }));
       });
       return reply.code(204).send();

@@ -8,6 +8,7 @@
 import type { Store } from '../../server/store/types.js';
 import { accountAndCaseTests } from './conformance/accounts-cases.js';
 import { auditTests } from './conformance/audit.js';
+import { caseFileTests } from './conformance/case-files.js';
 import { linkTests } from './conformance/links.js';
 import { meetingTests } from './conformance/meetings.js';
 import { sealingTests, transactionTests } from './conformance/transactions.js';
@@ -27,6 +28,7 @@ export type StoreHarness = () => Promise<OpenedStore>;
 /** Registers the whole suite (vitest `describe`s) for one implementation. */
 export function storeConformance(name: string, open: StoreHarness): void {
   accountAndCaseTests(name, open);
+  caseFileTests(name, open);
   meetingTests(name, open);
   linkTests(name, open);
   auditTests(name, open);
