@@ -4,7 +4,7 @@
 // confrontational approach cautioned after violence history, assign roles and
 // order the team by keyboard, list an objection with its responder, walk the
 // checklist to `ready` (marking done and waiving with reasons), and start a
-// meeting whose order puts the closer last. axe-core runs on every tab, and no
+// meeting whose order puts the closer last, with crisis guidance in reach. axe-core runs on every tab, and no
 // violation of any impact is allowed there.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -228,6 +228,13 @@ test('issue 9, section 7: a case prepared in the console alone, from intake to a
   await f.getByRole('heading', { name: 'Join links' }).waitFor();
   await f.getByRole('link', { name: 'Run the meeting' }).click();
   await eventually(() => f.locator('[data-participant] .name').allTextContents()).toEqual(['Ann', 'Cy', 'Bob']);
+
+  // The self-harm flag keeps crisis guidance one press away on the meeting console (issue 9, section 4).
+  const guidance = f.getByRole('button', { name: 'Crisis guidance' });
+  expect(await guidance.getAttribute('aria-expanded')).toBe('false');
+  await pressEnter(guidance);
+  await f.locator('#crisis-guidance').getByText('988').waitFor();
+  await accessible(f, 'case-meeting-crisis-guidance');
 
   expect(errors).toEqual([]);
 }, 180_000);
