@@ -105,6 +105,12 @@ test('issue 9, section 7: a case prepared in the console alone, from intake to a
   }
   await saved();
   await f.getByText('All changes saved').waitFor();
+  // A value the server refuses is not shown as saved: its words, and Try again; fixing it saves.
+  await f.getByLabel('Age in years').fill('130');
+  await f.locator('[data-save-state="failed"]').getByText(/^Not saved: lovedOne\.ageYears/).waitFor();
+  await f.getByRole('button', { name: 'Try again' }).waitFor();
+  await f.getByLabel('Age in years').fill('34');
+  await saved();
   await accessible(f, 'case-assessment');
   // A reload brings the saved document back: it was saved, not just shown.
   await f.reload();
@@ -238,3 +244,22 @@ test('issue 9, section 7: a case prepared in the console alone, from intake to a
 
   expect(errors).toEqual([]);
 }, 180_000);
+
+test('issue 9, section 1: calling a case off asks first, records the reason, and ends its stages', async () => {
+  await f.goto(server.url + '/#/');
+  await f.getByLabel('Name of the person you are helping').fill('Alex');
+  await f.getByRole('button', { name: 'Create case' }).click();
+  await f.locator('[data-stage="intake"]').waitFor();
+  await pressEnter(f.getByRole('button', { name: 'Call the case off…' }));
+  const dialog = f.getByRole('dialog', { name: 'Call this case off?' });
+  await dialog.waitFor();
+  expect(await f.evaluate(() => document.activeElement?.textContent)).toBe('Cancel'); // the safe default
+  await accessible(f, 'case-cancel-dialog');
+  await dialog.getByLabel('The loved one sought help first').check();
+  await dialog.getByRole('button', { name: 'Call it off' }).click();
+  await f.locator('[data-stage="cancelled"]').waitFor();
+  await f.getByText('This case was called off. That is an outcome, recorded with its reason.').waitFor();
+  expect(await f.getByRole('button', { name: /^Move on to/ }).count()).toBe(0);
+  expect(await f.getByRole('button', { name: 'Call the case off…' }).count()).toBe(0);
+  expect(errors).toEqual([]);
+}, 60_000);
