@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { cleanAssessment, familyEntries, fromYesNo, yesNo } from '../../client/src/console/case/assessment-form.js';
-import { planOrder, splitByDay } from '../../client/src/console/case/meetings.js';
+import { needsCrisisGuidance, planOrder, splitByDay } from '../../client/src/console/case/meetings.js';
 import { emptyAnswers, framing, nextItem, previousItem, toSend, unanswered } from '../../client/src/console/case/screening-form.js';
 import { missingList, stageSteps } from '../../client/src/console/case/stage.js';
 import * as words from '../../client/src/console/case/words.js';
@@ -111,6 +111,15 @@ describe('a new meeting', () => {
     const { today, earlier } = splitByDay([{ createdAt: at(9) }, { createdAt: at(10, 29) }, { createdAt: at(14) }], now);
     expect(today.map((m) => m.createdAt)).toEqual([at(14), at(9)]);
     expect(earlier.map((m) => m.createdAt)).toEqual([at(10, 29)]);
+  });
+});
+
+describe('crisis guidance on the meeting console', () => {
+  test('issue 9, section 4, case 1: in reach all meeting long only when a flag requires it', () => {
+    const flag = (requires: string[]) => ({ requires });
+    expect(needsCrisisGuidance({ safety: { flags: [flag([]), flag(['crisis-guidance-always'])] } } as never)).toBe(true);
+    expect(needsCrisisGuidance({ safety: { flags: [flag(['medically-managed-detox'])] } } as never)).toBe(false);
+    expect(needsCrisisGuidance(null)).toBe(false);
   });
 });
 

@@ -21,3 +21,8 @@ export function splitByDay<M extends { createdAt: number }>(meetings: readonly M
   const newest = [...meetings].sort((a, b) => b.createdAt - a.createdAt);
   return { today: newest.filter((m) => m.createdAt >= start.getTime()), earlier: newest.filter((m) => m.createdAt < start.getTime()) };
 }
+
+/** Whether the meeting console keeps crisis guidance in reach all meeting long: a flag of the plan requires it (self-harm). */
+export function needsCrisisGuidance(plan: Pick<Plan, 'safety'> | null): boolean {
+  return plan?.safety.flags.some((flag) => flag.requires.includes('crisis-guidance-always')) ?? false;
+}
