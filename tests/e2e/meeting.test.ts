@@ -68,6 +68,8 @@ test('the facilitator sets up, prepares a case and creates a meeting with join l
   await f.getByLabel('Approach').selectOption('johnson');
   await accessible(f, 'console-cases');
   await f.getByRole('button', { name: 'Create case' }).click();
+  // Issue 9 puts the case in tabs: the people are on the Team tab, the new meeting on the Meetings tab.
+  await f.getByRole('link', { name: 'Team', exact: true }).click();
 
   const add = async (name: string, relationship: string, remote: boolean, letter: string, bottomLine = '') => {
     await f.getByLabel('Name', { exact: true }).fill(name);
@@ -83,6 +85,7 @@ test('the facilitator sets up, prepares a case and creates a meeting with join l
   await add('Cy', 'Cousin', true, 'Dear Sam, from far away, with love.');
   await accessible(f, 'console-case');
 
+  await f.getByRole('link', { name: 'Meetings', exact: true }).click();
   await f.getByRole('button', { name: 'Create the meeting' }).click();
   await f.getByRole('heading', { name: 'Join links' }).waitFor();
   await f.locator('.qr svg').first().waitFor();

@@ -2,6 +2,7 @@
 // message, which already says what to do next.
 import type { Approach } from '../../../shared/approaches.js';
 import type { LinkKind, MemberAttendance } from '../../../shared/vocabulary.js';
+import type { CaseRole, CaseStage } from '../../../shared/case/vocabulary.js';
 import type { RecordedEntry } from '../lib/audit-words.js';
 import { session } from './session.svelte.js';
 
@@ -15,7 +16,8 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** One JSON call to the server; a refusal throws an `ApiError` carrying the server's code and message. */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -51,6 +53,8 @@ export interface CaseSummary {
   lovedOneName: string;
   approach: Approach;
   createdAt: number;
+  /** The case's stage (issue 9); absent from a server before it. */
+  stage?: CaseStage;
 }
 export interface Participant {
   id: string;
@@ -59,6 +63,9 @@ export interface Participant {
   attendance: MemberAttendance;
   letter: string | null;
   bottomLine: string | null;
+  /** Issue 9: the case's roles and whether they take part in the meeting; absent from a server before it. */
+  roles?: CaseRole[];
+  inMeeting?: boolean;
 }
 export interface CaseDetail extends CaseSummary {
   participants: Participant[];
@@ -113,7 +120,7 @@ export const api = {
   getCase: (id: string) => request<CaseDetail>('GET', `/api/cases/${encodeURIComponent(id)}`),
   addParticipant: (caseId: string, body: Omit<Participant, 'id' | 'letter' | 'bottomLine'> & { letter?: string; bottomLine?: string }) =>
     request<{ id: string }>('POST', `/api/cases/${encodeURIComponent(caseId)}/participants`, body),
-  createMeeting: (caseId: string, body: { speakingOrder: string[]; turnSeconds?: number }) =>
+  createMeeting: (caseId: string, body: { speakingOrder?: string[]; turnSeconds?: number }) =>
     request<CreatedMeeting>('POST', `/api/cases/${encodeURIComponent(caseId)}/meetings`, body),
   getMeeting: (id: string) => request<MeetingSummary>('GET', `/api/meetings/${encodeURIComponent(id)}`),
   audit: (meetingId: string) => request<AuditLog>('GET', `/api/meetings/${encodeURIComponent(meetingId)}/audit`),

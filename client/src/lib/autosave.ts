@@ -1,0 +1,106 @@
+// Saving as you go: each change waits a short pause in typing, then one save
+// runs at a time with the latest value; a change made during a save is saved
+// right after it. The status is what the form shows ("Saving…", "All changes
+// saved", or the server's words with a way to try again). Timers are injected
+// so the rules are unit-tested without a browser.
+
+export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
+
+export interface SaveStatus {
+  state: SaveState;
+  /** The server's words when the last save failed; they say what to do next. */
+  message: string | null;
+}
+
+export interface AutosaveOptions {
+  /** The pause after the last change before saving, in ms (default 800). */
+  delayMs?: number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+  /** Called on every change of status. */
+  onstatus?: (status: SaveStatus) => void;
+}
+
+/**
+ * Saves `T` with `save` after each pause in changes. `save` rejects with an Error whose message is
+ * shown as is (the console's ApiError carries the server's words); the value stays unsaved until a
+ * later change or `flush()` succeeds.
+ */
+export class Autosave<T> {
+  #pending: { value: T } | null = null;
+  #timer: unknown = null;
+  #running: Promise<void> | null = null;
+  #status: SaveStatus = { state: 'saved', message: null };
+  readonly #delay: number;
+  readonly #set: (fn: () => void, ms: number) => unknown;
+  readonly #clear: (handle: unknown) => void;
+  readonly #onstatus: (status: SaveStatus) => void;
+
+  constructor(
+    private readonly save: (value: T) => Promise<unknown>,
+    options: AutosaveOptions = {},
+  ) {
+    this.#delay = options.delayMs ?? 800;
+    this.#set = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+    this.#clear = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+    this.#onstatus = options.onstatus ?? (() => undefined);
+  }
+
+  get status(): SaveStatus {
+    return this.#status;
+  }
+
+  /** A new value to save after the pause; replaces any value still waiting. */
+  change(value: T): void {
+    this.#pending = { value };
+    this.#report('unsaved', null);
+    if (this.#timer !== null) this.#clear(this.#timer);
+    this.#timer = this.#set(() => {
+      this.#timer = null;
+      void this.flush();
+    }, this.#delay);
+  }
+
+  /** Save the waiting value now (leaving a field, "Save now", closing the tab); resolves when all is saved or failed. */
+  async flush(): Promise<void> {
+    if (this.#timer !== null) {
+      this.#clear(this.#timer);
+      this.#timer = null;
+    }
+    while (this.#running) await this.#running;
+    const next = this.#pending;
+    if (!next) return;
+    this.#pending = null;
+    this.#report('saving', null);
+    this.#running = this.save(next.value).then(
+      () => this.#report(this.#pending ? 'unsaved' : 'saved', null),
+      (error: unknown) => {
+        // Keep the value so "Try again" saves it, unless a newer one is already waiting.
+        this.#pending ??= next;
+        this.#report('failed', error instanceof Error ? error.message : 'The changes could not be saved; please try again');
+      },
+    );
+    await this.#running;
+    this.#running = null;
+    if (this.#pending && this.#status.state !== 'failed' && this.#timer === null) await this.flush();
+  }
+
+  #report(state: SaveState, message: string | null) {
+    this.#status = { state, message };
+    this.#onstatus(this.#status);
+  }
+}
+
+/** The words beside a form for each state; a failure shows the server's own message instead. */
+export function saveWords(status: SaveStatus): string {
+  switch (status.state) {
+    case 'saved':
+      return 'All changes saved';
+    case 'unsaved':
+      return 'Changes not saved yet…';
+    case 'saving':
+      return 'Saving…';
+    case 'failed':
+      return `Not saved: ${status.message ?? 'please try again'}`;
+  }
+}
