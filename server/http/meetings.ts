@@ -58,10 +58,8 @@ export function meetingRoutes(services: Services) {
         .filter((o) => taking.has(o.responderId))
         .map(({ objectionId, responderId }) => ({ objectionId, responderId }));
       const walkOutFollowers = team.filter((m) => m.inMeeting && m.roles.includes('walk-out-follower')).map((m) => m.participantId);
-      // `objections` and `walkOutFollowers` are the optional MeetingInput fields the live meeting's
-      // objections and walk-outs read (issue 9, section 6; added to shared/meeting/context.ts by
-      // that work): the cast stands until they are declared there.
-      const input = {
+      // The plan's objections and walk-out followers go into the meeting (issue 9, section 6).
+      const input: MeetingInput = {
         meetingId: id,
         approach: found.approach,
         usesBottomLines: template.usesBottomLines,
@@ -70,7 +68,7 @@ export function meetingRoutes(services: Services) {
         speakingOrder: order,
         objections,
         walkOutFollowers,
-      } as MeetingInput;
+      };
       const snapshot = createMeeting(input);
       const now = services.clock();
       const record: MeetingRecord = {

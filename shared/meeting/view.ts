@@ -262,6 +262,6 @@ export function facilitatorView(state: MeetingState, agenda: PublicAgenda, room:
     startedAt: context.startedAt,
     closedAt: context.closedAt,
     objections: objectionsOf(context),
-    walkOutFollowers: (context.walkOutFollowers ?? []).map((participantId) => ({ participantId, name: nameOf(context, participantId) })),
+    walkOutFollowers: (context.walkOutFollowers ?? []).map((participantId) => ({ participantId, name: nameOf(context, participantId).name })),
   };
 }

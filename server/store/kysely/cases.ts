@@ -5,11 +5,6 @@ import type { Vault } from '../../security/vault.js';
 import type { Database } from '../schema.js';
 import type { PrivateTexts } from '../../../shared/meeting/view.js';
 
-/**
- * A responder's texts carry their objections. \`objections\` is the optional field h4 adds to
- * PrivateTexts in shared/meeting/view.ts (issue 9, section 6); declared here until it lands.
- */
-type ResponderTexts = PrivateTexts & { objections?: Array<{ objectionId: string; objection: string; response: string }> };
 import type { CaseRecord, Cases, ParticipantPatch, ParticipantRecord } from '../types.js';
 
 const toCase = (r: Selectable<Database['cases']>, v: Vault): CaseRecord => ({
@@ -96,7 +91,7 @@ export class KyselyCases implements Cases {
     const objections = await this.db.selectFrom('objections').select(['id', 'responder_id', 'objection', 'response'])
       .where('case_id', '=', caseId).orderBy('created_at').orderBy(insertionOrder).execute();
     for (const o of objections) {
-      const entry = texts.get(o.responder_id) as ResponderTexts | undefined;
+      const entry = texts.get(o.responder_id);
       if (!entry) continue;
       (entry.objections ??= []).push({ objectionId: o.id, objection: v.open(o.objection), response: v.open(o.response) });
     }
