@@ -1,9 +1,11 @@
 // A running test server whose meetings carry a case's plan for the live
 // meeting (issue 9, section 6): the objections with their responders and
-// words, and the walk-out followers. Until the case file's routes fill these
-// in, the tests put them into the store's answers for a case: the meeting's
-// input (and its first snapshot) gains the plan's ids, and the responders'
-// texts gain their objections' words, as `cases.listMeetingTexts` will.
+// words, and the walk-out followers, put into the store's answers for a case
+// with fixed ids, so that tests of the live meeting need not walk the case
+// file's routes: the meeting's input (and its first snapshot) gains the plan's
+// ids, and the responders' texts gain their objections' words, as
+// `cases.listMeetingTexts` gives them. tests/protocol/case-to-meeting.test.ts
+// takes the real routes end to end.
 import { createMeeting, persistMeeting } from '../../shared/meeting/agenda.js';
 import type { MeetingRecord } from '../../server/store/types.js';
 import type { ObjectionText, PrivateTexts } from '../../shared/meeting/view.js';
