@@ -4,11 +4,10 @@
 // follower after them with calm words, while everyone else sees the pause.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { withMeetingPlans } from '../helpers/meeting-plan.js';
 import { createFixture, startServer, type Fixture, type Running } from '../helpers/server.js';
 import { assertClientBuilt, eventually, launch, openPage, screenshot, seriousViolations, type Device } from './browser.js';
 
-const JOB = { objectionId: 'o-job', objection: 'I can’t leave my job', response: 'Your manager already agreed to six weeks of leave. We asked together.' };
+const JOB = { objection: 'I can’t leave my job', response: 'Your manager already agreed to six weeks of leave. We asked together.' };
 
 let server: Running;
 let browser: Browser;
@@ -19,10 +18,13 @@ const pageErrors: Record<string, string[]> = {};
 beforeAll(async () => {
   assertClientBuilt();
   server = await startServer();
-  const plans = withMeetingPlans(server);
-  fx = await createFixture(server.url);
-  // Bob answers the job; Ann follows the loved one if they leave.
-  plans.set(fx.caseId, { objections: [{ ...JOB, responderId: fx.ids.bob }], walkOutFollowers: [fx.ids.ann] });
+  // Bob answers the job; Ann follows the loved one if they leave: the case file's plan, through its routes.
+  fx = await createFixture(server.url, {
+    beforeMeeting: async (api, caseId, ids) => {
+      expect((await api.request('PATCH', `/api/cases/${caseId}/participants/${ids.ann}`, { roles: ['walk-out-follower'] })).status).toBe(200);
+      expect((await api.post(`/api/cases/${caseId}/objections`, { ...JOB, responderId: ids.bob })).status).toBe(201);
+    },
+  });
   browser = await launch();
 });
 
@@ -49,8 +51,7 @@ test('an objection raised in the offer shows "Your answer" on its responder’s 
   await f.getByLabel('Password').fill('correct horse battery');
   await f.getByRole('button', { name: 'Sign in' }).click();
   await f.getByRole('link', { name: 'For Sam' }).waitFor();
-  // The words come from the case's plan (GET /api/cases/:caseId/plan, built beside this work): answer it here.
-  await f.route('**/api/cases/*/plan', (route) => route.fulfill({ json: { objections: [{ objectionId: JOB.objectionId, objection: JOB.objection }] } }));
+  // The words come from the case's plan (GET /api/cases/:caseId/plan).
   await f.goto(`${server.url}/#/meetings/${fx.meetingId}`);
   const ann = await open('ann', 'tablet', `/tablet#token=${fx.tokenOf(fx.ids.ann)}`);
   const bob = await open('bob', 'tablet', `/tablet#token=${fx.tokenOf(fx.ids.bob)}`);

@@ -83,7 +83,14 @@ export const PRIVATE = {
 /** Facilitator set up and signed in; a johnson case with Ann and Bob in the room and Cy remote. */
 export async function createFixture(
   url: string,
-  options: { approach?: string; email?: string; api?: Api; names?: Partial<Record<'lovedOne' | 'ann' | 'bob' | 'cy', string>> } = {},
+  options: {
+    approach?: string;
+    email?: string;
+    api?: Api;
+    names?: Partial<Record<'lovedOne' | 'ann' | 'bob' | 'cy', string>>;
+    /** Runs after the people are added and before the meeting is made: to fill in the case file's plan. */
+    beforeMeeting?: (api: Api, caseId: string, ids: Fixture['ids']) => Promise<void>;
+  } = {},
 ): Promise<Fixture> {
   const names = { lovedOne: 'Sam', ann: 'Ann', bob: 'Bob', cy: 'Cy', ...options.names };
   // Reusing a signed-in Api spares a login per fixture (logins are rate-limited).
@@ -99,6 +106,7 @@ export async function createFixture(
   const ann = await add(names.ann, 'in-room', PRIVATE.annLetter, PRIVATE.annBottomLine);
   const bob = await add(names.bob, 'in-room', PRIVATE.bobLetter, PRIVATE.bobBottomLine);
   const cy = await add(names.cy, 'remote', PRIVATE.cyLetter);
+  await options.beforeMeeting?.(api, kase.body.id, { ann, bob, cy });
   const meeting = await api.post(`/api/cases/${kase.body.id}/meetings`, { speakingOrder: [ann, bob, cy] });
   if (meeting.status !== 201) throw new Error(`meeting not created: ${JSON.stringify(meeting.body)}`);
   const links = meeting.body.links as Fixture['links'];
