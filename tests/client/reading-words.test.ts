@@ -1,0 +1,20 @@
+// Issue 10, section 4: the words a rehearsal's reading times are shown in on the console.
+import { describe, expect, it } from 'vitest';
+import { formatSeconds, readingComparison } from '../../client/src/console/live/reading-words.js';
+
+describe('reading times in words (issue 10, section 4)', () => {
+  it('case 9: seconds read as minutes and seconds, under a minute as seconds', () => {
+    expect(formatSeconds(45)).toBe('45 s');
+    expect(formatSeconds(60)).toBe('1 min 00 s');
+    expect(formatSeconds(125)).toBe('2 min 05 s');
+  });
+
+  it('case 10: the comparison says longer or shorter beyond 15 seconds, and names what is missing', () => {
+    expect(readingComparison(120, 135)).toBe('About as estimated');
+    expect(readingComparison(120, 105)).toBe('About as estimated');
+    expect(readingComparison(120, 190)).toBe('1 min 10 s longer');
+    expect(readingComparison(120, 90)).toBe('30 s shorter');
+    expect(readingComparison(120, null)).toBe('Not read');
+    expect(readingComparison(null, 90)).toBe('No letter to estimate');
+  });
+});
