@@ -70,7 +70,8 @@ export function caseRoutes(services: Services) {
           const p = byId.get(participantId);
           return p ? [{ id: p.id, name: p.name, relationship: p.relationship, attendance: p.attendance, letter: p.letter, bottomLine: p.bottomLine, roles, inMeeting }] : [];
         }),
-        meetings: meetings.map(({ id, phase, revision, createdAt }) => ({ id, phase, revision, createdAt })),
+        // A rehearsal is marked: it is practice, never the case's meeting (issue 10, section 4).
+        meetings: meetings.map(({ id, input, phase, revision, createdAt }) => ({ id, rehearsal: input.rehearsal === true, phase, revision, createdAt })),
       };
     });
 

@@ -22,6 +22,8 @@ const meetingSchema = z.strictObject({
   // Left out: the plan's order (issue 9, section 5).
   speakingOrder: z.array(z.string().min(1).max(LIMITS.id)).min(1).max(LIMITS.speakers).optional(),
   turnSeconds: z.number().int().min(LIMITS.turnSeconds.min).max(LIMITS.turnSeconds.max).optional(),
+  // A rehearsal from the same plan (issue 10, section 4): never the case's meeting or outcome.
+  rehearsal: z.boolean().optional(),
 });
 
 /** Where each kind of link opens in the client. The token rides in the fragment, which browsers never send. */
@@ -68,6 +70,8 @@ export function meetingRoutes(services: Services) {
         speakingOrder: order,
         objections,
         walkOutFollowers,
+        // Only when true: a real meeting's input stays as it always was.
+        ...(body.rehearsal === true ? { rehearsal: true } : {}),
       };
       const snapshot = createMeeting(input);
       const now = services.clock();
@@ -93,7 +97,7 @@ export function meetingRoutes(services: Services) {
       await services.store.transaction(async (tx) => {
         await tx.meetings.create(record);
         for (const { link } of issued) await tx.links.create(link);
-        await tx.audit.append({ ...by, subjectId: found.id });
+        await tx.audit.append({ ...by, subjectId: found.id, ...(input.rehearsal ? { detail: { rehearsal: true } } : {}) });
         for (const { link } of issued) {
           await tx.audit.append({ ...by, action: 'link.issued', subjectId: link.id, detail: { kind: link.kind } });
         }
@@ -128,6 +132,7 @@ export function meetingRoutes(services: Services) {
       return {
         id: meeting.id,
         caseId: meeting.caseId,
+        rehearsal: meeting.input.rehearsal === true,
         phase: meeting.phase,
         revision: meeting.revision,
         links: links.map(({ id, kind, participantId, createdAt, revokedAt }) => ({ id, kind, participantId, createdAt, revokedAt })),

@@ -3,6 +3,7 @@
 // their first view and the facilitator a refreshed one. A view costs a
 // projection and an encoding, so none is built for an audience nobody is in.
 import { allowedCommands } from '../../shared/meeting/allowed.js';
+import { readingSecondsOf } from '../../shared/meeting/reading.js';
 import type { MeetingSnapshot } from '../../shared/meeting/agenda.js';
 import type { Sender } from '../../shared/meeting/permissions.js';
 import {
@@ -146,7 +147,9 @@ export class Publisher {
 
   private facilitatorViewOf(state: MeetingState, agenda: PublicAgenda) {
     const allowed = this.allowed({ role: 'facilitator' }, this.meeting.facilitatorId);
-    return facilitatorView(state, agenda, this.room.presence(), allowed);
+    // A rehearsal's reading estimates come from the letters the room holds (issue 10, section 4).
+    const estimateOf = (participantId: string) => readingSecondsOf(this.room.textsOf(participantId).letter);
+    return facilitatorView(state, agenda, this.room.presence(), allowed, estimateOf);
   }
 
   private participantViewOf(state: MeetingState, agenda: PublicAgenda, participantId: string, denied = false) {

@@ -66,6 +66,8 @@ async function admitFacilitator(services: Services, sessions: Sessions, meetingI
   if (!runtime || runtime.facilitatorId !== facilitatorId) {
     throw new HandshakeRefusal('MEETING_NOT_FOUND', 'That meeting was not found among yours.');
   }
+  // A rehearsal's console shows reading estimates from the letters from the start (issue 10, section 4).
+  if (runtime.context.rehearsal) await runtime.loadTexts();
   return { runtime, conn: { role: 'facilitator' }, linkId: null, facilitatorId, sessionHash, issuedToken: null };
 }
 

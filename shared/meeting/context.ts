@@ -111,6 +111,19 @@ export interface MeetingContext {
   walkOutFollowers?: string[];
   /** Objections raised in the offer and not resolved yet, oldest first. Absent in older snapshots: none. */
   raisedObjections?: RaisedObjection[];
+  /** A rehearsal (issue 10, section 4): practice that never counts as the case's meeting. Absent: a real meeting. */
+  rehearsal?: true;
+  /** A rehearsal's spells at the floor, oldest first, for its reading times. Present only in rehearsals. */
+  readings?: Reading[];
+}
+
+/** One spell of someone holding the floor, from being called to their turn ending (ms, server clock). */
+export interface Reading {
+  participantId: string;
+  round: Round;
+  startedAt: number;
+  /** Null while they still have the floor. */
+  endedAt: number | null;
 }
 
 export interface MeetingInput {
@@ -124,6 +137,8 @@ export interface MeetingInput {
   objections?: PlannedObjection[];
   /** From the case's plan (the `walk-out-follower` role); absent means nobody. */
   walkOutFollowers?: string[];
+  /** True for a rehearsal; absent or false means a real meeting. */
+  rehearsal?: boolean;
 }
 
 export function initialContext(input: MeetingInput): MeetingContext {
@@ -157,6 +172,8 @@ export function initialContext(input: MeetingInput): MeetingContext {
     // always made, so older meetings replay to their stored snapshots (MEETING_MACHINE_VERSION stays).
     ...(input.objections ? { objections: input.objections, raisedObjections: [] } : {}),
     ...(input.walkOutFollowers ? { walkOutFollowers: input.walkOutFollowers } : {}),
+    // Likewise only for a rehearsal: a real meeting's context stays exactly as before.
+    ...(input.rehearsal === true ? { rehearsal: true as const, readings: [] } : {}),
   };
 }
 

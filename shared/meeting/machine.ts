@@ -8,6 +8,7 @@ import type { LobbyEvent, MeetingEvent } from '../protocol.js';
 import type { LivePhase, MeetingContext, MeetingInput, Member } from './context.js';
 import { findMember, initialContext, isRaised, nextWaiting, noRaisedObjections, plannedObjection } from './context.js';
 import { decideByPassed } from './decide-by.js';
+import { trackReading } from './reading.js';
 import { hasOpenSignal, raiseSignal, withdrawSignal } from './signals.js';
 import { beginRound, callSpeaker, endTurns, finishTurn, reorder, stopTurn, withoutSpeaker } from './turns.js';
 
@@ -211,6 +212,8 @@ export const meetingMachine = setup({
       },
     }),
     close: assign({ closedAt: ({ event }) => event.at }),
+    // After any action that may move the floor: a rehearsal's spells at it (nothing in a real meeting).
+    trackReading: assign(({ context, event }) => trackReading(context, event.at)),
   },
 }).createMachine({
   id: 'meeting',
@@ -223,11 +226,11 @@ export const meetingMachine = setup({
     active: {
       initial: 'live',
       on: {
-        'meeting.end': { guard: 'decideByAhead', target: 'outcome', actions: 'recordOutcome' },
-        'emergency.stop': { target: 'outcome', actions: 'safetyStop' },
+        'meeting.end': { guard: 'decideByAhead', target: 'outcome', actions: timed('recordOutcome') },
+        'emergency.stop': { target: 'outcome', actions: timed('safetyStop') },
         'lobby.admit': { guard: 'canDecideLobby', actions: 'admit' },
-        'lobby.deny': { guard: 'canDecideLobby', actions: 'deny' },
-        'lobby.return': { guard: 'canReturnToLobby', actions: 'returnToLobby' },
+        'lobby.deny': { guard: 'canDecideLobby', actions: timed('deny') },
+        'lobby.return': { guard: 'canReturnToLobby', actions: timed('returnToLobby') },
         'lobby.lock': { guard: 'lobbyOpen', actions: 'lockLobby' },
         'lobby.unlock': { guard: 'lobbyLocked', actions: 'unlockLobby' },
         'signal.send': { guard: 'isAdmittedMember', actions: 'addSignal' },
@@ -244,21 +247,21 @@ export const meetingMachine = setup({
               on: {
                 'meeting.start': { target: 'opening', actions: 'start' },
                 'participant.ready': { guard: 'canMarkReady', actions: 'markReady' },
-                'order.set': { guard: 'validOrder', actions: 'reorder' },
+                'order.set': { guard: 'validOrder', actions: timed('reorder') },
                 'pause.start': pauseFrom('gathering'),
               },
             },
             opening: {
               on: {
-                'turns.begin': { guard: 'canBeginRound', target: 'speaking', actions: 'beginLetters' },
-                'order.set': { guard: 'validOrder', actions: 'reorder' },
+                'turns.begin': { guard: 'canBeginRound', target: 'speaking', actions: timed('beginLetters') },
+                'order.set': { guard: 'validOrder', actions: timed('reorder') },
                 'pause.start': pauseFrom('opening'),
               },
             },
             speaking: {
               on: {
                 ...turnControls(),
-                'offer.present': { target: 'offer', actions: 'presentOffer' },
+                'offer.present': { target: 'offer', actions: timed('presentOffer') },
                 'pause.start': pauseFrom('speaking'),
               },
             },
@@ -266,15 +269,15 @@ export const meetingMachine = setup({
               on: {
                 'offer.respond': { actions: 'recordResponse' },
                 'objection.raise': { guard: 'canRaiseObjection', actions: 'raiseObjection' },
-                'bottomLines.begin': { guard: 'canBeginBottomLines', target: 'bottom-lines', actions: 'beginBottomLines' },
-                'order.set': { guard: 'validOrder', actions: 'reorder' },
+                'bottomLines.begin': { guard: 'canBeginBottomLines', target: 'bottom-lines', actions: timed('beginBottomLines') },
+                'order.set': { guard: 'validOrder', actions: timed('reorder') },
                 'pause.start': pauseFrom('offer'),
               },
             },
             'bottom-lines': {
               on: {
                 ...turnControls(),
-                'offer.present': { target: 'offer', actions: 'presentOffer' },
+                'offer.present': { target: 'offer', actions: timed('presentOffer') },
                 'pause.start': pauseFrom('bottom-lines'),
               },
             },
@@ -297,6 +300,14 @@ export const meetingMachine = setup({
   },
 });
 
+/**
+ * An action followed by `trackReading`, for every transition that may give or take the floor: a
+ * rehearsal's reading times then see each spell's start and end (issue 10, section 4).
+ */
+function timed<A extends string>(action: A) {
+  return [action, 'trackReading'] as const;
+}
+
 /** The de-escalation pause, remembering the phase it interrupted (the history state returns there). */
 function pauseFrom(phase: LivePhase) {
   return { target: '#meeting.active.paused', actions: { type: 'startPause', params: { phase } } } as const;
@@ -305,12 +316,12 @@ function pauseFrom(phase: LivePhase) {
 /** The turn controls of both rounds of speaking. */
 function turnControls() {
   return {
-    'turn.next': { guard: 'canAdvance', actions: 'next' },
-    'turn.done': { guard: 'hasCurrentSpeaker', actions: 'next' },
-    'turn.skip': { guard: 'hasCurrentSpeaker', actions: 'skip' },
-    'turn.call': { guard: 'canCall', actions: 'call' },
+    'turn.next': { guard: 'canAdvance', actions: timed('next') },
+    'turn.done': { guard: 'hasCurrentSpeaker', actions: timed('next') },
+    'turn.skip': { guard: 'hasCurrentSpeaker', actions: timed('skip') },
+    'turn.call': { guard: 'canCall', actions: timed('call') },
     'turn.extend': { guard: 'hasDeadline', actions: 'extend' },
-    'order.set': { guard: 'validOrder', actions: 'reorder' },
+    'order.set': { guard: 'validOrder', actions: timed('reorder') },
   } as const;
 }
 

@@ -9,9 +9,10 @@ import type { Approach } from '../approaches.js';
 import type { CommandType, Outcome, SignalKind } from '../protocol.js';
 import type { MemberAttendance } from '../vocabulary.js';
 import type { MeetingContext, Member, OfferRecord, OutcomeRecord, PastPause, Pause, Phase, Round, SpeakerStatus, Turn } from './context.js';
+import { readingTimes, type ReadingTime } from './reading.js';
 import { answering, objectionsOf, walkOutFollow, type ObjectionText, type ObjectionView } from './plan-view.js';
 
-export type { ObjectionText, ObjectionView };
+export type { ObjectionText, ObjectionView, ReadingTime };
 
 /**
  * A member's connection as the facilitator sees it: `connected` (a device is
@@ -65,6 +66,8 @@ export interface PublicAgenda {
   currentSpeakerId: string | null;
   turnEndsAt: number | null;
   outcome: Outcome | null;
+  /** A rehearsal (issue 10, section 4): every screen says so in words. */
+  rehearsal: boolean;
   /** The server's clock when the view was sent, so clients can correct for their own. */
   serverTime: number;
 }
@@ -126,6 +129,8 @@ export interface FacilitatorView extends PublicAgenda {
   objections: ObjectionView[];
   /** Who goes after the loved one if they leave the room. */
   walkOutFollowers: Array<{ participantId: string; name: string }>;
+  /** A rehearsal's reading times, actual against estimated, in the letters order; null for a real meeting. */
+  readingTimes: ReadingTime[] | null;
 }
 
 export type MeetingView = FacilitatorView | ParticipantView | DisplayView;
@@ -153,6 +158,7 @@ export function publicAgenda(state: MeetingState, now: number): PublicAgenda {
     currentSpeakerId: context.currentSpeakerId,
     turnEndsAt: context.turnEndsAt,
     outcome: context.outcome?.kind ?? null,
+    rehearsal: context.rehearsal === true,
     serverTime: now,
   };
 }
@@ -187,7 +193,7 @@ export function participantView(
     admitted: member?.admitted ?? false,
     ready: member?.ready ?? false,
   };
-  if (!you.admitted) return lobbyView(agenda.meetingId, you, agenda.serverTime);
+  if (!you.admitted) return lobbyView(agenda.meetingId, you, agenda.serverTime, agenda.rehearsal);
   return {
     ...agenda,
     role: 'participant',
@@ -207,7 +213,7 @@ export function participantView(
  * has got, so every field that moves with it is fixed: `phase` is `gathering`, `paused` false,
  * `round` `letters`, and `revision` 0 (a client takes a lobby view as news whatever its revision).
  */
-function lobbyView(meetingId: string, you: You, serverTime: number): ParticipantView {
+function lobbyView(meetingId: string, you: You, serverTime: number, rehearsal: boolean): ParticipantView {
   return {
     meetingId,
     revision: 0,
@@ -219,6 +225,9 @@ function lobbyView(meetingId: string, you: You, serverTime: number): Participant
     currentSpeakerId: null,
     turnEndsAt: null,
     outcome: null,
+    // Fixed for the meeting's life, and said in words on the lobby screen too, so that a family member
+    // waiting to rehearse knows it is practice. A real meeting's lobby reads false, as before.
+    rehearsal,
     serverTime,
     role: 'participant',
     you,
@@ -231,7 +240,17 @@ function lobbyView(meetingId: string, you: You, serverTime: number): Participant
   };
 }
 
-export function facilitatorView(state: MeetingState, agenda: PublicAgenda, room: LiveRoom, allowed: CommandType[]): FacilitatorView {
+/**
+ * The facilitator's view. `estimateOf` gives a speaker's estimated reading time in seconds (the
+ * server reads it from their letter; null when unknown), used only by a rehearsal's reading times.
+ */
+export function facilitatorView(
+  state: MeetingState,
+  agenda: PublicAgenda,
+  room: LiveRoom,
+  allowed: CommandType[],
+  estimateOf: (participantId: string) => number | null = () => null,
+): FacilitatorView {
   const { context } = state;
   return {
     ...agenda,
@@ -263,5 +282,6 @@ export function facilitatorView(state: MeetingState, agenda: PublicAgenda, room:
     closedAt: context.closedAt,
     objections: objectionsOf(context),
     walkOutFollowers: (context.walkOutFollowers ?? []).map((participantId) => ({ participantId, name: nameOf(context, participantId).name })),
+    readingTimes: readingTimes(context, agenda.serverTime, estimateOf),
   };
 }

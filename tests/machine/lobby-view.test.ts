@@ -28,6 +28,8 @@ function waitingOnly(meetingId: string, participantId: string, name: string) {
     currentSpeakerId: null,
     turnEndsAt: null,
     outcome: null,
+    // Issue 10, section 4: fixed for the meeting's life; a real meeting's lobby says it is not a rehearsal.
+    rehearsal: false,
     serverTime: NOW,
     role: 'participant',
     you: { participantId, name, admitted: false, ready: false },

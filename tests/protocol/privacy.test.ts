@@ -14,7 +14,8 @@ const SECRET = {
 };
 const PAUSE_REASONS_USED = ['outburst', 'left-room'];
 const SIGNAL_KINDS_USED = ['need-a-moment', 'want-to-speak'];
-const PUBLIC_KEYS = ['approach', 'currentSpeakerId', 'meetingId', 'outcome', 'paused', 'phase', 'revision', 'round', 'serverTime', 'speakingOrder', 'turnEndsAt'];
+// `rehearsal`: issue 10, section 4 marks every screen of a rehearsal, so the public agenda says whether it is one.
+const PUBLIC_KEYS = ['approach', 'currentSpeakerId', 'meetingId', 'outcome', 'paused', 'phase', 'rehearsal', 'revision', 'round', 'serverTime', 'speakingOrder', 'turnEndsAt'];
 // `answering` and `walkOutFollow` joined with issue 9, section 6 (tests/protocol/objections.test.ts holds their privacy).
 const PARTICIPANT_KEYS = [...PUBLIC_KEYS, 'allowed', 'answering', 'bottomLine', 'letter', 'lobby', 'role', 'walkOutFollow', 'you'].sort();
 const DISPLAY_KEYS = [...PUBLIC_KEYS, 'role'].sort();

@@ -69,7 +69,8 @@ export interface Participant {
 }
 export interface CaseDetail extends CaseSummary {
   participants: Participant[];
-  meetings: Array<{ id: string; phase: string; revision: number; createdAt: number }>;
+  /** `rehearsal`: practice from the plan, never the case's meeting (issue 10, section 4); absent from an older server. */
+  meetings: Array<{ id: string; phase: string; revision: number; createdAt: number; rehearsal?: boolean }>;
 }
 export interface IssuedLink {
   id: string;
@@ -95,6 +96,8 @@ export interface LinkSummary {
 export interface MeetingSummary {
   id: string;
   caseId: string;
+  /** A rehearsal (issue 10, section 4); absent from an older server. */
+  rehearsal?: boolean;
   phase: string;
   revision: number;
   links: LinkSummary[];
@@ -120,7 +123,7 @@ export const api = {
   getCase: (id: string) => request<CaseDetail>('GET', `/api/cases/${encodeURIComponent(id)}`),
   addParticipant: (caseId: string, body: Omit<Participant, 'id' | 'letter' | 'bottomLine'> & { letter?: string; bottomLine?: string }) =>
     request<{ id: string }>('POST', `/api/cases/${encodeURIComponent(caseId)}/participants`, body),
-  createMeeting: (caseId: string, body: { speakingOrder?: string[]; turnSeconds?: number }) =>
+  createMeeting: (caseId: string, body: { speakingOrder?: string[]; turnSeconds?: number; rehearsal?: boolean }) =>
     request<CreatedMeeting>('POST', `/api/cases/${encodeURIComponent(caseId)}/meetings`, body),
   getMeeting: (id: string) => request<MeetingSummary>('GET', `/api/meetings/${encodeURIComponent(id)}`),
   audit: (meetingId: string) => request<AuditLog>('GET', `/api/meetings/${encodeURIComponent(meetingId)}/audit`),

@@ -76,7 +76,8 @@ export function describeEntry(entry: RecordedEntry, lookup: Lookup): string {
   const link: LinkFacts = known ?? (kind ? { kind, participantId: null } : null);
   switch (entry.action) {
     case 'meeting.created':
-      return 'Created the meeting';
+      // Issue 10, section 4: the record says a rehearsal was made, never a meeting.
+      return entry.detail?.rehearsal === true ? 'Created the rehearsal' : 'Created the meeting';
     case 'link.issued':
       return link?.kind === 'guest' ? 'Joined through the shared remote link' : `Made ${linkWords('a', link, lookup)}`;
     case 'link.reissued':
