@@ -8,7 +8,7 @@
 // load generators; all on 127.0.0.1, all killed when this process ends.
 import Database from 'better-sqlite3';
 import * as hdr from 'hdr-histogram-js';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -104,7 +104,20 @@ interface Ready {
   transport: Record<string, unknown>;
 }
 
-async function startOurs(port = 0, profileStart = false): Promise<{ child: Child; ready: Ready }> {
+/** A consistent copy of the running server's data directory (VACUUM INTO reads one snapshot), with its key and check files. */
+function copyOfData(): string {
+  const copy = mkdtempSync(join(tmpdir(), 'threshold-bench-probe-'));
+  const db = new Database(join(dataDir, 'threshold.sqlite'), { readonly: true });
+  try {
+    db.exec(`VACUUM INTO '${join(copy, 'threshold.sqlite').replaceAll("'", "''")}'`);
+  } finally {
+    db.close();
+  }
+  for (const file of ['threshold.key', 'threshold.check']) cpSync(join(dataDir, file), join(copy, file));
+  return copy;
+}
+
+async function startOurs(port = 0, profileStart = false, dir = dataDir): Promise<{ child: Child; ready: Ready }> {
   const child = new Child('our server', join(here, 'our-server.js'), {
     execArgv: [
       '--expose-gc',
@@ -114,7 +127,7 @@ async function startOurs(port = 0, profileStart = false): Promise<{ child: Child
       ...(process.env.BENCH_OUR_NODE_FLAGS ? process.env.BENCH_OUR_NODE_FLAGS.split(' ') : []),
     ],
     env: {
-      DATA_DIR: dataDir,
+      DATA_DIR: dir,
       PORT: String(port),
       LOG_LEVEL: options['log-level']!,
       PUBLIC_URL: 'http://threshold.bench',
@@ -259,10 +272,13 @@ async function main() {
 
   /** Heap after GC of a fresh server process that restored every meeting stored so far, with no socket connected. */
   const idleHeap = async (expected: number) => {
-    const probe = await startOurs();
+    // A data directory holds one server (threshold.lock): the probe restores a consistent copy.
+    const copy = copyOfData();
+    const probe = await startOurs(0, false, copy);
     if (probe.ready.meetings !== expected) throw new Error(`memory probe restored ${probe.ready.meetings} meetings, expected ${expected}`);
     const heap = await probe.child.request<{ heapUsedMB: number }>('heap-after-gc');
     await probe.child.stop('SIGTERM');
+    rmSync(copy, { recursive: true, force: true });
     memory.push({ meetings: expected, heapUsedMB: heap.heapUsedMB });
     log(`idle heap with ${expected} meetings: ${heap.heapUsedMB.toFixed(1)} MB`);
   };
