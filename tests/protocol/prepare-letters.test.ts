@@ -5,8 +5,9 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ParticipantView } from '../../shared/meeting/view.js';
 import { Harness } from './support.js';
-import { DRAFT, preparedCase } from './prepare-support.js';
+import { DRAFT, Family, prepareLink, preparedCase } from './prepare-support.js';
 
 const h = new Harness();
 beforeAll(() => h.start());
@@ -116,4 +117,23 @@ test('issue 10, case 6: drafts and comments are sealed on disk, and the audit ke
   const mine = audit.filter((e) => e.action.startsWith('prepare.'));
   expect(mine.map((e) => e.action)).toEqual(expect.arrayContaining(['prepare.link.issued', 'prepare.letter.saved', 'prepare.letter.submitted', 'prepare.letter.changes-requested']));
   expect(JSON.stringify(mine)).not.toMatch(/pelican|tangerine|Ann/);
+});
+
+test('issue 10, case 14: the meeting\'s tablet shows the approved letter; a draft never reaches it', async () => {
+  const { fx, ann } = await preparedCase(h.server.url);
+  await ann.put('/api/prepare/letter', { text: DRAFT.second });
+  await ann.post('/api/prepare/letter/submit');
+  await fx.api.post(`/api/cases/${fx.caseId}/letters/${fx.ids.ann}/review`, { decision: 'approve' });
+  // Bob only drafts: nothing of his is approved.
+  await new Family(h.server.url, (await prepareLink(fx, fx.ids.bob)).token).put('/api/prepare/letter', { text: DRAFT.bob });
+  const bob = (await fx.api.get(`/api/cases/${fx.caseId}/letters`)).body.people.find((p: { participantId: string }) => p.participantId === fx.ids.bob);
+  expect(bob.letter.meetingText).toBeNull();
+  const meeting = await fx.api.post(`/api/cases/${fx.caseId}/meetings`, {});
+  expect(meeting.status).toBe(201);
+  expect(meeting.body.withoutApprovedLetter).toEqual([fx.ids.bob, fx.ids.cy]);
+  const links = meeting.body.links.participants as Array<{ participantId: string; token: string }>;
+  const tablet = await h.open({ token: links.find((l) => l.participantId === fx.ids.ann)!.token });
+  expect((tablet.view as ParticipantView).letter).toBe(DRAFT.second);
+  const bobTablet = await h.open({ token: links.find((l) => l.participantId === fx.ids.bob)!.token });
+  expect((bobTablet.view as ParticipantView).letter).toBeNull();
 });
