@@ -115,3 +115,15 @@ test('issue 10, case 12: saves are limited per token, and one person\'s limit do
   now += 61_000;
   expect((await ann.put('/api/prepare/letter', { text: 'after a minute' })).status).toBe(200);
 });
+
+test('issue 10, case 16: removing a person from the case removes their preparation, and their link stops', async () => {
+  const { fx, ann } = await preparedCase(h.server.url);
+  await ann.put('/api/prepare/letter', { text: DRAFT.first });
+  await ann.post('/api/prepare/modules/safety/done', { answer: 'a' });
+  expect((await fx.api.delete(`/api/cases/${fx.caseId}/participants/${fx.ids.ann}`)).status).toBe(204);
+  expect((await ann.get('/api/prepare')).status).toBe(401);
+  const store = h.server.threshold.services.store as SqliteStore;
+  for (const table of ['prepare_links', 'module_progress', 'letters', 'letter_versions', 'letter_comments']) {
+    expect(store.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE participant_id = ?`).get(fx.ids.ann)).toEqual({ n: 0 });
+  }
+});
