@@ -19,6 +19,7 @@ const PAGES: Record<string, string> = {
   '/tablet': 'tablet.html',
   '/remote': 'remote.html',
   '/display': 'display.html',
+  '/prepare': 'prepare.html',
 };
 
 // The security headers (CSP among them) come from helmet, for every response: see headers.ts.
