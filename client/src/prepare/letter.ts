@@ -3,8 +3,10 @@
 // plain and hinted pieces for highlighting. The hints and the reading time are
 // computed by the server (shared/prepare); this file only shows them.
 
-/** A letter's state as `GET /api/prepare/letter` names it (issue 10, section 3). */
-export type LetterState = 'draft' | 'submitted' | 'changes-requested' | 'approved';
+import type { LetterState } from '../lib/letter-state.js';
+
+export type { LetterState };
+export { LONG_LETTER_SECONDS, readingWords } from '../lib/letter-state.js';
 
 /**
  * One wording hint as the server sends it: the flagged words by character offsets into the text
@@ -31,21 +33,6 @@ export const LETTER_SECTIONS = [
   { title: 'What I am asking', tip: 'Ask them to accept the help that is ready for them today.' },
   { title: 'Closing with love', tip: 'End warmly, the way you would say goodbye to them.' },
 ] as const;
-
-/** The length past which the page notes that a letter runs long, in seconds of reading. */
-export const LONG_LETTER_SECONDS = 180;
-
-/** "About 2 minutes", "About 1 minute 30 seconds", "Under half a minute" for `seconds` of reading aloud. */
-export function readingWords(seconds: number): string {
-  if (seconds < 30) return 'Under half a minute';
-  const minutes = Math.floor(seconds / 60);
-  const rest = Math.round((seconds % 60) / 15) * 15;
-  const whole = rest === 60 ? minutes + 1 : minutes;
-  const secs = rest === 60 ? 0 : rest;
-  const m = whole === 0 ? '' : `${whole} minute${whole === 1 ? '' : 's'}`;
-  const s = secs === 0 ? '' : `${secs} seconds`;
-  return `About ${[m, s].filter(Boolean).join(' ')}`;
-}
 
 /** The state in the family's words. */
 export const STATE_WORDS: Record<LetterState, string> = {
