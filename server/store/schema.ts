@@ -142,6 +142,49 @@ export interface Database {
     prev_hash: string;
     hash: string;
   };
+  /** From 005 (issue 10): a person's preparation link; only the token's hash. */
+  prepare_links: {
+    id: string;
+    case_id: string;
+    participant_id: string;
+    token_hash: string;
+    created_at: number;
+    revoked_at: number | null;
+  };
+  module_progress: {
+    participant_id: string;
+    module_id: string;
+    done_at: number;
+  };
+  /** Where each person's letter and bottom line stand (005). */
+  letters: {
+    participant_id: string;
+    /** 'letter' or 'bottom-line' */
+    part: string;
+    state: string;
+    /** The latest version's number */
+    version: number;
+    updated_at: number;
+  };
+  letter_versions: {
+    participant_id: string;
+    part: string;
+    version: number;
+    /** sealed */
+    text: string;
+    /** 1 once approved: never pruned */
+    approved: Generated<number>;
+    at: number;
+  };
+  letter_comments: {
+    id: string;
+    participant_id: string;
+    part: string;
+    author_id: string;
+    /** sealed */
+    text: string;
+    at: number;
+  };
   /** One row: a fixed text sealed under the key, opened at every start (vault-check.ts). */
   vault_check: {
     id: number;

@@ -12,6 +12,7 @@ import { KyselyCaseFiles } from './kysely/case-files.js';
 import { KyselyCases } from './kysely/cases.js';
 import { KyselyLinks } from './kysely/links.js';
 import { KyselyMeetings, type AppendEvent } from './kysely/meetings.js';
+import { KyselyPreparation } from './kysely/preparation.js';
 import { migrateToLatest } from './migrations/index.js';
 import type { Database as Tables } from './schema.js';
 import { FILE_GONE, FileWatch } from './file-watch.js';
@@ -26,6 +27,7 @@ function repositories(db: Kysely<Tables>, vault: Vault, append: AppendEvent) {
     accounts: new KyselyAccounts(db),
     cases: new KyselyCases(db, vault),
     caseFiles: new KyselyCaseFiles(db, vault),
+    preparation: new KyselyPreparation(db, vault),
     meetings: new KyselyMeetings(db, vault, append),
     links: new KyselyLinks(db),
     audit: new KyselyAuditLog(db),
@@ -41,6 +43,7 @@ export class SqliteStore implements Store {
   readonly accounts;
   readonly cases;
   readonly caseFiles;
+  readonly preparation;
   readonly meetings;
   readonly links;
   readonly audit;
@@ -66,7 +69,7 @@ export class SqliteStore implements Store {
         eventJson: JSON.stringify(stored.event),
         snapshotJson: JSON.stringify(snapshot),
       });
-    ({ accounts: this.accounts, cases: this.cases, caseFiles: this.caseFiles, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, append));
+    ({ accounts: this.accounts, cases: this.cases, caseFiles: this.caseFiles, preparation: this.preparation, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, append));
   }
 
   /**

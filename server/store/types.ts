@@ -18,6 +18,7 @@ import type { ReadinessMark } from '../../shared/case/readiness.js';
 import type { CaseEvent } from '../../shared/case/stages.js';
 import type { CaseRole, CaseStage, ReadinessItem } from '../../shared/case/vocabulary.js';
 import type { Screening } from '../../shared/screeners/catalog.js';
+import type { LetterPart, LetterState } from '../../shared/prepare/vocabulary.js';
 
 export interface FacilitatorRecord {
   id: string;
@@ -212,6 +213,78 @@ export interface CaseFiles {
   clearReadinessMark(caseId: string, item: ReadinessItem): Promise<void>;
 }
 
+/** A person's preparation link (issue 10): only its token's hash is kept. */
+export interface PrepareLinkRecord {
+  id: string;
+  caseId: string;
+  participantId: string;
+  tokenHash: string;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+/** Where a person's letter or bottom line stands, with its latest text (opened). */
+export interface LetterRecord {
+  participantId: string;
+  part: LetterPart;
+  state: LetterState;
+  /** The latest version's number (1, 2, 3…). */
+  version: number;
+  text: string;
+  updatedAt: number;
+}
+
+export interface LetterVersionRecord {
+  version: number;
+  text: string;
+  /** Whether this version was ever approved (never pruned). */
+  approved: boolean;
+  at: number;
+}
+
+export interface LetterCommentRecord {
+  id: string;
+  participantId: string;
+  part: LetterPart;
+  authorId: string;
+  /** Sealed at rest. */
+  text: string;
+  at: number;
+}
+
+/**
+ * The family preparation (issue 10): links, module progress, letters with their versions, and the
+ * interventionist's comments. Texts and comments are sealed by the vault.
+ */
+export interface Preparation {
+  createLink(record: PrepareLinkRecord): Promise<void>;
+  findLinkByTokenHash(tokenHash: string): Promise<PrepareLinkRecord | undefined>;
+  /** The person's working (unrevoked) link, if any: the newest. */
+  activeLink(participantId: string): Promise<PrepareLinkRecord | undefined>;
+  /** Revokes the person's working links at `at`; returns their ids. */
+  revokeLinks(participantId: string, at: number): Promise<string[]>;
+
+  /** The modules the person has done, in the order done. */
+  listModulesDone(participantId: string): Promise<Array<{ moduleId: string; doneAt: number }>>;
+  /** Records the module done; a second time keeps the first time. */
+  markModuleDone(participantId: string, moduleId: string, at: number): Promise<void>;
+
+  getLetter(participantId: string, part: LetterPart): Promise<LetterRecord | undefined>;
+  /**
+   * Adds `text` as the next version and sets the text's state, in one transaction; beyond
+   * `keep` versions, removes the oldest that were never approved (never the newest). Returns the version.
+   */
+  saveVersion(participantId: string, part: LetterPart, text: string, state: LetterState, at: number, keep: number): Promise<number>;
+  /** Sets the state; `approved` also marks the latest version approved. */
+  setLetterState(participantId: string, part: LetterPart, state: LetterState, at: number): Promise<void>;
+  /** Oldest first. */
+  listVersions(participantId: string, part: LetterPart): Promise<LetterVersionRecord[]>;
+
+  addComment(record: LetterCommentRecord): Promise<void>;
+  /** The person's comments, oldest first. */
+  listComments(participantId: string): Promise<LetterCommentRecord[]>;
+}
+
 /** Meetings, each with its snapshot and its log of accepted commands. */
 export interface Meetings {
   /** The meeting with its first snapshot (revision 0). */
@@ -266,6 +339,7 @@ export interface Repositories {
   accounts: Accounts;
   cases: Cases;
   caseFiles: CaseFiles;
+  preparation: Preparation;
   meetings: Omit<Meetings, 'appendEvent'>;
   links: Links;
   audit: AuditLog;

@@ -1,6 +1,6 @@
 // `npm run rotate-key`: re-seals everything sealed (names, relationships,
 // letters, bottom lines, meeting inputs, snapshots, the event log, the case
-// file and the vault's check value) under a new key, in one transaction, with the server
+// file, the letters' drafts and comments and the vault's check value) under a new key, in one transaction, with the server
 // stopped. With a key file, the new key is written beside it first
 // (`threshold.key.new`), and the old one kept as `threshold.key.retired-<time>`:
 // backups made before the rotation open only with it. With THRESHOLD_KEY, the
@@ -26,6 +26,9 @@ export const SEALED_COLUMNS: Record<string, readonly string[]> = {
   screenings: ['screening_json'],
   objections: ['objection', 'response'],
   readiness_marks: ['reason'],
+  // The family preparation (migration 005, issue 10).
+  letter_versions: ['text'],
+  letter_comments: ['text'],
   vault_check: ['sealed'],
 };
 

@@ -8,12 +8,14 @@ import * as initial from './001-initial.js';
 import * as auditChains from './002-audit-chains.js';
 import * as vaultCheck from './003-vault-check.js';
 import * as caseFile from './004-case-file.js';
+import * as preparation from './005-preparation.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
   '002-audit-chains': auditChains,
   '003-vault-check': vaultCheck,
   '004-case-file': caseFile,
+  '005-preparation': preparation,
 };
 
 /** A migration that failed: start-up stops, naming it. */
