@@ -1,21 +1,10 @@
-// A version's word-level diff as the review route returns it (the `diff`
-// package's parts: `{value, added?, removed?}`), turned into pieces the page
-// marks as inserted or deleted, and counted in words for a summary line.
+// A version's word-level diff as the review route returns it (`{op, text}`
+// parts), counted in words for a summary line beside the marked text.
 
 /** One part of a word-level diff, as `GET .../letters/:participantId/versions` returns it. */
 export interface DiffPart {
-  value: string;
-  added?: boolean;
-  removed?: boolean;
-}
-
-export type DiffChange = 'added' | 'removed' | 'same';
-
-/** `parts` as pieces in order, empty ones left out. */
-export function diffPieces(parts: readonly DiffPart[]): Array<{ text: string; change: DiffChange }> {
-  return parts
-    .filter((p) => typeof p.value === 'string' && p.value.length > 0)
-    .map((p) => ({ text: p.value, change: p.added ? 'added' : p.removed ? 'removed' : 'same' }));
+  op: 'same' | 'added' | 'removed';
+  text: string;
 }
 
 const countWords = (text: string) => text.split(/\s+/).filter(Boolean).length;
@@ -24,9 +13,9 @@ const countWords = (text: string) => text.split(/\s+/).filter(Boolean).length;
 export function diffSummary(parts: readonly DiffPart[]): string {
   let added = 0;
   let removed = 0;
-  for (const p of diffPieces(parts)) {
-    if (p.change === 'added') added += countWords(p.text);
-    if (p.change === 'removed') removed += countWords(p.text);
+  for (const p of parts) {
+    if (p.op === 'added') added += countWords(p.text);
+    if (p.op === 'removed') removed += countWords(p.text);
   }
   if (!added && !removed) return 'No change in wording';
   const words = (n: number) => `${n} word${n === 1 ? '' : 's'}`;

@@ -1,12 +1,5 @@
-// A letter's states (issue 10, section 3), as the server names them, and its
-// reading time in words; the family's page and the console's review both show them.
-// The states:
-// draft → submitted → changes-requested (back to a draft with a comment) or approved.
-export const LETTER_STATES = ['draft', 'submitted', 'changes-requested', 'approved'] as const;
-export type LetterState = (typeof LETTER_STATES)[number];
-
-/** The length past which the page notes that a letter runs long, in seconds of reading. */
-export const LONG_LETTER_SECONDS = 180;
+// A letter's reading time in words; the family's page and the console's
+// review both show it. The time itself is the server's (130 words a minute).
 
 /** "About 2 minutes", "About 1 minute 30 seconds", "Under half a minute" for `seconds` of reading aloud. */
 export function readingWords(seconds: number): string {
