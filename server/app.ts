@@ -9,7 +9,9 @@ import { caseRoutes } from './http/cases.js';
 import { clientRoutes } from './http/client.js';
 import { installErrorHandler, parserErrorHandler, routerErrorHandler } from './http/errors.js';
 import { hardenedHeaders, securityHeaders } from './http/headers.js';
+import { letterRoutes } from './http/letters.js';
 import { linkRoutes } from './http/links.js';
+import { prepareRoutes } from './http/prepare.js';
 import { meetingRoutes } from './http/meetings.js';
 import { MeetingRegistry } from './meetings/registry.js';
 import { RealtimeHub } from './realtime/hub.js';
@@ -91,6 +93,9 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
   await app.register(caseRoutes(services));
   await app.register(meetingRoutes(services));
   await app.register(linkRoutes(services));
+  // The family preparation (issue 10): the interventionist's side, and the family's Bearer routes.
+  await app.register(letterRoutes(services));
+  await app.register(prepareRoutes(services));
   await app.register(clientRoutes(services));
 
   await app.register(realtimePlugin, { hub, services });
