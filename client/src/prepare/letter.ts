@@ -13,7 +13,7 @@ export type LetterPiece = { text: string; hint?: WordingHint };
 /** The state in the family's words. */
 export const STATE_WORDS: Record<LetterState, string> = {
   draft: 'Draft: only you can see it until you send it',
-  submitted: 'Sent to your interventionist, waiting for their reading',
+  submitted: 'Sent to your interventionist for their reading. If you change it now, it becomes a draft again',
   'changes-requested': 'Your interventionist has asked for a few changes',
   approved: 'Approved: this is the one you will read',
 };
