@@ -46,7 +46,9 @@ export interface LetterVersion {
   version: number;
   /** Epoch ms. */
   at: number;
-  state: LetterState;
+  /** Whether this version was ever approved (the route answers this; its docs name a `state`, read when present). */
+  approved?: boolean;
+  state?: LetterState;
   text: string;
   diff: DiffPart[];
 }
