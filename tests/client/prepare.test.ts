@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { diffSummary } from '../../client/src/console/letters/diff.js';
-import { drafted, hintsLabel, STATE_LABELS } from '../../client/src/console/letters/words.js';
+import type { PersonPreparation } from '../../client/src/console/letters/api.js';
+import { drafted, hintsLabel, missingForMeeting, namesList, STATE_LABELS } from '../../client/src/console/letters/words.js';
 import { caseHref, parseRoute } from '../../client/src/console/route.js';
 import { readingWords } from '../../client/src/lib/reading.js';
 import { hintPieces, STATE_WORDS } from '../../client/src/prepare/letter.js';
@@ -92,6 +93,28 @@ describe('the review', () => {
   test('issue 10, section 3, case 9: the Letters tab has its own address', () => {
     expect(parseRoute('#/cases/c1/letters')).toEqual({ name: 'case', id: 'c1', tab: 'letters' });
     expect(caseHref('c1', 'letters')).toBe('#/cases/c1/letters');
+  });
+});
+
+describe('before the meeting', () => {
+  const part = (meetingText: string | null) => ({ state: 'approved' as const, text: meetingText, version: 1, readingSeconds: 60, longLetter: false, hintsCount: 0, meetingText });
+  const person = (name: string, over: Partial<PersonPreparation>): PersonPreparation => ({
+    participantId: name, name, relationship: 'Family', roles: [], inMeeting: true, speaksAt: 1, link: null,
+    modules: { done: [], total: 6 }, letter: part(null), bottomLine: part(null), ...over,
+  });
+
+  test('issue 10, section 3, case 11: the console names the readers whose letter or bottom line is not approved, and no one else', () => {
+    const people = [
+      person('Ann', { letter: part('Dear Sam'), bottomLine: part('I will not lend money') }),
+      person('Bob', { bottomLine: part('I will not drive you') }),
+      person('Cy', { speaksAt: null }),
+      person('Dee', { inMeeting: false }),
+      person('Eve', { letter: part('Dear Sam') }),
+    ];
+    expect(missingForMeeting({ usesBottomLines: true, people })).toEqual({ letters: ['Bob'], bottomLines: ['Eve'] });
+    expect(missingForMeeting({ usesBottomLines: false, people })).toEqual({ letters: ['Bob'], bottomLines: [] });
+    expect(namesList(['Ann'])).toBe('Ann');
+    expect(namesList(['Ann', 'Bob', 'Cy'])).toBe('Ann, Bob and Cy');
   });
 });
 

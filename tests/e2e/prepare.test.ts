@@ -4,7 +4,8 @@
 // met gently), drafts a letter with the word "addict" and sees the hint, and
 // sends it; the interventionist asks for a change with a comment; the person
 // sees it, revises and sends again; the interventionist sees the word diff and
-// approves, and the person's page says so. axe-core runs on every new screen,
+// approves, the Meetings tab names who still has no approved letter, and the
+// person's page says it is approved. axe-core runs on every new screen,
 // allowing no violation of any impact.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -171,6 +172,11 @@ test('issue 10, done when: two people prepare their letters from their own links
   await accessible(f, 'prepare-console-versions');
   await letterOf('Ann').getByRole('button', { name: 'Approve' }).click();
   await letterOf('Ann').locator('.facts').getByText('Approved', { exact: true }).waitFor();
+
+  // Before a meeting, the console names who reads without an approved letter: Bob, not Ann.
+  await tab('Meetings').click();
+  await f.locator('[data-letters-missing]').getByText('No approved letter yet for Bob.').waitFor();
+  await accessible(f, 'prepare-console-meeting-warning');
 
   // Ann's page says it is the one she will read, and it can no longer be changed from there.
   await ann.reload();

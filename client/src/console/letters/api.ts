@@ -29,6 +29,8 @@ export interface PersonPreparation {
   relationship: string;
   roles: CaseRole[];
   inMeeting: boolean;
+  /** 1-based place in the speaking order; null: reads no letter (support, or not in the meeting). */
+  speaksAt: number | null;
   /** The working preparation link, if any (epoch ms). */
   link: { id: string; createdAt: number; expiresAt: number } | null;
   modules: { done: string[]; total: number };

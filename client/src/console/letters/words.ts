@@ -1,6 +1,6 @@
 // The letters review's words in the interventionist's terms.
 import type { LetterState } from '../../../../shared/prepare/vocabulary.js';
-import type { PartState } from './api.js';
+import type { PartState, Preparations } from './api.js';
 
 export const STATE_LABELS: Record<PartState, string> = {
   none: 'Nothing written yet',
@@ -19,4 +19,18 @@ export function hintsLabel(count: number): string {
 /** Whether the person wrote this text through their link (so it has versions and a review), rather than none or typed. */
 export function drafted(state: PartState): state is LetterState {
   return state !== 'none' && state !== 'typed';
+}
+
+/** The readers whose text for the meeting is missing: no approved (or typed) letter, or bottom line where the approach uses them. */
+export function missingForMeeting(preparations: Preparations): { letters: string[]; bottomLines: string[] } {
+  const readers = preparations.people.filter((p) => p.inMeeting && p.speaksAt !== null);
+  return {
+    letters: readers.filter((p) => !p.letter.meetingText).map((p) => p.name),
+    bottomLines: preparations.usesBottomLines ? readers.filter((p) => p.bottomLine && !p.bottomLine.meetingText).map((p) => p.name) : [],
+  };
+}
+
+/** "Ann", "Ann and Bob", "Ann, Bob and Cy". */
+export function namesList(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
