@@ -58,11 +58,13 @@ async function makeLink(name: string): Promise<string> {
   return server.url + '/prepare#' + shown!.split('#')[1];
 }
 
-/** Opens the person's page on a phone and walks to their letter. */
-async function openLetter(url: string): Promise<Page> {
-  const { page, errors: pageErrors } = await openPage(browser, 'phone', url);
+/** Opens the person's page on a phone or tablet and goes straight from the welcome to their letter. */
+async function openLetter(url: string, device: 'phone' | 'tablet'): Promise<Page> {
+  const { page, errors: pageErrors } = await openPage(browser, device, url);
   errors.push(pageErrors);
-  await toLetter(page);
+  await page.getByText('Readings done: 0 of 6.', { exact: false }).waitFor();
+  await page.getByRole('button', { name: 'Go to my letter' }).click();
+  await page.getByRole('heading', { name: 'Your letter' }).waitFor();
   return page;
 }
 
@@ -131,10 +133,11 @@ test('issue 10, done when: two people prepare their letters from their own links
   // Sent: nothing to send again until it changes (a change takes it back as a draft, the shared rule).
   expect(await ann.getByRole('button', { name: 'Send to my interventionist' }).isDisabled()).toBe(true);
 
-  // Bob, on his own phone, writes and sends his; Ann's page never shows it.
-  const bob = await openLetter(bobUrl);
+  // Bob, on a tablet, goes straight to his letter, writes and sends it; Ann's page never shows it.
+  const bob = await openLetter(bobUrl, 'tablet');
   await bob.getByLabel('Your letter').fill('Sam, you taught me to ride a bike. I miss you, and I want you back.');
   await bob.locator('[data-save-state="saved"]').waitFor();
+  await accessible(bob, 'prepare-tablet-letter');
   await bob.getByRole('button', { name: 'Send to my interventionist' }).click();
   await bob.locator('[data-letter-state="submitted"]').waitFor();
   expect(await ann.content()).not.toContain('ride a bike');
