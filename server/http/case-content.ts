@@ -3,9 +3,10 @@
 // One place builds it, so the stage guards, the plan and the meeting's
 // creation all see the same case.
 import {
-  CaseSnapshotMismatch, createCaseFile, replayCase, restoreCase, type CaseContent, type CaseSnapshot, type TeamMember,
+  CaseSnapshotMismatch, createCaseFile, replayCase, restoreCase, type CaseContent, type CaseSnapshot, type PreparationFacts, type TeamMember,
 } from '../../shared/case/index.js';
 import { scoreScreening } from '../../shared/screeners/index.js';
+import { MODULES } from '../../shared/prepare/modules.js';
 import type { Services } from '../services.js';
 import type { CaseRecord, ParticipantRecord, TeamPlacement } from '../store/types.js';
 import { notFound } from './errors.js';
@@ -50,7 +51,7 @@ export async function loadTeam(services: Services, caseId: string): Promise<{ pe
 /** Everything in the case file the shared rules read (unsealed), for `plan()` and `decideMove()`. */
 export async function loadContent(services: Services, found: CaseRecord): Promise<CaseContent> {
   const files = services.store.caseFiles;
-  const [approachReason, assessment, screenings, { team }, objections, readiness] = await Promise.all([
+  const [approachReason, assessment, screenings, { team, people }, objections, readiness] = await Promise.all([
     files.getApproachReason(found.id),
     files.getAssessment(found.id),
     files.listScreenings(found.id),
@@ -58,6 +59,7 @@ export async function loadContent(services: Services, found: CaseRecord): Promis
     files.listObjections(found.id),
     files.listReadinessMarks(found.id),
   ]);
+  const preparation = await preparationFacts(services, people);
   return {
     approach: found.approach,
     approachReason,
@@ -66,5 +68,20 @@ export async function loadContent(services: Services, found: CaseRecord): Promis
     team,
     objections: objections.map(({ objectionId, objection, responderId, response }) => ({ objectionId, objection, responderId, response })),
     readiness,
+    preparation,
+  };
+}
+
+/**
+ * The family preparation as the readiness rules read it (issue 10): who has done every module,
+ * and whose letter and bottom line the meeting will read (approved, or typed by the interventionist).
+ */
+export async function preparationFacts(services: Services, people: readonly ParticipantRecord[]): Promise<PreparationFacts> {
+  const done = await Promise.all(people.map((p) => services.store.preparation.listModulesDone(p.id)));
+  const modules = new Set(MODULES.map((m) => m.id as string));
+  return {
+    educated: people.filter((_, i) => new Set(done[i]!.map((d) => d.moduleId).filter((id) => modules.has(id))).size === modules.size).map((p) => p.id),
+    lettersApproved: people.filter((p) => p.letter?.trim()).map((p) => p.id),
+    bottomLinesApproved: people.filter((p) => p.bottomLine?.trim()).map((p) => p.id),
   };
 }

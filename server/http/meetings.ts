@@ -98,8 +98,11 @@ export function meetingRoutes(services: Services) {
           await tx.audit.append({ ...by, action: 'link.issued', subjectId: link.id, detail: { kind: link.kind } });
         }
       });
+      // The meeting reads only approved (or typed) letters: the console warns about the rest (issue 10).
+      const letters = new Map(people.map((p) => [p.id, p.letter?.trim() ?? '']));
       return reply.code(201).send({
         id,
+        withoutApprovedLetter: order.filter((participantId) => !letters.get(participantId)),
         links: {
           participants,
           remote: { id: remote.link.id, token: remote.token, url: linkUrl(base, 'remote', remote.token) },

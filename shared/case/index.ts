@@ -7,6 +7,7 @@ export * from './lifecycle.js';
 export * from './machine.js';
 export * from './objections.js';
 export * from './plan.js';
+export * from './preparation.js';
 export * from './readiness.js';
 export * from './safety.js';
 export * from './stages.js';

@@ -5,6 +5,7 @@ import type { Approach } from '../approaches.js';
 import type { ScreeningResult } from '../screeners/index.js';
 import type { Assessment } from './assessment.js';
 import type { Objection } from './objections.js';
+import type { PreparationFacts } from './preparation.js';
 import { readiness, type ReadinessEntry, type ReadinessMark } from './readiness.js';
 import { safetyReview, type SafetyReview } from './safety.js';
 import type { CaseStage, Influence } from './vocabulary.js';
@@ -23,6 +24,8 @@ export interface CaseContent {
   objections: readonly Objection[];
   /** The interventionist's marks on readiness items: done, or waived with a reason. */
   readiness: readonly ReadinessMark[];
+  /** The family preparation (issue 10); left out, its readiness items are not listed. */
+  preparation?: PreparationFacts;
 }
 
 export interface PlanMember extends TeamMember {
@@ -56,6 +59,7 @@ export function plan(stage: CaseStage, content: CaseContent): Plan {
     team: content.team,
     safety,
     marks: content.readiness,
+    preparation: content.preparation,
   });
   const order = speakingOrder(content.team);
   const influence = new Map((content.assessment.family?.participants ?? []).map((p) => [p.participantId, p.influence ?? null]));

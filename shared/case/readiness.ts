@@ -10,7 +10,10 @@ import { LIMITS } from '../vocabulary.js';
 import type { Assessment } from './assessment.js';
 import { isCautioned, type SafetyReview } from './safety.js';
 import { countsTowardsTeam, holding, type TeamMember } from './team.js';
-import { PLAN_ITEMS, READINESS_ITEMS, SAFETY_ITEMS, type PlanItem, type ReadinessItem, type SafetyItem } from './vocabulary.js';
+import { preparationVerdict, type PreparationFacts } from './preparation.js';
+import {
+  PLAN_ITEMS, PREPARATION_ITEMS, READINESS_ITEMS, SAFETY_ITEMS, type PlanItem, type PreparationItem, type ReadinessItem, type SafetyItem,
+} from './vocabulary.js';
 
 /** The smallest team the plan accepts without a waiver, not counting support (issue 9, section 5). */
 export const MIN_TEAM = 3;
@@ -38,11 +41,19 @@ export interface ReadinessFacts {
   team: readonly TeamMember[];
   safety: SafetyReview;
   marks: readonly ReadinessMark[];
+  /**
+   * The family preparation (issue 10). Left out (a caller from before it), its items are not listed;
+   * given, `family-educated` and `letters-approved` are, and `bottom-lines-approved` when the approach uses them.
+   */
+  preparation?: PreparationFacts;
 }
+
+/** Items the case's own content decides: never marked done by hand. */
+const BY_THE_PLAN: readonly ReadinessItem[] = [...PLAN_ITEMS, ...PREPARATION_ITEMS];
 
 /** Null when the mark may be recorded; otherwise why not (a 400): plan items are done by the plan itself. */
 export function markProblem(mark: ReadinessMark): string | null {
-  if (mark.state === 'done' && (PLAN_ITEMS as readonly string[]).includes(mark.item)) {
+  if (mark.state === 'done' && (BY_THE_PLAN as readonly string[]).includes(mark.item)) {
     return `${mark.item}: this item is done when the plan has it; it can be waived with a reason`;
   }
   return null;
@@ -117,15 +128,25 @@ const PLAN_VERDICTS: Record<PlanItem, (f: ReadinessFacts) => Verdict> = {
 /** The checklist: the plan's items, then those the safety flags add, each done, waived or open. */
 export function readiness(f: ReadinessFacts): ReadinessEntry[] {
   const added = new Set(f.safety.flags.flatMap((flag) => flag.adds));
-  const items: ReadinessItem[] = [...PLAN_ITEMS, ...SAFETY_ITEMS.filter((i) => added.has(i))];
+  const preparing = preparationItems(f);
+  const items: ReadinessItem[] = [...PLAN_ITEMS, ...preparing, ...SAFETY_ITEMS.filter((i) => added.has(i))];
   return items.map((item) => {
     const verdict = (PLAN_ITEMS as readonly string[]).includes(item)
       ? PLAN_VERDICTS[item as PlanItem](f)
-      : safetyItem(item as SafetyItem, f);
+      : (preparing as readonly string[]).includes(item)
+        ? preparationVerdict(item as PreparationItem, f.team, f.preparation!)
+        : safetyItem(item as SafetyItem, f);
     const waiver = f.marks.find((m) => m.item === item && m.state === 'waived');
     if (!verdict.done && waiver?.state === 'waived') return { item, done: false, waived: true, detail: `Waived: ${waiver.reason}` };
     return { item, done: verdict.done, waived: false, detail: verdict.detail };
   });
+}
+
+/** The preparation's items this case lists: none without the facts; bottom lines only when the approach uses them. */
+function preparationItems(f: ReadinessFacts): PreparationItem[] {
+  if (!f.preparation) return [];
+  const bottomLines = f.approach !== null && APPROACHES[f.approach].usesBottomLines;
+  return PREPARATION_ITEMS.filter((i) => i !== 'bottom-lines-approved' || bottomLines);
 }
 
 /** The items neither done nor waived. */

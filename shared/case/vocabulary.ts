@@ -115,7 +115,14 @@ export type SafetyItem = (typeof SAFETY_ITEMS)[number];
 /** The plan's own readiness items (issue 9, section 5). */
 export const PLAN_ITEMS = ['approach-chosen', 'team-of-at-least-3', 'chair-and-closer-assigned', 'walk-out-follower-assigned'] as const;
 export type PlanItem = (typeof PLAN_ITEMS)[number];
-export const READINESS_ITEMS = [...PLAN_ITEMS, ...SAFETY_ITEMS] as const;
+/**
+ * The family preparation's items (issue 10), read from the preparation itself: everyone in the
+ * meeting has done the modules, every reader's letter is approved (a typed one counts) and, for
+ * approaches with bottom lines, every reader's bottom line.
+ */
+export const PREPARATION_ITEMS = ['family-educated', 'letters-approved', 'bottom-lines-approved'] as const;
+export type PreparationItem = (typeof PREPARATION_ITEMS)[number];
+export const READINESS_ITEMS = [...PLAN_ITEMS, ...PREPARATION_ITEMS, ...SAFETY_ITEMS] as const;
 export type ReadinessItem = (typeof READINESS_ITEMS)[number];
 
 /** What an interventionist might seed the objections with; the family edits them into their own. */

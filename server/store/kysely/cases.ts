@@ -110,7 +110,16 @@ export class KyselyCases implements Cases {
   }
 
   async deleteParticipant(id: string) {
-    await this.db.deleteFrom('participants').where('id', '=', id).where('meeting_id', 'is', null).execute();
+    const write = async (db: Kysely<Database>) => {
+      const planned = await db.selectFrom('participants').select('id').where('id', '=', id).where('meeting_id', 'is', null).executeTakeFirst();
+      if (!planned) return;
+      // Their preparation (issue 10) goes with them: links, progress, drafts, versions, comments.
+      for (const table of ['prepare_links', 'module_progress', 'letters', 'letter_versions', 'letter_comments'] as const) {
+        await db.deleteFrom(table).where('participant_id', '=', id).execute();
+      }
+      await db.deleteFrom('participants').where('id', '=', id).execute();
+    };
+    await (this.db.isTransaction ? write(this.db) : this.db.transaction().execute(write));
   }
 
   async removeGuest(participantId: string) {

@@ -16,6 +16,10 @@ export const READINESS_LABELS: Record<ReadinessItem, string> = {
   'team-of-at-least-3': 'A team of at least 3 who speak',
   'chair-and-closer-assigned': 'A chair and a closer',
   'walk-out-follower-assigned': 'Someone to go with the loved one if they leave',
+  // The family preparation (issue 10).
+  'family-educated': 'Everyone in the meeting has done the modules',
+  'letters-approved': 'Every letter approved',
+  'bottom-lines-approved': 'Every bottom line approved',
   'safety-plan': 'A safety plan: exits, seating, who calls for help',
   'medical-detox-planned': 'Medically managed detox arranged',
   'naloxone-on-hand': 'Naloxone at the meeting',
