@@ -175,6 +175,7 @@ test('issue 10, done when: two people prepare their letters from their own links
   await accessible(f, 'prepare-console-versions');
   await letterOf('Ann').getByRole('button', { name: 'Approve' }).click();
   await letterOf('Ann').locator('.facts').getByText('Approved', { exact: true }).waitFor();
+  await letterOf('Ann').locator('[data-version]').first().getByText(/· Approved ·/).waitFor();
 
   // Before a meeting, the console names who reads without an approved letter: Bob, not Ann.
   await tab('Meetings').click();

@@ -48,9 +48,8 @@ export interface LetterVersion {
   version: number;
   /** Epoch ms. */
   at: number;
-  /** Whether this version was ever approved (the route answers this; its docs name a `state`, read when present). */
-  approved?: boolean;
-  state?: LetterState;
+  /** Whether this version was approved (such versions are never pruned). */
+  approved: boolean;
   text: string;
   diff: DiffPart[];
 }
