@@ -4,8 +4,8 @@
 // met gently), drafts a letter with the word "addict" and sees the hint, and
 // sends it; the interventionist asks for a change with a comment; the person
 // sees it, revises and sends again; the interventionist sees the word diff and
-// approves, the Meetings tab names who still has no approved letter, and the
-// person's page says it is approved. axe-core runs on every new screen,
+// approves, the Meetings tab names who still has no approved letter, the
+// person's page says it is approved, and a stopped link asks for a new one. axe-core runs on every new screen,
 // allowing no violation of any impact.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -188,5 +188,15 @@ test('issue 10, done when: two people prepare their letters from their own links
   await ann.locator('[data-letter-state="approved"]').waitFor();
   expect(await ann.getByRole('button', { name: 'Send to my interventionist' }).count()).toBe(0);
   await accessible(ann, 'prepare-phone-approved');
+
+  // Stopping Bob's link: his page asks for a new one, in the server's words.
+  await tab('Letters').click();
+  await person('Bob').getByText('Preparation link for Bob').click();
+  await person('Bob').getByRole('button', { name: 'Stop the link' }).click();
+  await person('Bob').getByRole('status').getByText("Bob's preparation link no longer works.").waitFor();
+  await person('Bob').getByText('Bob has no working preparation link.').waitFor();
+  await bob.reload();
+  await bob.getByRole('alert').getByText(/no longer works/).waitFor();
+  await accessible(bob, 'prepare-tablet-link-stopped');
   expect(errors.flat()).toEqual([]);
 }, 120_000);
