@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { diffSummary } from '../../client/src/console/letters/diff.js';
-import type { PersonPreparation } from '../../client/src/console/letters/api.js';
+import type { PersonPreparation } from '../../client/src/console/letters/types.js';
 import { drafted, hintsLabel, missingForMeeting, namesList, STATE_LABELS } from '../../client/src/console/letters/words.js';
 import { caseHref, parseRoute } from '../../client/src/console/route.js';
 import { readingWords } from '../../client/src/lib/reading.js';

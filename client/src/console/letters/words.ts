@@ -1,6 +1,6 @@
 // The letters review's words in the interventionist's terms.
 import type { LetterState } from '../../../../shared/prepare/vocabulary.js';
-import type { PartState, Preparations } from './api.js';
+import type { PartState, Preparations } from './types.js';
 
 export const STATE_LABELS: Record<PartState, string> = {
   none: 'Nothing written yet',
