@@ -1,0 +1,89 @@
+// The family's page calls /api/prepare/* with its own link's token as a Bearer
+// credential (issue 10, section 1; docs/protocol.md): never in a path or a
+// query, never a cookie. Errors come back as values with the server's words,
+// which say what to do next.
+import type { LetterPart, LetterState } from '../../../shared/prepare/vocabulary.js';
+import type { WordingHint } from '../../../shared/prepare/hints.js';
+
+/** `GET /api/prepare`: what the page needs on load, about this person only. */
+export interface Preparation {
+  participant: { firstName: string; relationship: string };
+  /** Their part in the meeting, in words ("You read last"). */
+  roleWords: string[];
+  approach: { name: string; label: string; usesBottomLines: boolean };
+  /** The team in the meeting, in order: first names and relationships, so they know who is coming. */
+  team: Array<{ firstName: string; relationship: string; you: boolean }>;
+  modules: { done: number; total: number };
+  /** The letter's optional sections, in order. */
+  sections: Array<{ id: string; title: string; prompt: string }>;
+  /** Past this, the page says the letter is long (180). */
+  longLetterSeconds: number;
+}
+
+/** One module of `GET /api/prepare/modules`, in reading order; its check's right answer stays on the server. */
+export interface Module {
+  id: string;
+  title: string;
+  minutes: number;
+  paragraphs: string[];
+  check: { question: string; options: Array<{ id: string; text: string }> };
+  done: boolean;
+}
+
+/** `GET /api/prepare/letter` (and `/bottom-line`): the person's own latest draft and the comments to them. */
+export interface Draft {
+  text: string;
+  state: LetterState;
+  /** At 130 words a minute. */
+  readingSeconds: number;
+  /** Past 3 minutes. */
+  longLetter: boolean;
+  hints: WordingHint[];
+  /** Oldest first; `at` in epoch ms. */
+  comments: Array<{ at: number; text: string }>;
+}
+
+export class PrepareError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** One JSON call with the link's token; a refusal throws a `PrepareError` with the server's code and words. */
+export async function call<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/prepare${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'omit',
+    });
+  } catch {
+    throw new PrepareError(0, 'NETWORK', 'We cannot reach the server just now. Check your connection; your words stay on this page.');
+  }
+  const text = await res.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!res.ok) throw new PrepareError(res.status, data?.error?.code ?? 'ERROR', data?.error?.message ?? 'Something went wrong; please try again.');
+  return data as T;
+}
+
+/** The page's calls, bound to one token. */
+export function prepareApi(token: string) {
+  return {
+    load: () => call<Preparation>(token, 'GET', ''),
+    modules: async () => (await call<{ modules: Module[] }>(token, 'GET', '/modules')).modules,
+    /** `answer`: the chosen option's id. A wrong one is `409 CHECK_NOT_PASSED` with a gentle explanation. */
+    moduleDone: (id: string, answer: string) =>
+      call<{ explanation?: string }>(token, 'POST', `/modules/${encodeURIComponent(id)}/done`, { answer }),
+    draft: (part: LetterPart) => call<Draft>(token, 'GET', `/${part}`),
+    save: (part: LetterPart, text: string) => call<Draft>(token, 'PUT', `/${part}`, { text }),
+    submit: (part: LetterPart) => call<Draft>(token, 'POST', `/${part}/submit`, {}),
+  };
+}
+
+export type PrepareApi = ReturnType<typeof prepareApi>;
