@@ -223,6 +223,14 @@ test('issue 9, section 7: a case prepared in the console alone, from intake to a
   await f.getByLabel('Why it is waived').fill('The treatment centre admits to its own medical detox unit on arrival.');
   await pressEnter(f.getByRole('button', { name: 'Waive with this reason' }));
   await eventually(() => item('medical-detox-planned').locator('.hint').textContent()).toMatch(/^Waived: The treatment centre/);
+  // Issue 10 adds the family's preparation to readiness; this case's family prepares outside Threshold.
+  for (const prepared of ['family-educated', 'letters-approved', 'bottom-lines-approved']) {
+    if ((await item(prepared).count()) === 0) continue;
+    await pressEnter(item(prepared).getByRole('button', { name: /^Waive/ }));
+    await f.getByLabel('Why it is waived').fill('The family prepared with the interventionist in person, on paper.');
+    await pressEnter(f.getByRole('button', { name: 'Waive with this reason' }));
+    await eventually(() => item(prepared).locator('.hint').textContent()).toMatch(/^Waived: The family prepared/);
+  }
   await f.getByText('Everything is done or waived: the case can be marked ready.').waitFor();
   await accessible(f, 'case-overview-ready');
   await moveOnTo('Ready');
