@@ -3,10 +3,12 @@
 // their letter, so that the team can trim before the real meeting. Pure: the
 // machine records the spells with the server's stamped times, and the
 // projection reads them.
+import { readingSeconds } from '../prepare/reading.js';
 import type { MeetingContext, Reading } from './context.js';
 
-/** The pace the estimate assumes, in words a minute: an unhurried reading aloud. */
-export const READING_WORDS_PER_MINUTE = 130;
+// One rule for reading time, the family's letter editor's (shared/prepare): the same letter gets the
+// same estimate on the family's page, in the review and in a rehearsal.
+export { READING_WORDS_PER_MINUTE } from '../prepare/vocabulary.js';
 
 /** One person's reading in a rehearsal, in whole seconds. */
 export interface ReadingTime {
@@ -20,8 +22,8 @@ export interface ReadingTime {
 
 /** The estimated reading time of a text in whole seconds at READING_WORDS_PER_MINUTE; null for no text or no words. */
 export function readingSecondsOf(text: string | null | undefined): number | null {
-  const words = text?.trim().split(/\s+/u).filter(Boolean).length ?? 0;
-  return words === 0 ? null : Math.round((words * 60) / READING_WORDS_PER_MINUTE);
+  const seconds = text ? readingSeconds(text) : 0;
+  return seconds === 0 ? null : seconds;
 }
 
 /**
