@@ -194,6 +194,7 @@ test('issue 13, item 6: the emergency stop works while reconnecting, takes a not
   expect(await stepper.locator('li', { hasText: 'Letters' }).getAttribute('data-mark')).toBe('done');
   expect(await stepper.locator('li', { hasText: 'The offer' }).getAttribute('data-mark')).not.toBe('done');
   expect(await stepper.locator('li', { hasText: 'Bottom lines' }).getAttribute('data-mark')).not.toBe('done');
+  await f.locator('[data-incident-note]').getByText('Sam left the room upset; Bob went with him').waitFor(); // the note reached the server
   await accessible(f, 'console-after-stop');
 
   const tv = display.locator('[data-screen="crisis"]');
