@@ -193,7 +193,8 @@ export const COMMAND_RULES = {
       phase === 'outcome' ? 'The outcome has already been recorded' : 'That decide-by date has already passed: choose today or a later day',
   }),
   'meeting.close': rule({ payload: {}, staleness: 'revisioned', senders: FACILITATOR, probes: bare }),
-  'emergency.stop': rule({ payload: {}, staleness: 'revisioned', senders: FACILITATOR, probes: bare }),
+  /** `note`: the facilitator's incident note, kept in the outcome (issue 13, item 6). */
+  'emergency.stop': rule({ payload: { note: note.optional() }, staleness: 'revisioned', senders: FACILITATOR, probes: bare }),
   'lobby.admit': rule({
     payload: { participantId },
     staleness: 'revisioned',

@@ -175,7 +175,7 @@ export const meetingMachine = setup({
       ...closePause(context, event.at),
       ...endTurns(context),
       ...noRaisedObjections(context),
-      outcome: { kind: 'safety-stop' as const, note: null, decideBy: null, at: event.at },
+      outcome: { kind: 'safety-stop' as const, note: (event as E<'emergency.stop'>).note ?? null, decideBy: null, at: event.at },
     })),
     admit: assign({ members: ({ context, event }) => decideLobby(context, event as LobbyEvent, true) }),
     // Turned away: off the roster's admitted list and out of the speaking order, so no round calls them.

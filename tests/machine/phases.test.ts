@@ -262,6 +262,12 @@ describe('ending the meeting', () => {
     },
   );
 
+  // Issue 13, item 6: the facilitator's incident note travels with the stop and is kept in the outcome.
+  test('emergency.stop keeps an incident note in the outcome', () => {
+    const s = step(meetingIn('speaking'), ev({ type: 'emergency.stop', note: 'Dan left shouting; sister with him' }, T + 40 * MIN));
+    expect(s.context.outcome).toEqual({ kind: 'safety-stop', note: 'Dan left shouting; sister with him', decideBy: null, at: T + 40 * MIN });
+  });
+
   test('emergency.stop cannot be sent again once the outcome is recorded: the first outcome stands', () => {
     const s = meetingIn('outcome');
     expect(canApply(s, ev({ type: 'emergency.stop' }, T + 41 * MIN))).toBe(false);
