@@ -85,3 +85,18 @@ test('issue 13, item 3: the password must be right, and SESSION_HOURS still ends
   expect(await closed).toBe('io server disconnect');
   expect((await fx.api.post('/api/unlock', { password: 'correct horse battery' })).status).toBe(401);
 });
+
+test('issue 13, item 3: a locked console reconnects to its live meeting (still locked), but not to a closed one', async () => {
+  const { fx, console_ } = await start();
+  now += 6 * MINUTE;
+  const again = await Client.open(server!.url, { meetingId: fx.meetingId }, fx.api.cookie);
+  clients.push(again);
+  expect(await again.send({ type: 'meeting.start' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/locked/i) } });
+  expect(await again.send({ type: 'emergency.stop' })).toMatchObject({ ok: true });
+  expect((await fx.api.post('/api/unlock', { password: 'correct horse battery' })).status).toBe(200);
+  expect(await console_.send({ type: 'meeting.close' })).toMatchObject({ ok: true });
+  now += 6 * MINUTE;
+  const closed = Client.connect(server!.url, { meetingId: fx.meetingId }, fx.api.cookie);
+  clients.push(closed);
+  expect((await closed.connectError()).data?.code).toBe('SESSION_INVALID');
+});
