@@ -1,7 +1,9 @@
 // Facilitator sessions as a Fastify plugin: the one place that knows how a
 // session is named (a random id in a cookie, stored hashed so that a restart
 // logs nobody out) and when it ends (IDLE_MINUTES without activity, and
-// SESSION_HOURS at most). The HTTP routes (http/session.ts) and the Socket.IO
+// SESSION_HOURS at most). A session past its idle deadline but within
+// SESSION_HOURS is "locked" (issue 13, item 3): a console showing a live
+// meeting may still pause or stop it, and the password opens it again. The HTTP routes (http/session.ts) and the Socket.IO
 // handshake (realtime/) both authenticate through `app.sessions`.
 import { fastifyCookie } from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
@@ -33,6 +35,15 @@ export interface Sessions {
   touch(idHash: string): Promise<boolean>;
   /** Whether a session is still alive, without counting the question as activity. */
   alive(idHash: string): Promise<boolean>;
+  /**
+   * A session past its idle deadline, not signed out and within SESSION_HOURS: the console is
+   * locked, not signed out (issue 13, item 3). Undefined if the session is alive or over.
+   */
+  locked(idHash: string): Promise<FacilitatorSession | undefined>;
+  /** Push a locked (or live) session's idle deadline back after its password was given again. False if it is over. */
+  unlock(idHash: string): Promise<boolean>;
+  /** The session a Cookie header names, alive or locked; never counts as activity. */
+  lockedOrAlive(cookieHeader: string | undefined): Promise<FacilitatorSession | undefined>;
   /** End the session a Cookie header names, alive or not. Returns its hash, and whose it was if it was alive; undefined without a cookie. */
   end(cookieHeader: string | undefined): Promise<{ idHash: string; facilitatorId: string | undefined } | undefined>;
 }
@@ -73,7 +84,29 @@ function facilitatorSessions({ store, clock, idleMinutes, sessionHours }: Sessio
     if (session) await store.extendSession(idHash, deadline(session.createdAt));
     return session;
   };
+  const hardEnd = (session: SessionRecord) => session.createdAt + sessionHours * 3_600_000;
+  const shape = (session: SessionRecord): FacilitatorSession => ({ facilitatorId: session.facilitatorId, idHash: session.idHash, endsAt: hardEnd(session) });
+  /** The record whatever its idle deadline (findSession compares expiresAt with the time given), if within SESSION_HOURS. */
+  const kept = async (idHash: string): Promise<SessionRecord | undefined> => {
+    const session = await store.findSession(idHash, 0);
+    return session && hardEnd(session) > clock() ? session : undefined;
+  };
   return {
+    async locked(idHash) {
+      const session = await kept(idHash);
+      return session && session.expiresAt <= clock() ? shape(session) : undefined;
+    },
+    async unlock(idHash) {
+      const session = await kept(idHash);
+      if (!session) return false;
+      await store.extendSession(idHash, deadline(session.createdAt));
+      return true;
+    },
+    async lockedOrAlive(cookieHeader) {
+      const idHash = hashIn(cookieHeader);
+      const session = idHash ? await kept(idHash) : undefined;
+      return session && shape(session);
+    },
     async open(facilitatorId) {
       const id = newToken();
       const now = clock();
@@ -83,7 +116,7 @@ function facilitatorSessions({ store, clock, idleMinutes, sessionHours }: Sessio
     async authenticate(cookieHeader, activity) {
       const idHash = hashIn(cookieHeader);
       const session = idHash ? await (activity ? touch(idHash) : find(idHash)) : undefined;
-      return session ? { facilitatorId: session.facilitatorId, idHash: session.idHash, endsAt: session.createdAt + sessionHours * 3_600_000 } : undefined;
+      return session ? shape(session) : undefined;
     },
     touch: async (idHash) => (await touch(idHash)) !== undefined,
     alive: async (idHash) => (await find(idHash)) !== undefined,

@@ -20,6 +20,8 @@ const loginSchema = z.strictObject({
   password: z.string().max(200),
 });
 
+const unlockSchema = z.strictObject({ password: z.string().max(200) });
+
 /** Per client address; the per-account lockout below catches guesses spread over many addresses. */
 const LOGIN_RATE = { max: 10, timeWindow: 60_000 };
 
@@ -70,6 +72,31 @@ export function authRoutes(services: Services) {
       await openSession(services, reply, request, account.id);
       await services.store.audit.append(facilitatorAudit(services, account.id, 'login'));
       return { id: account.id, name: account.name, email: account.email };
+    });
+
+    // Issue 13, item 3: a console locked while its meeting is live opens again with the password.
+    // The session is the same one (its cookie and its meeting's connection stay); signing out and
+    // SESSION_HOURS end it as before. Failures count towards the account's lockout like a login's.
+    app.post('/api/unlock', { config: { rateLimit: LOGIN_RATE } }, async (request) => {
+      const body = parseBody(unlockSchema, request.body);
+      const session = await request.server.sessions.lockedOrAlive(request.headers.cookie);
+      if (!session) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
+      const account = await services.store.accounts.getFacilitator(session.facilitatorId);
+      if (!account) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
+      const locked = lockout.begin(account.email);
+      if (locked > 0) {
+        const minutes = Math.ceil(locked / 60_000);
+        throw new HttpError(429, 'LOCKED', `Too many failed attempts: please wait ${minutes} minute${minutes === 1 ? '' : 's'}`);
+      }
+      if (!(await verifyPassword(body.password, account.passwordHash))) {
+        lockout.fail(account.email);
+        await services.store.audit.append(facilitatorAudit(services, account.id, 'unlock.failed'));
+        throw new HttpError(401, 'BAD_PASSWORD', 'That password is not right');
+      }
+      lockout.succeed(account.email);
+      if (!(await request.server.sessions.unlock(session.idHash))) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
+      await services.store.audit.append(facilitatorAudit(services, account.id, 'unlocked'));
+      return { id: account.id, name: account.name, email: account.email, sessionEndsAt: session.endsAt, now: services.clock() };
     });
 
     app.post('/api/logout', async (request, reply) => {

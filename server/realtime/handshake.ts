@@ -59,13 +59,18 @@ export async function admit(services: Services, sessions: Sessions, auth: Record
 
 async function admitFacilitator(services: Services, sessions: Sessions, meetingId: string, cookieHeader: string | undefined): Promise<Admission> {
   // Reconnecting is not activity (see Sessions.authenticate).
-  const session = await sessions.authenticate(cookieHeader, false);
+  const alive = await sessions.authenticate(cookieHeader, false);
+  // A locked console (issue 13, item 3) may reconnect to a live meeting, to keep Pause and
+  // Emergency stop within reach after a network blip; the hub lets it send only those.
+  const locked = alive ? undefined : await sessions.lockedOrAlive(cookieHeader);
+  const session = alive ?? locked;
   if (!session) throw new HandshakeRefusal('SESSION_INVALID', 'Please sign in as the facilitator again.');
   const { facilitatorId, idHash: sessionHash } = session;
   const runtime = await services.registry.get(meetingId);
   if (!runtime || runtime.facilitatorId !== facilitatorId) {
     throw new HandshakeRefusal('MEETING_NOT_FOUND', 'That meeting was not found among yours.');
   }
+  if (locked && runtime.phase === 'closed') throw new HandshakeRefusal('SESSION_INVALID', 'Please sign in as the facilitator again.');
   // A rehearsal's console shows reading estimates from the letters from the start (issue 10, section 4).
   if (runtime.context.rehearsal) await runtime.loadTexts();
   return { runtime, conn: { role: 'facilitator' }, linkId: null, facilitatorId, sessionHash, issuedToken: null };

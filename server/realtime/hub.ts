@@ -26,6 +26,10 @@ const FLOOD_WINDOW_MS = 10_000;
 
 /** The answer to a command from a session that has ended; its connections are then closed. */
 const SESSION_ENDED = { code: 'FORBIDDEN', message: 'Your session has ended; please sign in again' } as const;
+/** The answer to any other command from a locked console; its connection stays open (issue 13, item 3). */
+const CONSOLE_LOCKED = { code: 'FORBIDDEN', message: 'The console is locked: enter your password to go on' } as const;
+/** What a locked console may still do while its meeting is live: keep the family safe (issue 13, item 3). */
+export const LOCKED_COMMANDS: ReadonlySet<string> = new Set(['pause.start', 'emergency.stop']);
 
 const meetingRoom = (meetingId: string, audience: Audience) =>
   audience.kind === 'participant' ? `m:${meetingId}:p:${audience.participantId}` : `m:${meetingId}:${audience.kind}`;
@@ -35,6 +39,7 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
   private budgets: SharedBudgets | null = null;
   private sessions: Sessions | null = null;
   private sessionTimer: NodeJS.Timeout | null = null;
+  private services: Services | null = null;
 
   constructor(private readonly log: Logger) {}
 
@@ -42,6 +47,7 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
   attach(httpServer: HttpServer, services: Services, sessions: Sessions): Server {
     this.budgets = new SharedBudgets(Date.now, services.config.socketMessagesPerSecond);
     this.sessions = sessions;
+    this.services = services;
     this.sessionTimer = setInterval(() => void this.checkSessions().catch(() => undefined), SESSION_CHECK_MS);
     this.sessionTimer.unref();
     const io = new Server(httpServer, {
@@ -89,9 +95,20 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
     socket.on(EVENTS.command, (payload: unknown, ack: unknown) => {
       // Every facilitator command checks its session first (issue 12, case 9): one indexed lookup.
       const sessionChecked = sessionHash ? this.sessionStillAlive(sessionHash) : Promise.resolve(true);
-      sessionChecked.then((alive) => {
+      sessionChecked.then(async (alive) => {
         if (alive) active();
-        return alive ? runtime.handle(payload, conn) : { ok: false as const, error: SESSION_ENDED, revision: runtime.revision };
+        if (alive) return runtime.handle(payload, conn);
+        // A locked console (idle, within SESSION_HOURS) may still pause or stop a live meeting; each use is audited.
+        const locked = await this.sessions!.locked(sessionHash!).catch(() => undefined);
+        if (!locked) return { ok: false as const, error: SESSION_ENDED, revision: runtime.revision };
+        const type = String((payload as { type?: unknown } | null)?.type);
+        if (!LOCKED_COMMANDS.has(type) || runtime.phase === 'closed') return { ok: false as const, error: CONSOLE_LOCKED, revision: runtime.revisionFor(conn) };
+        const answer = await runtime.handle(payload, conn);
+        await this.services!.store.audit.append({
+          at: this.services!.clock(), actorRole: 'facilitator', actorId: locked.facilitatorId, action: 'console.locked.command',
+          meetingId: runtime.id, subjectId: null, detail: { command: type, accepted: answer.ok },
+        });
+        return answer;
       }).then(
         (answer) => {
           if (typeof ack === 'function') ack(answer);
@@ -173,7 +190,8 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
   /** Keyboard activity: push back the idle deadline, or close the console if the session has ended. Never rejects. */
   private async touchSession(sessionHash: string): Promise<void> {
     try {
-      if (!(await this.sessions!.touch(sessionHash))) this.endSession(sessionHash);
+      // Input on a locked console does not open it: only the password does (issue 13, item 3).
+      if (!(await this.sessions!.touch(sessionHash)) && !(await this.sessions!.locked(sessionHash))) this.endSession(sessionHash);
     } catch (error) {
       // A locked or missing store: the deadline waits for the next activity (issue 12, case 12).
       this.log.warn({ err: (error as { code?: string }).code ?? 'unknown' }, 'session activity not recorded');
@@ -191,13 +209,18 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
    */
   async checkSessions(): Promise<void> {
     if (!this.io || !this.sessions) return;
-    const hashes = new Set<string>();
+    // Per session: whether one of its connections shows a meeting that is not closed.
+    const hashes = new Map<string, boolean>();
     for (const socket of this.io.of('/').sockets.values()) {
-      const hash = (socket.data.admission as Admission | undefined)?.sessionHash;
-      if (hash) hashes.add(hash);
+      const admission = socket.data.admission as Admission | undefined;
+      const hash = admission?.sessionHash;
+      if (hash) hashes.set(hash, (hashes.get(hash) ?? false) || admission.runtime.phase !== 'closed');
     }
-    for (const hash of hashes) {
-      if (!(await this.sessions.alive(hash))) this.endSession(hash);
+    for (const [hash, live] of hashes) {
+      if (await this.sessions.alive(hash)) continue;
+      // An idle console on a live meeting stays connected, locked (issue 13, item 3).
+      if (live && (await this.sessions.locked(hash))) continue;
+      this.endSession(hash);
     }
   }
 

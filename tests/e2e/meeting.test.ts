@@ -252,12 +252,11 @@ test('offer, decline, bottom lines, offer again, acceptance and close', async ()
   await bob.locator('main').getByText('It’s your turn').waitFor();
   await f.getByRole('button', { name: 'Present the offer again' }).click();
 
+  // Issue 13, item 5: "Accepted" records the outcome with it, in one step.
   await f.getByLabel('Accepted').check();
-  await f.getByRole('button', { name: 'Record the response' }).click();
+  await f.getByLabel(/^Note/).first().fill('Bed confirmed at the primary facility');
+  await f.getByRole('button', { name: 'Record “Accepted” and the outcome' }).click();
   await f.getByText(/^Accepted$/).first().waitFor();
-  await f.getByLabel('Outcome').selectOption('accepted');
-  await f.getByLabel(/^Note/).nth(1).fill('Bed confirmed at the primary facility');
-  await f.getByRole('button', { name: 'Record the outcome' }).click();
   await f.getByText('Accepted help').first().waitFor();
   await ann.getByText('The meeting is coming to an end').waitFor();
   await f.getByRole('button', { name: 'Close the meeting…' }).click();

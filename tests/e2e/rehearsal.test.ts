@@ -94,10 +94,9 @@ test('a rehearsal runs end to end, marked on every screen, and leaves the case a
   await ann.locator('[data-phase="bottom-lines"]').waitFor();
   await markedRehearsal(ann);
   await f.getByRole('button', { name: 'Present the offer again' }).click();
+  // Issue 13, item 5: "Accepted" records the outcome with it, in one step.
   await f.getByRole('radio', { name: 'Accepted' }).check();
-  await f.getByRole('button', { name: 'Play this answer' }).click();
-  await f.getByLabel('Outcome').selectOption('accepted');
-  await f.getByRole('button', { name: 'Record the outcome' }).click();
+  await f.getByRole('button', { name: 'Record “Accepted” and the outcome' }).click();
 
   const times = f.locator('[data-reading-times]');
   await times.getByRole('heading', { name: 'Reading times in this rehearsal' }).waitFor();

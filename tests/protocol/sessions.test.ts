@@ -63,7 +63,10 @@ test('an idle console is told its session ended and disconnected; one in use sta
   try {
     now += 4 * MINUTE;
     busy.socket.emit('session:activity');
-    expect(await busy.send({ type: 'meeting.start' })).toMatchObject({ ok: true });
+    // Issue 13, item 3: on a live meeting an idle console locks instead; here the meeting is closed.
+    expect(await busy.send({ type: 'meeting.end', outcome: 'walked-out' })).toMatchObject({ ok: true });
+    await busy.waitFor((v) => v.phase === 'outcome');
+    expect(await busy.send({ type: 'meeting.close' })).toMatchObject({ ok: true });
     await new Promise((r) => setTimeout(r, 50));
     now += 2 * MINUTE;
     await server!.threshold.hub.checkSessions();
@@ -102,13 +105,14 @@ test('logging out closes that session’s connections only', async () => {
 // could still command (accepted for up to 28 s after /api/me said 401). Every
 // facilitator command and message now checks the session first.
 test('issue 12, case 9: a command from an ended session is refused, the console told and closed, nothing applied', async () => {
-  const fx = await start({ IDLE_MINUTES: '5' });
+  // Issue 13, item 3: an idle session on a live meeting only locks; SESSION_HOURS ends it.
+  const fx = await start({ IDLE_MINUTES: '5', SESSION_HOURS: '1' });
   const console_ = await Client.open(server!.url, { meetingId: fx.meetingId }, fx.api.cookie);
   const told = new Promise((resolve) => console_.socket.once('session:ended', resolve));
   const closed = new Promise((resolve) => console_.socket.once('disconnect', resolve));
   try {
     const revision = console_.view.revision;
-    now += 6 * MINUTE;
+    now += 61 * MINUTE;
     expect((await fx.api.get('/api/me')).status).toBe(401);
     const answer = await console_.send({ type: 'meeting.start' });
     expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/sign in/i) } });
@@ -122,11 +126,12 @@ test('issue 12, case 9: a command from an ended session is refused, the console 
 });
 
 test('issue 12, case 9: session:activity from an ended session closes the console instead of reviving it', async () => {
-  const fx = await start({ IDLE_MINUTES: '5' });
+  // Issue 13, item 3: an idle session on a live meeting only locks; SESSION_HOURS ends it.
+  const fx = await start({ IDLE_MINUTES: '5', SESSION_HOURS: '1' });
   const console_ = await Client.open(server!.url, { meetingId: fx.meetingId }, fx.api.cookie);
   const closed = new Promise((resolve) => console_.socket.once('disconnect', resolve));
   try {
-    now += 6 * MINUTE;
+    now += 61 * MINUTE;
     console_.socket.emit('session:activity');
     const late = new Promise((resolve) => setTimeout(() => resolve('still connected after 3 s'), 3000));
     expect(await Promise.race([closed, late])).toBe('io server disconnect');

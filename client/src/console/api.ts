@@ -34,7 +34,8 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   if (!res.ok) {
     const error = data?.error ?? {};
     // Signed out in the meantime (idle logoff): back to the sign-in form. Checking who is signed in is not that.
-    if (res.status === 401 && path !== '/api/me' && path !== '/api/login') session.end();
+    // A locked console (issue 13, item 3) stays locked: only its password form decides.
+    if (res.status === 401 && path !== '/api/me' && path !== '/api/login' && path !== '/api/unlock' && !session.locked) session.end();
     throw new ApiError(res.status, error.code ?? 'ERROR', error.message ?? 'Something went wrong; please try again');
   }
   return data as T;
@@ -117,6 +118,8 @@ export const api = {
   setup: (body: { name: string; email: string; password: string }) => request<Account>('POST', '/api/setup', body),
   login: (body: { email: string; password: string }) => request<Account>('POST', '/api/login', body),
   logout: () => request<null>('POST', '/api/logout'),
+  /** Opens a locked console with the password (issue 13, item 3); 401 BAD_PASSWORD when it is wrong. */
+  unlock: (body: { password: string }) => request<Account>('POST', '/api/unlock', body),
   me: () => request<Account>('GET', '/api/me'),
   cases: () => request<{ cases: CaseSummary[] }>('GET', '/api/cases'),
   createCase: (body: { lovedOneName: string; approach: Approach }) => request<{ id: string }>('POST', '/api/cases', body),
