@@ -142,7 +142,10 @@ export function meetingRoutes(services: Services) {
         rehearsal: meeting.input.rehearsal === true,
         phase: meeting.phase,
         revision: meeting.revision,
-        links: links.map(({ id, kind, participantId, createdAt, revokedAt }) => ({ id, kind, participantId, createdAt, revokedAt })),
+        // `devices`: the screens holding each link now, so the console can say "2 devices" (issue 13, item 8).
+        links: links.map(({ id, kind, participantId, createdAt, revokedAt }) => ({
+          id, kind, participantId, createdAt, revokedAt, devices: revokedAt === null ? services.realtime.devicesOn(id) : 0,
+        })),
       };
     });
 
