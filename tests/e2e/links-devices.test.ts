@@ -80,3 +80,27 @@ test('issue 13, item 9: a new link opened in the same tab is followed at once', 
   expect(errors).toEqual([]);
   await page.context().close();
 });
+
+test('issue 13, items 7 and 8: the console says "2 devices", and asks before replacing a link in use', async () => {
+  const { page: f } = await openPage(browser, 'laptop', server.url + '/');
+  await f.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await f.getByLabel('Email').fill('dana@example.org');
+  await f.getByLabel('Password').fill('correct horse battery');
+  await f.getByRole('button', { name: 'Sign in' }).click();
+  await f.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
+  await f.goto(`${server.url}/#/meetings/${fx.meetingId}/links`);
+  const annCard = f.locator('.join-card', { has: f.getByRole('heading', { name: 'Ann' }) });
+  await eventually(() => annCard.locator('[data-devices]').textContent()).toBe('Not open on any device');
+  const url = server.url + tabletPath(fx.tokenOf(fx.ids.ann));
+  const { page: tablet } = await openPage(browser, 'tablet', url);
+  const { page: phone } = await openPage(browser, 'phone', url);
+  await eventually(() => annCard.locator('[data-devices]').textContent()).toBe('Open on 2 devices');
+  await annCard.getByRole('button', { name: 'New link and QR code' }).click();
+  await annCard.getByText('This link is open on 2 devices now. A new link disconnects them.').waitFor();
+  await screenshot(f, 'console-links-devices');
+  expect(await violations(f)).toEqual([]);
+  await annCard.getByRole('button', { name: 'Keep it' }).click();
+  // Nothing was replaced: both devices still hold the link.
+  await eventually(() => annCard.locator('[data-devices]').textContent()).toBe('Open on 2 devices');
+  for (const p of [tablet, phone, f]) await p.context().close();
+});
