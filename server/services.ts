@@ -5,6 +5,8 @@ import type { Store } from './store/types.js';
 
 export interface Disconnector {
   disconnectLink(linkId: string): void;
+  /** How many live connections (screens) hold link `linkId` now; 0 when none. */
+  devicesOn(linkId: string): number;
   /** Disconnect the sockets a facilitator session opened (logout, idle logoff). */
   disconnectSession(sessionHash: string): void;
 }

@@ -14,6 +14,8 @@ export const EVENTS = {
   sessionEnded: 'session:ended',
   /** Server → tablet or display, just before its connection closes: its link was opened on more screens than it holds (`reason: "opened-elsewhere"`). */
   connectionReplaced: 'connection:replaced',
+  /** Server → every screen on a link, when one opens or closes: how many screens hold it now (`{devices}`; issue 13, item 8). */
+  linkDevices: 'link:devices',
 } as const;
 
 export const ROLES = ['facilitator', 'participant', 'display'] as const;

@@ -9,6 +9,7 @@ import type { Services } from '../services.js';
 import { caseSnapshot, loadTeam } from './case-content.js';
 import { caseFileRoutes } from './case-file.js';
 import { parseBody } from './errors.js';
+import type { FormWords } from './field-words.js';
 import { objectionRoutes } from './objections.js';
 import { screeningRoutes } from './screenings.js';
 import { teamRoutes } from './team.js';
@@ -29,6 +30,19 @@ const participantSchema = z.strictObject({
   bottomLine: z.string().max(LIMITS.bottomLine).optional(),
 });
 
+/** The console's "New case" and "Add a person" forms, in their own words (issue 13, item 19). */
+const CASE_WORDS: FormWords = {
+  lovedOneName: { label: 'the name of the person you are helping' },
+  approach: { label: 'the approach' },
+};
+const PERSON_WORDS: FormWords = {
+  name: { label: 'the name' },
+  relationship: { label: 'the relationship' },
+  attendance: { label: 'how they join', choices: 'Please choose how they join: in the room, or remotely by link.' },
+  letter: { label: 'the letter' },
+  bottomLine: { label: 'the bottom line' },
+};
+
 export function caseRoutes(services: Services) {
   return async (app: FastifyInstance) => {
     // onRequest: an anonymous request is refused before its body is even read.
@@ -40,7 +54,7 @@ export function caseRoutes(services: Services) {
     await app.register(objectionRoutes(services));
 
     app.post('/api/cases', async (request, reply) => {
-      const body = parseBody(caseSchema, request.body);
+      const body = parseBody(caseSchema, request.body, CASE_WORDS);
       const id = newId();
       await services.store.cases.createCase({ id, facilitatorId: request.facilitatorId, ...body, createdAt: services.clock() });
       return reply.code(201).send({ id });
@@ -77,7 +91,7 @@ export function caseRoutes(services: Services) {
 
     app.post<{ Params: { caseId: string } }>('/api/cases/:caseId/participants', async (request, reply) => {
       const found = await ownCase(services, request.facilitatorId, request.params.caseId);
-      const body = parseBody(participantSchema, request.body);
+      const body = parseBody(participantSchema, request.body, PERSON_WORDS);
       const id = newId();
       await services.store.cases.createParticipant({
         id,

@@ -6,6 +6,7 @@ import type { Socket } from 'node:net';
 import type { z } from 'zod';
 import { describeIssues } from '../../shared/protocol.js';
 import { isStoreUnavailable } from '../store/unavailable.js';
+import { describeForPerson, type FormWords } from './field-words.js';
 
 export class HttpError extends Error {
   constructor(
@@ -21,13 +22,19 @@ export class HttpError extends Error {
 
 export const notFound = (what: string) => new HttpError(404, 'NOT_FOUND', `${what} was not found`);
 
-/** Parse a request body, or fail with a 400 whose message names the field. */
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+/**
+ * Parse a request body, or fail with a 400 whose message names the field: in
+ * the form's own words for the fields in `words` (issue 13, item 19), else as
+ * "field: problem".
+ */
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown, words?: FormWords): z.infer<S> {
   if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new HttpError(400, 'INVALID', 'The request body must be a JSON object');
   }
   const result = schema.safeParse(body);
-  if (!result.success) throw new HttpError(400, 'INVALID', describeIssues(result.error));
+  if (!result.success) {
+    throw new HttpError(400, 'INVALID', words ? describeForPerson(result.error, body, words) : describeIssues(result.error));
+  }
   return result.data;
 }
 

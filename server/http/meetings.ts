@@ -10,6 +10,7 @@ import { hashToken, newId, newToken } from '../security/secrets.js';
 import type { Services } from '../services.js';
 import type { LinkKind, LinkRecord, MeetingRecord } from '../store/types.js';
 import { HttpError, notFound, parseBody } from './errors.js';
+import type { FormWords } from './field-words.js';
 import { verifyChain } from '../store/audit.js';
 import { facilitatorAudit } from './audit.js';
 import { sendBackToLobby } from './lobby.js';
@@ -26,6 +27,9 @@ const meetingSchema = z.strictObject({
   rehearsal: z.boolean().optional(),
 });
 
+/** The meeting form asks for the turn in minutes; the body carries seconds (issue 13, item 19). */
+const MEETING_WORDS: FormWords = { turnSeconds: { label: 'the time for each turn', unit: 'seconds-as-minutes' } };
+
 /** Where each kind of link opens in the client. The token rides in the fragment, which browsers never send. */
 const PAGES: Record<LinkKind, string> = { participant: 'tablet', remote: 'remote', display: 'display', guest: 'remote' };
 
@@ -40,7 +44,7 @@ export function meetingRoutes(services: Services) {
 
     app.post<{ Params: { caseId: string } }>('/api/cases/:caseId/meetings', async (request, reply) => {
       const found = await ownCase(services, request.facilitatorId, request.params.caseId);
-      const body = parseBody(meetingSchema, request.body);
+      const body = parseBody(meetingSchema, request.body, MEETING_WORDS);
       const { team, people: everyone } = await loadTeam(services, found.id);
       // Those not taking part (inMeeting false) are not on the roster and get no link.
       const taking = new Set(team.filter((m) => m.inMeeting).map((m) => m.participantId));
@@ -138,7 +142,10 @@ export function meetingRoutes(services: Services) {
         rehearsal: meeting.input.rehearsal === true,
         phase: meeting.phase,
         revision: meeting.revision,
-        links: links.map(({ id, kind, participantId, createdAt, revokedAt }) => ({ id, kind, participantId, createdAt, revokedAt })),
+        // `devices`: the screens holding each link now, so the console can say "2 devices" (issue 13, item 8).
+        links: links.map(({ id, kind, participantId, createdAt, revokedAt }) => ({
+          id, kind, participantId, createdAt, revokedAt, devices: revokedAt === null ? services.realtime.devicesOn(id) : 0,
+        })),
       };
     });
 

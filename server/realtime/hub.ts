@@ -84,6 +84,7 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
     if (sessionHash) rooms.push(`session:${sessionHash}`);
     socket.join(rooms);
     if (linkId) keepNewest(this.io!, linkId, conn.role, this.log);
+    if (linkId) this.tellDevices(runtime.id, linkId);
     if (issuedToken) socket.emit(EVENTS.credential, { token: issuedToken, participantId: conn.participantId });
     // Attaching publishes this socket's first view, and the facilitator's with the new presence.
     runtime.attach(conn);
@@ -126,7 +127,18 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
     socket.on('disconnect', () => {
       release();
       runtime.detach(conn);
+      if (linkId) this.tellDevices(runtime.id, linkId);
     });
+  }
+
+  /**
+   * Every screen on a link hears how many hold it, and the meeting's consoles
+   * hear it with the link's id, so a second device is never unnoticed (issue 13, item 8).
+   */
+  private tellDevices(meetingId: string, linkId: string): void {
+    const devices = this.devicesOn(linkId);
+    this.io?.to(`link:${linkId}`).emit(EVENTS.linkDevices, { devices });
+    this.io?.to(meetingRoom(meetingId, { kind: 'facilitator' })).emit(EVENTS.linkDevices, { linkId, devices });
   }
 
   /**
@@ -170,6 +182,11 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
 
   dismiss(meetingId: string, participantId: string): void {
     this.io?.in(meetingRoom(meetingId, { kind: 'participant', participantId })).disconnectSockets(true);
+  }
+
+  /** How many live connections (screens) hold link `linkId` now; read-only, 0 when none. */
+  devicesOn(linkId: string): number {
+    return this.io?.sockets.adapter.rooms.get(`link:${linkId}`)?.size ?? 0;
   }
 
   disconnectLink(linkId: string): void {

@@ -40,9 +40,14 @@ export class Vault {
    * THRESHOLD_KEY (base64 of 32 bytes) if set; otherwise the key file, created
    * if missing only when `mayCreate` (an empty database: a new key for a
    * database that holds records would seal new records under a second key and
-   * leave the old ones unreadable). Throws VaultError naming the problem.
+   * leave the old ones unreadable). `onCreated` hears the path when a new key
+   * file was written. Throws VaultError naming the problem.
    */
-  static load(envKey: string | undefined, keyFile: string, { mayCreate = true }: { mayCreate?: boolean } = {}): Vault {
+  static load(
+    envKey: string | undefined,
+    keyFile: string,
+    { mayCreate = true, onCreated }: { mayCreate?: boolean; onCreated?: (keyFile: string) => void } = {},
+  ): Vault {
     if (envKey) {
       const key = Buffer.from(envKey, 'base64');
       if (key.length !== 32) throw new VaultError('THRESHOLD_KEY must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)');
@@ -58,6 +63,7 @@ export class Vault {
       mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
       // `wx`: never overwrite a key that appeared meanwhile; losing the key loses the data.
       writeFileSync(keyFile, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+      onCreated?.(keyFile);
     }
     chmodSync(keyFile, 0o600);
     const key = Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'base64');

@@ -20,6 +20,8 @@ export interface DataDirectory {
   /** THRESHOLD_KEY (base64), or undefined for the key file. */
   encryptionKey: string | undefined;
   keyFile: string;
+  /** Called with the key file's path when a new key was written there (first start); never with the key. */
+  onKeyCreated?: (keyFile: string) => void;
 }
 
 /** Whether the database file exists and holds records (see databaseHoldsRecords); reads only. */
@@ -39,7 +41,7 @@ export function databaseInUse(file: string): boolean {
  * or a key or check file without its database. Nothing is created or changed
  * before those checks pass.
  */
-export async function openDataDirectory({ dataDir, encryptionKey, keyFile }: DataDirectory): Promise<SqliteStore> {
+export async function openDataDirectory({ dataDir, encryptionKey, keyFile, onKeyCreated }: DataDirectory): Promise<SqliteStore> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, DATABASE_FILE);
   const checkFile = join(dataDir, CHECK_FILE);
@@ -53,7 +55,7 @@ export async function openDataDirectory({ dataDir, encryptionKey, keyFile }: Dat
   }
   const release = holdDirectory(dataDir);
   try {
-    const vault = Vault.load(encryptionKey, keyFile, { mayCreate: !inUse });
+    const vault = Vault.load(encryptionKey, keyFile, { mayCreate: !inUse, onCreated: onKeyCreated });
     keepPrivate(file);
     const store = await SqliteStore.open(file, vault);
     writeMarker(checkFile, store.checkValue);

@@ -153,20 +153,21 @@ describe('with a facilitator signed in', () => {
     expect(badJson.body.error).toMatchObject({ code: 'INVALID', message: expect.stringMatching(/not valid JSON/) });
 
     const cases: Array<[string, unknown, RegExp]> = [
-      ['/api/cases', { lovedOneName: 42, approach: 'johnson' }, /lovedOneName/],
+      // The case, person and meeting forms' fields are named in the form's own words (issue 13, item 19).
+      ['/api/cases', { lovedOneName: 42, approach: 'johnson' }, /name of the person you are helping/],
       ['/api/cases', { lovedOneName: 'Sam', approach: 'tough-love' }, /approach/],
       ['/api/cases', { lovedOneName: 'Sam' }, /approach/],
       ['/api/cases', { lovedOneName: 'Sam', approach: 'johnson', diagnosis: 'x' }, /diagnosis/],
       ['/api/cases', [], /JSON object/],
-      [`/api/cases/${fx.caseId}/participants`, { name: 'Zed', relationship: 'uncle', attendance: 'on-zoom' }, /attendance/],
+      [`/api/cases/${fx.caseId}/participants`, { name: 'Zed', relationship: 'uncle', attendance: 'on-zoom' }, /how they join/],
       [`/api/cases/${fx.caseId}/participants`, { name: 'Zed', relationship: 'uncle', attendance: 'remote', letter: 7 }, /letter/],
       [`/api/cases/${fx.caseId}/participants`, { name: 'Zed', relationship: 'uncle', attendance: 'remote', letter: 'x'.repeat(20001) }, /letter/],
       [`/api/cases/${fx.caseId}/participants`, { name: '', relationship: 'uncle', attendance: 'remote' }, /name/],
       [`/api/cases/${fx.caseId}/meetings`, { speakingOrder: 'ann' }, /speakingOrder/],
       [`/api/cases/${fx.caseId}/meetings`, { speakingOrder: ['no-such-person'] }, /speakingOrder.*no-such-person/],
       [`/api/cases/${fx.caseId}/meetings`, { speakingOrder: [fx.ids.ann, fx.ids.ann] }, /speakingOrder/],
-      [`/api/cases/${fx.caseId}/meetings`, { speakingOrder: [fx.ids.ann], turnSeconds: '60' }, /turnSeconds/],
-      [`/api/cases/${fx.caseId}/meetings`, { speakingOrder: [fx.ids.ann], turnSeconds: 5 }, /turnSeconds/],
+      [`/api/cases/${fx.caseId}/meetings`, { speakingOrder: [fx.ids.ann], turnSeconds: '60' }, /time for each turn must be a whole number of minutes/],
+      [`/api/cases/${fx.caseId}/meetings`, { speakingOrder: [fx.ids.ann], turnSeconds: 5 }, /time for each turn must be at least half a minute/],
       [`/api/cases/${fx.caseId}/meetings`, { speakingOrder: [fx.ids.ann], lovedOne: 'Sam' }, /lovedOne/],
     ];
     for (const [path, body, message] of cases) {

@@ -93,6 +93,8 @@ export interface LinkSummary {
   participantId: string | null;
   createdAt: number;
   revokedAt: number | null;
+  /** Screens holding the link now (issue 13, item 8). */
+  devices: number;
 }
 export interface MeetingSummary {
   id: string;

@@ -22,3 +22,8 @@ export function shownLinks<L extends ListedLink>(links: readonly L[]): L[] {
   }
   return [...links.filter((l) => l.revokedAt === null), ...latestRevoked.values()];
 }
+
+/** "1 device", "2 devices": how many screens hold a link, as the console says it (issue 13, item 8). */
+export function devicesWords(devices: number): string {
+  return devices === 1 ? '1 device' : `${devices} devices`;
+}

@@ -45,6 +45,10 @@ export class MeetingConnection<V extends MeetingView = MeetingView> {
   notice = $state<string | null>(null);
   /** Command types waiting for their ack, so buttons cannot be pressed twice. */
   pending = $state.raw<ReadonlySet<CommandType>>(new Set());
+  /** How many screens hold this page's link, this one included (issue 13, item 8); 0 before the server says. */
+  devices = $state(0);
+  /** The console's: link id → screens holding it, pushed as they change (issue 13, item 8). */
+  linkDevices = $state.raw<ReadonlyMap<string, number>>(new Map());
   /** Server clock minus ours, from the latest view. */
   offsetMs = $state(0);
 
@@ -59,6 +63,11 @@ export class MeetingConnection<V extends MeetingView = MeetingView> {
       reconnectionDelayMax: 4000,
     });
     this.socket.on(EVENTS.state, (view: V) => this.receive(view));
+    this.socket.on(EVENTS.linkDevices, (d: { devices?: unknown; linkId?: unknown }) => {
+      if (typeof d?.devices !== 'number') return;
+      if (typeof d.linkId === 'string') this.linkDevices = new Map(this.linkDevices).set(d.linkId, d.devices);
+      else this.devices = d.devices;
+    });
     this.socket.on(EVENTS.credential, (c: { token: string; participantId: string }) => options.onCredential?.(c));
     this.socket.on(EVENTS.sessionEnded, () => {
       this.refusal = { code: 'SESSION_INVALID', message: 'You were signed out. Please sign in again.' };

@@ -6,7 +6,7 @@ import { mount, type Component } from 'svelte';
 import type { MeetingView } from '../../../shared/meeting/view.js';
 import { MeetingConnection } from './connection.svelte.js';
 import { crisis } from './crisis.svelte.js';
-import { takeLinkToken } from './links.js';
+import { followNewLinks, takeLinkToken } from './links.js';
 import NoLink from './NoLink.svelte';
 
 /** The pages a link opens; each keeps its token for the tab under its own name. */
@@ -16,6 +16,7 @@ export type LinkPage = 'tablet' | 'display' | 'remote';
 export function startLinkPage(page: LinkPage, open: (token: string, target: HTMLElement) => void): void {
   void crisis.load();
   const token = takeLinkToken(page);
+  followNewLinks(page, token);
   const target = document.getElementById('app')!;
   if (token) open(token, target);
   else mount(NoLink, { target });

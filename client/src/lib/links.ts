@@ -8,13 +8,39 @@ export function tokenFromHash(hash: string): string | null {
   return token && token.length <= 200 ? token : null;
 }
 
-export function takeLinkToken(page: string): string | null {
-  const key = `threshold:${page}:token`;
-  const fromUrl = tokenFromHash(location.hash);
+/** The parts of `window` a link page reads its token from; a test passes its own. */
+export interface LinkWindow {
+  location: { hash: string; pathname: string; reload(): void };
+  history: { replaceState(data: unknown, unused: string, url: string): void };
+  sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+  addEventListener(type: 'hashchange', listener: () => void): void;
+}
+
+const keyOf = (page: string) => `threshold:${page}:token`;
+
+/** The link's token: from the address (kept for the tab, and taken out of the address bar), else the one this tab kept. */
+export function takeLinkToken(page: string, win: LinkWindow = window): string | null {
+  const fromUrl = tokenFromHash(win.location.hash);
   if (fromUrl) {
-    sessionStorage.setItem(key, fromUrl);
-    history.replaceState(null, '', location.pathname);
+    win.sessionStorage.setItem(keyOf(page), fromUrl);
+    win.history.replaceState(null, '', win.location.pathname);
     return fromUrl;
   }
-  return sessionStorage.getItem(key);
+  return win.sessionStorage.getItem(keyOf(page));
+}
+
+/**
+ * Follows a new link opened in the same tab: a link with another token changes
+ * only the fragment, so the browser does not load the page again and the old
+ * meeting's screen stayed ("The meeting has ended") until a manual reload
+ * (issue 13, item 9). A new token is kept for the tab and the page reloads
+ * at once onto it; the same token again only leaves the address bar.
+ */
+export function followNewLinks(page: string, current: string | null, win: LinkWindow = window): void {
+  win.addEventListener('hashchange', () => {
+    const fromUrl = tokenFromHash(win.location.hash);
+    if (!fromUrl) return;
+    takeLinkToken(page, win);
+    if (fromUrl !== current) win.location.reload();
+  });
 }
