@@ -129,6 +129,18 @@ test('issue 13, items 12 to 15: the tablets and a phone', async () => {
   expect(Object.entries(pageErrors).filter(([, list]) => list.length > 0)).toEqual([]);
 }, 60_000);
 
+test('issue 13, item 18: someone sent back to the lobby is greeted as returning, not as a first arrival', async () => {
+  const f = await facilitator(fx.meetingId);
+  const cy = await open('cy', 'phone', `/remote#token=${fx.tokenOf(fx.ids.cy)}`);
+  await cy.locator('[data-screen="lobby"][data-lobby="first"]').getByRole('heading', { name: 'Hello, Cy' }).waitFor();
+  await command(f, { type: 'lobby.admit', participantId: fx.ids.cy });
+  await cy.locator('main[data-phase="speaking"]').waitFor();
+  await command(f, { type: 'lobby.return', participantId: fx.ids.cy });
+  await cy.locator('[data-lobby="back"]').getByRole('heading', { name: 'You’re in the waiting room for now' }).waitFor();
+  await accessible(cy, 'u3-remote-back-in-lobby');
+  expect(pageErrors.cy).toEqual([]);
+}, 60_000);
+
 test('issue 13, items 16 and 17: with forty people the TV shows a window and the agenda so far, and never scrolls', async () => {
   console40 = await facilitator(meeting40);
   const tv = await open('tv', 'tv', `/display#token=${display40}`);
