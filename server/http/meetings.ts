@@ -63,6 +63,8 @@ export function meetingRoutes(services: Services) {
       const objections = (await services.store.caseFiles.listObjections(found.id))
         .filter((o) => taking.has(o.responderId))
         .map(({ objectionId, responderId }) => ({ objectionId, responderId }));
+      // Only those with a bottom line read in that round (issue 13, item 11).
+      const bottomLineReaders = template.usesBottomLines ? people.filter((p) => p.bottomLine?.trim()).map((p) => p.id) : undefined;
       const walkOutFollowers = team.filter((m) => m.inMeeting && m.roles.includes('walk-out-follower')).map((m) => m.participantId);
       // The plan's objections and walk-out followers go into the meeting (issue 9, section 6).
       const input: MeetingInput = {
@@ -74,6 +76,7 @@ export function meetingRoutes(services: Services) {
         speakingOrder: order,
         objections,
         walkOutFollowers,
+        ...(bottomLineReaders ? { bottomLineReaders } : {}),
         // Only when true: a real meeting's input stays as it always was.
         ...(body.rehearsal === true ? { rehearsal: true } : {}),
       };

@@ -175,6 +175,7 @@ export const COMMAND_RULES = {
     notAllowed: (phase, context) => {
       if (!context.usesBottomLines) return 'This approach does not use bottom lines';
       if (context.bottomLinesRead) return 'Bottom lines have already been read in this meeting';
+      if (context.bottomLineReaders?.length === 0) return 'Nobody in this meeting has a bottom line to read';
       return phase === 'offer' ? 'Bottom lines follow a declined offer: record the response first' : null;
     },
   }),

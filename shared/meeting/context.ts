@@ -111,6 +111,11 @@ export interface MeetingContext {
   walkOutFollowers?: string[];
   /** Objections raised in the offer and not resolved yet, oldest first. Absent in older snapshots: none. */
   raisedObjections?: RaisedObjection[];
+  /**
+   * Who has a bottom line to read, from the plan (issue 13, item 11): only they are in the bottom-lines
+   * round. Absent in older snapshots: everyone in the order reads, as before.
+   */
+  bottomLineReaders?: string[];
   /** A rehearsal (issue 10, section 4): practice that never counts as the case's meeting. Absent: a real meeting. */
   rehearsal?: true;
   /** A rehearsal's spells at the floor, oldest first, for its reading times. Present only in rehearsals. */
@@ -139,6 +144,8 @@ export interface MeetingInput {
   walkOutFollowers?: string[];
   /** True for a rehearsal; absent or false means a real meeting. */
   rehearsal?: boolean;
+  /** Who has a bottom line (issue 13, item 11); absent (older inputs) means everyone in the order. */
+  bottomLineReaders?: string[];
 }
 
 export function initialContext(input: MeetingInput): MeetingContext {
@@ -172,6 +179,7 @@ export function initialContext(input: MeetingInput): MeetingContext {
     // always made, so older meetings replay to their stored snapshots (MEETING_MACHINE_VERSION stays).
     ...(input.objections ? { objections: input.objections, raisedObjections: [] } : {}),
     ...(input.walkOutFollowers ? { walkOutFollowers: input.walkOutFollowers } : {}),
+    ...(input.bottomLineReaders ? { bottomLineReaders: input.bottomLineReaders } : {}),
     // Likewise only for a rehearsal: a real meeting's context stays exactly as before.
     ...(input.rehearsal === true ? { rehearsal: true as const, readings: [] } : {}),
   };
@@ -210,4 +218,14 @@ export function plannedObjection(context: MeetingContext, objectionId: string): 
 /** Whether this objection is raised now and waits for its answer. */
 export function isRaised(context: MeetingContext, objectionId: string): boolean {
   return context.raisedObjections?.some((o) => o.objectionId === objectionId) ?? false;
+}
+
+/**
+ * The bottom-lines round's order: the letters order, keeping only those with a bottom line (issue 13,
+ * item 11). A meeting from before the readers were known keeps everyone, as it always did.
+ */
+export function bottomLineOrder(context: MeetingContext): string[] {
+  const ids = context.speakingOrder.map((t) => t.participantId);
+  const readers = context.bottomLineReaders;
+  return readers ? ids.filter((id) => readers.includes(id)) : ids;
 }

@@ -6,7 +6,7 @@
 import { assign, setup } from 'xstate';
 import type { LobbyEvent, MeetingEvent } from '../protocol.js';
 import type { LivePhase, MeetingContext, MeetingInput, Member } from './context.js';
-import { findMember, initialContext, isRaised, nextWaiting, noRaisedObjections, plannedObjection } from './context.js';
+import { bottomLineOrder, findMember, initialContext, isRaised, nextWaiting, noRaisedObjections, plannedObjection } from './context.js';
 import { decideByPassed } from './decide-by.js';
 import { trackReading } from './reading.js';
 import { hasOpenSignal, raiseSignal, withdrawSignal } from './signals.js';
@@ -86,7 +86,11 @@ export const meetingMachine = setup({
     },
     isRaisedObjection: ({ context, event }) => isRaised(context, (event as E<'objection.resolve'>).objectionId),
     canBeginBottomLines: ({ context }) =>
-      context.usesBottomLines && !context.bottomLinesRead && context.responses.at(-1)?.response === 'declined',
+      context.usesBottomLines &&
+      !context.bottomLinesRead &&
+      context.responses.at(-1)?.response === 'declined' &&
+      // A round with nobody to read would leave every tablet waiting (issue 13, item 11).
+      bottomLineOrder(context).length > 0,
     canDecideLobby: ({ context, event }) => {
       const e = event as LobbyEvent;
       const m = findMember(context, e.participantId);
@@ -140,7 +144,8 @@ export const meetingMachine = setup({
         (context.raisedObjections ?? []).filter((o) => o.objectionId !== (event as E<'objection.resolve'>).objectionId),
     }),
     beginBottomLines: assign(({ context, event }) => {
-      const fresh = context.speakingOrder.map((t) => ({ participantId: t.participantId, status: 'waiting' as const }));
+      // Only people with a bottom line read in this round (issue 13, item 11).
+      const fresh = bottomLineOrder(context).map((participantId) => ({ participantId, status: 'waiting' as const }));
       const reset = { ...context, speakingOrder: fresh, currentSpeakerId: null, turnEndsAt: null };
       return {
         lettersRound: context.speakingOrder,

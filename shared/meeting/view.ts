@@ -77,6 +77,11 @@ export interface You {
   name: string;
   admitted: boolean;
   ready: boolean;
+  /**
+   * True while the facilitator has sent them back to the lobby after letting them in, so that the
+   * lobby greets them as someone returning, not a first arrival (issue 13, item 18). Absent otherwise.
+   */
+  backInLobby?: true;
 }
 
 export interface ParticipantView extends PublicAgenda {
@@ -192,6 +197,8 @@ export function participantView(
     name: member?.name ?? self.name,
     admitted: member?.admitted ?? false,
     ready: member?.ready ?? false,
+    // Only they can see this, and they saw it happen: it tells them nothing of the meeting.
+    ...(member?.backInLobby && !member.admitted ? { backInLobby: true as const } : {}),
   };
   if (!you.admitted) return lobbyView(agenda.meetingId, you, agenda.serverTime, agenda.rehearsal);
   return {

@@ -60,7 +60,18 @@ describe('issue 12, case 8: a lobby view says only that the person is waiting', 
     s = step(s, ev({ type: 'offer.respond', response: 'declined' }, T + 11 * MIN));
     s = step(s, ev({ type: 'bottomLines.begin' }, T + 12 * MIN));
     s = step(s, ev({ type: 'lobby.return', participantId: CY }, T + 13 * MIN));
-    expect(viewOf(s, 8)).toEqual(waitingOnly('m-1', CY, 'Cy'));
+    // Issue 13, item 18: they learn only that they were asked back to the lobby, which they saw happen.
+    const back = waitingOnly('m-1', CY, 'Cy');
+    expect(viewOf(s, 8)).toEqual({ ...back, you: { ...back.you, backInLobby: true } });
+  });
+
+  test('issue 13, item 18: someone sent back is told so; a first arrival, and someone let in again, are not', () => {
+    let s = step(meetingIn('speaking'), ev({ type: 'lobby.admit', participantId: CY, joiner: { name: 'Cy', attendance: 'remote' } }, T + 3 * MIN));
+    expect(viewOf(meetingIn('speaking'), 2).you).not.toHaveProperty('backInLobby');
+    s = step(s, ev({ type: 'lobby.return', participantId: CY }, T + 4 * MIN));
+    expect(viewOf(s, 4).you.backInLobby).toBe(true);
+    s = step(s, ev({ type: 'lobby.admit', participantId: CY }, T + 5 * MIN));
+    expect(viewOf(s, 5).you).not.toHaveProperty('backInLobby');
   });
 
   test('once let in, the view is the meeting as it is', () => {

@@ -33,7 +33,13 @@ const WAITING_ONLY = {
 
 beforeAll(async () => {
   await h.start();
-  fx = await h.fixture({ approach: 'johnson' });
+  // Cy has a bottom line too, so that he is in that round (issue 13, item 11: only readers are).
+  fx = await h.fixture({
+    approach: 'johnson',
+    beforeMeeting: async (api, caseId, ids) => {
+      expect((await api.request('PATCH', `/api/cases/${caseId}/participants/${ids.cy}`, { bottomLine: 'Cy-bottom-line: no more visits' })).status).toBe(200);
+    },
+  });
   facilitator = await h.open({ meetingId: fx.meetingId }, fx.api.cookie);
   display = await h.open({ token: fx.links.display.token });
   await h.open({ token: fx.tokenOf(fx.ids.ann) });

@@ -20,8 +20,9 @@ const fv = () => c.facilitator.view as FacilitatorView;
 beforeAll(async () => {
   await h.start();
   fx = await caseFixture(h.server.url);
-  // 260 words: an estimated two minutes at 130 words a minute.
-  expect((await patch(fx.api, `/api/cases/${fx.caseId}/participants/${fx.ids.ann}`, { letter: 'We love you. '.repeat(260 / 3) + 'Please come.' })).status).toBe(200);
+  // 260 words: an estimated two minutes at 130 words a minute. Her bottom line gives that round a
+  // reader: only people with one are in it (issue 13, item 11).
+  expect((await patch(fx.api, `/api/cases/${fx.caseId}/participants/${fx.ids.ann}`, { letter: 'We love you. '.repeat(260 / 3) + 'Please come.', bottomLine: 'I will not pay the rent' })).status).toBe(200);
   const created = await fx.api.post(`/api/cases/${fx.caseId}/meetings`, { rehearsal: true, speakingOrder: [fx.ids.ann, fx.ids.bob, fx.ids.cy] });
   expect(created.status).toBe(201);
   meetingId = created.body.id;

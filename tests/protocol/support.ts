@@ -19,7 +19,7 @@ export class Harness {
     return this.server;
   }
 
-  fixture(options: { approach?: string } = {}): Promise<Fixture> {
+  fixture(options: Parameters<typeof createFixture>[1] = {}): Promise<Fixture> {
     return createFixture(this.server.url, options);
   }
 

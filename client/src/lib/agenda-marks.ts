@@ -2,6 +2,7 @@
 // every step before it happened; an emergency stop jumps there from anywhere, so
 // after a stop only what really happened is marked (issue 13, item 6).
 import type { Phase } from '../../../shared/meeting/context.js';
+import type { ShownStep } from './agenda-steps.js';
 
 export type StepMark = 'done' | 'current' | 'ahead' | 'skipped';
 
@@ -16,12 +17,15 @@ export type StepMark = 'done' | 'current' | 'ahead' | 'skipped';
  */
 export function agendaMarks(steps: Phase[], here: Phase | null, stopped = false, offersMade = 0): StepMark[] {
   const index = here ? steps.indexOf(here) : -1;
-  return steps.map((step, i) => {
-    if (i === index) return 'current';
-    if (i > index) return 'ahead';
-    if (!stopped) return 'done';
-    if (step === 'offer') return offersMade > 0 ? 'done' : 'skipped';
-    if (step === 'bottom-lines') return offersMade > 1 ? 'done' : 'skipped';
-    return 'done';
-  });
+  return steps.map((phase, i) => markOf({ phase, state: i === index ? 'current' : i > index ? 'upcoming' : 'done' }, stopped, offersMade));
+}
+
+/** The mark of one step the stepper shows (see agenda-steps.ts), by the same rule. */
+export function markOf(step: ShownStep, stopped: boolean, offersMade: number): StepMark {
+  if (step.state === 'current') return 'current';
+  if (step.state === 'upcoming') return 'ahead';
+  if (!stopped) return 'done';
+  if (step.phase === 'offer') return offersMade > 0 ? 'done' : 'skipped';
+  if (step.phase === 'bottom-lines') return offersMade > 1 ? 'done' : 'skipped';
+  return 'done';
 }
