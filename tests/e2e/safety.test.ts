@@ -116,7 +116,8 @@ test('a locked lobby takes nobody new until it is unlocked; an admitted guest ca
 
   await f.getByRole('button', { name: 'Send Uncle Joe (guest) to the lobby…' }).click();
   await f.getByRole('button', { name: 'Yes, back to the lobby' }).click();
-  await joe.getByText('The facilitator will let you in shortly.').waitFor();
+  // Someone sent back is told so, not greeted as a first arrival (issue 13, item 18).
+  await joe.getByRole('heading', { name: 'You’re in the waiting room for now' }).waitFor();
   await f.getByRole('button', { name: 'Let Uncle Joe (guest) in' }).waitFor();
 }, 60_000);
 
