@@ -68,6 +68,8 @@ async function check(role: string, step: string): Promise<void> {
 
 /** A distinct screen as it is now: saved as docs/screenshots/<role>-<step>.png, then checked by axe. */
 async function capture(role: string, step: string): Promise<void> {
+  // From the top, as a person first sees the screen (clicks may have scrolled it).
+  await pages[role]!.evaluate(() => window.scrollTo(0, 0));
   await pages[role]!.screenshot({ path: resolve(SHOTS, `${role}-${step}.png`) });
   await check(role, step);
 }
