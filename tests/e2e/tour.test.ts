@@ -165,6 +165,12 @@ test('letters: the reader, the next reader, a remote listener, the TV and the co
   await bob.getByRole('button', { name: 'I need a moment' }).click();
   await f.getByText(/Bob needs a moment/).first().waitFor();
   await capture('console', 'signal');
+  // The watch layout, one key away, with the signal still showing; then back to everything.
+  await f.locator('body').press('w');
+  await f.locator('[data-layout="watch"]').waitFor();
+  await capture('console', 'watch');
+  await f.locator('body').press('w');
+  await f.locator('[data-layout="full"]').waitFor();
   await check('tablet2', 'signal-sent');
 
   await ann.getByRole('button', { name: 'I’ve finished' }).click();
