@@ -171,6 +171,7 @@ test('letters: the reader, the next reader, a remote listener, the TV and the co
   await capture('console', 'watch');
   await f.locator('body').press('w');
   await f.locator('[data-layout="full"]').waitFor();
+  await f.getByRole('button', { name: 'Clear: Bob needs a moment' }).click();
   await check('tablet2', 'signal-sent');
 
   await ann.getByRole('button', { name: 'I’ve finished' }).click();
