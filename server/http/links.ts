@@ -32,6 +32,10 @@ export function linkRoutes(services: Services) {
       if (!link || link.meetingId !== meeting.id) throw notFound('That link');
       if (meeting.phase === 'closed') throw new HttpError(410, 'MEETING_CLOSED', 'The meeting is closed; its links no longer open it');
       if (link.revokedAt !== null) throw new HttpError(410, 'LINK_REVOKED', 'That link was revoked; make a new one for this person if they need it');
+      // Showing a link the handshake would refuse would only mislead (handshake.ts, LINK_MAX_AGE_HOURS).
+      if (services.clock() - link.createdAt > services.config.linkMaxAgeHours * 3_600_000) {
+        throw new HttpError(410, 'LINK_EXPIRED', 'That link has expired; make a new link and QR code instead');
+      }
       const token = await services.store.links.keptToken(link.id);
       if (token === null) throw new HttpError(410, 'LINK_NOT_KEPT', 'This link can no longer be shown; make a new link and QR code instead');
       const person = link.participantId ? await services.store.cases.getParticipant(link.participantId) : undefined;

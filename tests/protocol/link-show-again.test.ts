@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { SqliteStore } from '../../server/store/sqlite.js';
-import { Api, Client, createFixture, type Fixture } from '../helpers/server.js';
+import { Api, Client, createFixture, startServer, type Fixture } from '../helpers/server.js';
 import { Harness, secondFacilitator } from './support.js';
 
 const h = new Harness();
@@ -103,4 +103,22 @@ test('issue 13, item 7, case 5: when the meeting closes, every kept token is for
   expect(others.n).toBeGreaterThan(0);
   const listed = await fx.api.get(`/api/meetings/${fx.meetingId}`);
   expect(listed.body.links.some((l: { showAgain: boolean }) => l.showAgain)).toBe(false);
+});
+
+test('issue 13, item 7, case 6: a link past LINK_MAX_AGE_HOURS is not shown again, as the handshake would refuse it', async () => {
+  let now = Date.now();
+  const aged = await startServer({ LINK_MAX_AGE_HOURS: '1' }, undefined, () => now);
+  try {
+    const own = await createFixture(aged.url);
+    const path = `/api/meetings/${own.meetingId}/links/${own.links.display.id}`;
+    expect((await own.api.get(path)).status).toBe(200);
+    now += 2 * 3_600_000;
+    // The session has gone idle in those two hours too: sign in again.
+    expect((await own.api.post('/api/login', { email: 'dana@example.org', password: 'correct horse battery' })).status).toBe(200);
+    const expired = await own.api.get(path);
+    expect(expired.status).toBe(410);
+    expect(JSON.stringify(expired.body)).toContain('LINK_EXPIRED');
+  } finally {
+    await aged.close();
+  }
 });
