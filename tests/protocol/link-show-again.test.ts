@@ -118,6 +118,9 @@ test('issue 13, item 7, case 6: a link past LINK_MAX_AGE_HOURS is not shown agai
     const expired = await own.api.get(path);
     expect(expired.status).toBe(410);
     expect(JSON.stringify(expired.body)).toContain('LINK_EXPIRED');
+    // …and the console is not offered the button for it.
+    const listed = await own.api.get(`/api/meetings/${own.meetingId}`);
+    expect(listed.body.links.some((l: { showAgain: boolean }) => l.showAgain)).toBe(false);
   } finally {
     await aged.close();
   }
