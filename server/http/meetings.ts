@@ -103,7 +103,7 @@ export function meetingRoutes(services: Services) {
       const by = facilitatorAudit(services, request.facilitatorId, 'meeting.created', id);
       await services.store.transaction(async (tx) => {
         await tx.meetings.create(record);
-        for (const { link } of issued) await tx.links.create(link);
+        for (const { link, token } of issued) await tx.links.create(link, token);
         await tx.audit.append({ ...by, subjectId: found.id, ...(input.rehearsal ? { detail: { rehearsal: true } } : {}) });
         for (const { link } of issued) {
           await tx.audit.append({ ...by, action: 'link.issued', subjectId: link.id, detail: { kind: link.kind } });
@@ -146,9 +146,12 @@ export function meetingRoutes(services: Services) {
         phase: meeting.phase,
         revision: meeting.revision,
         // `devices`: the screens holding each link now, so the console can say "2 devices" (issue 13, item 8).
-        links: links.map(({ id, kind, participantId, createdAt, revokedAt }) => ({
+        // `showAgain`: its token is kept sealed, so its QR code can be shown again without revoking it (issue 13, item 7).
+        links: await Promise.all(links.map(async ({ id, kind, participantId, createdAt, revokedAt }) => ({
           id, kind, participantId, createdAt, revokedAt, devices: revokedAt === null ? services.realtime.devicesOn(id) : 0,
-        })),
+          showAgain: revokedAt === null && meeting.phase !== 'closed' && services.clock() - createdAt <= services.config.linkMaxAgeHours * 3_600_000
+            && (await services.store.links.keptToken(id)) !== null,
+        }))),
       };
     });
 

@@ -125,6 +125,8 @@ export interface Database {
     parent_link_id: string | null;
     created_at: number;
     revoked_at: number | null;
+    /** sealed token, while the link works and its meeting is open (migration 006) */
+    token_sealed: Generated<string | null>;
   };
   audit: {
     seq: Generated<number>;

@@ -29,7 +29,7 @@ function repositories(db: Kysely<Tables>, vault: Vault, append: AppendEvent) {
     caseFiles: new KyselyCaseFiles(db, vault),
     preparation: new KyselyPreparation(db, vault),
     meetings: new KyselyMeetings(db, vault, append),
-    links: new KyselyLinks(db),
+    links: new KyselyLinks(db, vault),
     audit: new KyselyAuditLog(db),
   };
 }

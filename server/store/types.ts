@@ -309,9 +309,16 @@ export interface Meetings {
   listEvents(meetingId: string): Promise<StoredEvent[]>;
 }
 
-/** Join links; their tokens are stored only as hashes. */
+/**
+ * Join links; a link is found by its token's hash. The token itself may be
+ * kept, sealed by the vault, so that the facilitator can show the link again
+ * (issue 13, item 7); it is forgotten when the link is revoked or its meeting closes.
+ */
 export interface Links {
-  create(record: LinkRecord): Promise<void>;
+  /** Stores a link; `token`, when given for a working link, is kept sealed until the link is revoked or the meeting closes. */
+  create(record: LinkRecord, token?: string): Promise<void>;
+  /** The kept token of a working link in an open meeting; null if revoked, closed, unknown or never kept. */
+  keptToken(id: string): Promise<string | null>;
   findByTokenHash(tokenHash: string): Promise<LinkRecord | undefined>;
   get(id: string): Promise<LinkRecord | undefined>;
   /** A meeting's links in the order they were issued. */

@@ -29,6 +29,8 @@ export const SEALED_COLUMNS: Record<string, readonly string[]> = {
   // The family preparation (migration 005, issue 10).
   letter_versions: ['text'],
   letter_comments: ['text'],
+  // A working link's token (migration 006, issue 13 item 7).
+  links: ['token_sealed'],
   vault_check: ['sealed'],
 };
 

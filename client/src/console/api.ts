@@ -95,6 +95,8 @@ export interface LinkSummary {
   revokedAt: number | null;
   /** Screens holding the link now (issue 13, item 8). */
   devices: number;
+  /** Its QR code can be shown again without revoking it: the server keeps its token sealed (issue 13, item 7). */
+  showAgain?: boolean;
 }
 export interface MeetingSummary {
   id: string;
@@ -134,6 +136,12 @@ export const api = {
   audit: (meetingId: string) => request<AuditLog>('GET', `/api/meetings/${encodeURIComponent(meetingId)}/audit`),
   revokeLink: (meetingId: string, linkId: string) =>
     request<null>('DELETE', `/api/meetings/${encodeURIComponent(meetingId)}/links/${encodeURIComponent(linkId)}`),
+  /** A working link's URL again, for its QR code; nothing is revoked (issue 13, item 7). 410 once revoked or closed. */
+  showLink: (meetingId: string, linkId: string) =>
+    request<{ id: string; kind: LinkKind; participantId: string | null; url: string }>(
+      'GET',
+      `/api/meetings/${encodeURIComponent(meetingId)}/links/${encodeURIComponent(linkId)}`,
+    ),
   reissueLink: (meetingId: string, linkId: string) =>
     request<IssuedLink & { kind: LinkKind; participantId: string | null }>(
       'POST',

@@ -1,6 +1,6 @@
-// Join-link tokens exist in the clear only in the answer that created them.
-// The console keeps them in memory for this page's life, never on disk; after
-// a reload it offers a fresh link instead (the old one stops working).
+// Join-link URLs the console has been given, by the answer that created them
+// or by "Show QR code again" (issue 13, item 7). It keeps them in memory for
+// this page's life, never on disk; after a reload it asks the server again.
 export interface KnownLink {
   url: string;
 }

@@ -82,6 +82,8 @@ export function describeEntry(entry: RecordedEntry, lookup: Lookup): string {
       return link?.kind === 'guest' ? 'Joined through the shared remote link' : `Made ${linkWords('a', link, lookup)}`;
     case 'link.reissued':
       return `Made ${linkWords('a new', link, lookup)}`;
+    case 'link.shown':
+      return `Showed ${linkWords('the', link, lookup)} again`;
     case 'link.revoked':
       return link ? `Revoked ${linkWords('the', link, lookup)}` : 'Revoked a link';
     case 'command':

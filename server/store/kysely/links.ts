@@ -1,5 +1,8 @@
-// Join links. Only a hash of each token is stored.
+// Join links. A hash of each token finds the link; the token itself is kept
+// only sealed by the vault, and only while the link works and its meeting is
+// open, so that the console can show its QR code again (issue 13, item 7).
 import type { Kysely, Selectable } from 'kysely';
+import type { Vault } from '../../security/vault.js';
 import type { Database } from '../schema.js';
 import type { LinkRecord, Links } from '../types.js';
 import { insertionOrder } from './cases.js';
@@ -16,15 +19,26 @@ const toLink = (r: Selectable<Database['links']>): LinkRecord => ({
 });
 
 export class KyselyLinks implements Links {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+  ) {}
 
-  async create(l: LinkRecord) {
+  async create(l: LinkRecord, token?: string) {
     await this.db.insertInto('links')
       .values({
         id: l.id, meeting_id: l.meetingId, kind: l.kind, participant_id: l.participantId, token_hash: l.tokenHash,
         parent_link_id: l.parentLinkId, created_at: l.createdAt, revoked_at: l.revokedAt,
+        token_sealed: token === undefined || l.revokedAt !== null ? null : this.vault.seal(token),
       })
       .execute();
+  }
+
+  async keptToken(id: string) {
+    const row = await this.db.selectFrom('links').select(['token_sealed', 'revoked_at'])
+      .where('id', '=', id).executeTakeFirst();
+    if (!row || row.revoked_at !== null) return null;
+    return this.vault.openOrNull(row.token_sealed);
   }
 
   async findByTokenHash(tokenHash: string) {
@@ -47,7 +61,7 @@ export class KyselyLinks implements Links {
   async revoke(ids: string[], at: number) {
     // `IN ()` is not valid SQL.
     if (ids.length === 0) return;
-    await this.db.updateTable('links').set({ revoked_at: at })
+    await this.db.updateTable('links').set({ revoked_at: at, token_sealed: null })
       .where('id', 'in', ids).where('revoked_at', 'is', null)
       .execute();
   }

@@ -9,6 +9,7 @@ import * as auditChains from './002-audit-chains.js';
 import * as vaultCheck from './003-vault-check.js';
 import * as caseFile from './004-case-file.js';
 import * as preparation from './005-preparation.js';
+import * as linkTokens from './006-link-tokens.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
@@ -16,6 +17,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '003-vault-check': vaultCheck,
   '004-case-file': caseFile,
   '005-preparation': preparation,
+  '006-link-tokens': linkTokens,
 };
 
 /** A migration that failed: start-up stops, naming it. */

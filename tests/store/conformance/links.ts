@@ -21,6 +21,23 @@ export function linkTests(name: string, open: StoreHarness) {
       expect(await store.links.list('other-meeting')).toEqual([]);
     });
 
+    // Issue 13, item 7: a working link's token is kept (sealed) so its QR code can be shown again.
+    test('a kept token comes back until the link is revoked; a link made without one has none', async () => {
+      const { store } = current();
+      const { m } = await seedMeeting(store);
+      const [kept, bare, revoked] = [link(m.id), link(m.id), link(m.id, { revokedAt: T0 })];
+      await store.links.create(kept!, 'kept-token');
+      await store.links.create(bare!);
+      await store.links.create(revoked!, 'never-kept');
+      expect(await store.links.keptToken(kept!.id)).toBe('kept-token');
+      expect(await store.links.keptToken(bare!.id)).toBeNull();
+      expect(await store.links.keptToken(revoked!.id)).toBeNull();
+      expect(await store.links.keptToken('unknown')).toBeNull();
+      expect(await store.links.get(kept!.id)).toEqual(kept);
+      await store.links.revoke([kept!.id], T0 + 1);
+      expect(await store.links.keptToken(kept!.id)).toBeNull();
+    });
+
     test('a token hash is used once only', async () => {
       const { store } = current();
       const { m } = await seedMeeting(store);
