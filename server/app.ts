@@ -1,7 +1,7 @@
 // Builds the Threshold server: Fastify for HTTP, Socket.IO attached to
 // Fastify's own server, one runtime per live meeting, SQLite underneath.
 import fastifyCookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { lanAddresses, type Config } from './config.js';
 import { authRoutes } from './http/auth.js';
@@ -44,7 +44,7 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     // One line per request at `info` drowned everything else (783 lines in 20
     // minutes); they are logged at `debug` below instead (issue 13, item 21).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 256 * 1024,
     // Errors raised before any route or hook runs answer in our shape, with our headers (issue 12, case 15).
     frameworkErrors: routerErrorHandler(headers),
