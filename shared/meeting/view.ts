@@ -110,10 +110,13 @@ export interface ParticipantView extends PublicAgenda {
 /** The call details a participant sees: the link and the number, without the facilitator's choice. */
 export type CallLine = Omit<CallDetails, 'showInLobby'>;
 
-/** The call details for someone let in (`admitted`) or waiting; undefined when there are none to show. */
-function callLineFor(context: MeetingContext, admitted: boolean): CallLine | undefined {
+/**
+ * The call details for someone remote, let in (`admitted`) or waiting; undefined when there are none to
+ * show, and always for someone in the room, whose tablet has no use for them.
+ */
+function callLineFor(context: MeetingContext, member: Member | undefined, admitted: boolean): CallLine | undefined {
   const d = context.callDetails;
-  if (!d || (!d.videoLink && !d.dialIn) || (!admitted && !d.showInLobby)) return undefined;
+  if (!d || (!d.videoLink && !d.dialIn) || member?.attendance === 'in-room' || (!admitted && !d.showInLobby)) return undefined;
   return { videoLink: d.videoLink, dialIn: d.dialIn, pin: d.pin };
 }
 
@@ -217,7 +220,7 @@ export function participantView(
     // Only they can see this, and they saw it happen: it tells them nothing of the meeting.
     ...(member?.backInLobby && !member.admitted ? { backInLobby: true as const } : {}),
   };
-  const call = callLineFor(state.context, you.admitted);
+  const call = callLineFor(state.context, member, you.admitted);
   if (!you.admitted) {
     const lobby = lobbyView(agenda.meetingId, you, agenda.serverTime, agenda.rehearsal);
     return call ? { ...lobby, callDetails: call } : lobby;

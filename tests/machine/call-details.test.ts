@@ -20,9 +20,12 @@ function withCall(showInLobby: boolean): MeetingSnapshot {
 }
 
 describe('issue 13, item 18: call details', () => {
-  test('admitted people see the call details; someone in the lobby does not, by default', () => {
-    const s = withCall(false);
-    expect(viewOf(s, ANN).callDetails).toEqual(CALL);
+  test('admitted remote people see the call details; someone in the lobby does not, by default; the room does not need them', () => {
+    let s = withCall(false);
+    expect(viewOf(s, ANN).callDetails).toBeUndefined();
+    s = step(s, ev({ type: 'lobby.admit', participantId: CY, joiner: { name: 'Cy', attendance: 'remote' } }, T + 7 * MIN));
+    expect(viewOf(s, CY).callDetails).toEqual(CALL);
+    s = withCall(false);
     expect(viewOf(s, CY).lobby).toBe('waiting');
     expect(viewOf(s, CY).callDetails).toBeUndefined();
   });
@@ -36,7 +39,6 @@ describe('issue 13, item 18: call details', () => {
 
   test('clearing every field takes them away from every screen', () => {
     const s = step(withCall(true), ev({ type: 'meeting.callDetails', videoLink: null, dialIn: null, pin: null, showInLobby: true }, T + 6 * MIN));
-    expect(viewOf(s, ANN).callDetails).toBeUndefined();
     expect(viewOf(s, CY).callDetails).toBeUndefined();
   });
 
