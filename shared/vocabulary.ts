@@ -58,6 +58,8 @@ export const LIMITS = {
   extendSeconds: 3600,
   turnSeconds: { min: 30, max: 3600 },
   speakers: 50,
+  /** A meeting's video link, in characters. */
+  callLink: 500,
 } as const;
 
 /** At most this many people wait in a meeting's lobby; the next guest is refused LOBBY_FULL. */

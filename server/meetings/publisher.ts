@@ -44,6 +44,11 @@ export class Publisher {
    * they wait, so they get no other until it does: admitted, denied, or back after leaving.
    */
   private waitingShown = new Set<string>();
+  /**
+   * The call details the lobby was last shown (issue 13, item 18), as a key: the one part of a lobby
+   * view that may change while people wait, and only when the facilitator changes it.
+   */
+  private lobbyCallShown = '';
   /** What each sender may do in `snapshot`: presence changes republish every view with the same snapshot. */
   private allowedMemo: { snapshot: MeetingSnapshot; bySender: Map<string, CommandType[]> } | null = null;
 
@@ -77,11 +82,15 @@ export class Publisher {
     this.facilitatorRefresh = null;
     if (this.room.displays > 0) deliveries.push({ audience: DISPLAY, view: displayView(agenda) });
     const waitingShown = new Set<string>();
+    const call = state.context.callDetails;
+    const lobbyCall = call?.showInLobby && (call.videoLink || call.dialIn) ? JSON.stringify([call.videoLink, call.dialIn, call.pin]) : '';
+    const lobbyCallChanged = lobbyCall !== this.lobbyCallShown;
+    this.lobbyCallShown = lobbyCall;
     for (const participantId of this.room.participantsPresent()) {
       const denied = participantId === deniedId;
       if (!denied && this.inLobby(participantId)) {
         waitingShown.add(participantId);
-        if (this.waitingShown.has(participantId)) continue;
+        if (this.waitingShown.has(participantId) && !lobbyCallChanged) continue;
       }
       deliveries.push({ audience: { kind: 'participant', participantId }, view: this.participantViewOf(state, agenda, participantId, denied) });
     }

@@ -59,6 +59,19 @@ const participantId = z.string().min(1).max(LIMITS.id);
 const note = z.string().max(LIMITS.note);
 const objectionId = z.string().min(1).max(LIMITS.id);
 
+/** A video link: http or https only, so that no other scheme (javascript:, file:) reaches a screen as a link. */
+const videoLink = z
+  .string()
+  .max(LIMITS.callLink)
+  .refine((v) => /^https?:\/\/[^\s/]+/i.test(v) && URL.canParse(v), 'Give a video link that starts with https://');
+/** A dial-in number as people write one: an optional +, then 6 to 20 digits with spaces, dashes or brackets. */
+const dialIn = z
+  .string()
+  .max(40)
+  .refine((v) => /^\+?[0-9 ()-]+$/.test(v) && (v.match(/[0-9]/g)?.length ?? 0) >= 6 && (v.match(/[0-9]/g)?.length ?? 0) <= 20, 'Give a phone number of 6 to 20 digits');
+/** A conference PIN: digits, with an optional closing #. */
+const pin = z.string().regex(/^[0-9]{1,12}#?$/, 'Give a PIN of up to 12 digits');
+
 const FACILITATOR = ['facilitator'] as const;
 const PARTICIPANT = ['participant'] as const;
 /** For a command without fields: the one event there is to ask about. */
@@ -217,6 +230,14 @@ export const COMMAND_RULES = {
     senders: FACILITATOR,
     probes: (context) => context.members.map((m) => ({ participantId: m.participantId })),
     notAllowed: () => 'Only someone remote who has been let in can be sent back to the lobby',
+  }),
+  // Issue 13, item 18: how remote people hear the meeting. Every field empty clears them.
+  'meeting.callDetails': rule({
+    payload: { videoLink: videoLink.nullable(), dialIn: dialIn.nullable(), pin: pin.nullable(), showInLobby: z.boolean() },
+    staleness: 'revisioned',
+    senders: FACILITATOR,
+    probes: () => [{ videoLink: null, dialIn: null, pin: null, showInLobby: false }],
+    notAllowed: () => 'The meeting has ended',
   }),
   'lobby.lock': rule({
     payload: {},

@@ -120,6 +120,19 @@ export interface MeetingContext {
   rehearsal?: true;
   /** A rehearsal's spells at the floor, oldest first, for its reading times. Present only in rehearsals. */
   readings?: Reading[];
+  /** How remote people hear the meeting (issue 13, item 18). Absent in older snapshots, or until set: none. */
+  callDetails?: CallDetails;
+}
+
+/**
+ * How remote people join the call: a video link (http or https), a dial-in number with an optional
+ * PIN, or both. Admitted remote people always see them; people in the lobby only when `showInLobby`.
+ */
+export interface CallDetails {
+  videoLink: string | null;
+  dialIn: string | null;
+  pin: string | null;
+  showInLobby: boolean;
 }
 
 /** One spell of someone holding the floor, from being called to their turn ending (ms, server clock). */

@@ -197,6 +197,12 @@ export const meetingMachine = setup({
     }),
     lockLobby: assign({ lobbyLocked: true }),
     unlockLobby: assign({ lobbyLocked: false }),
+    setCallDetails: assign({
+      callDetails: ({ event }) => {
+        const e = event as Extract<MeetingEvent, { type: 'meeting.callDetails' }>;
+        return { videoLink: e.videoLink, dialIn: e.dialIn, pin: e.dialIn ? e.pin : null, showInLobby: e.showInLobby };
+      },
+    }),
     markReady: assign({ members: ({ context, event }) => updateMember(context, event.by.actorId, { ready: true }) }),
     addSignal: assign({
       signals: ({ context, event }) =>
@@ -238,6 +244,7 @@ export const meetingMachine = setup({
         'lobby.return': { guard: 'canReturnToLobby', actions: timed('returnToLobby') },
         'lobby.lock': { guard: 'lobbyOpen', actions: 'lockLobby' },
         'lobby.unlock': { guard: 'lobbyLocked', actions: 'unlockLobby' },
+        'meeting.callDetails': { actions: 'setCallDetails' },
         'signal.send': { guard: 'isAdmittedMember', actions: 'addSignal' },
         'signal.withdraw': { guard: 'canWithdrawSignal', actions: 'withdrawSignal' },
         'signals.clear': { guard: 'canClearSignals', actions: 'clearSignals' },

@@ -8,7 +8,7 @@
 import type { Approach } from '../approaches.js';
 import type { CommandType, Outcome, SignalKind } from '../protocol.js';
 import type { MemberAttendance } from '../vocabulary.js';
-import type { MeetingContext, Member, OfferRecord, OutcomeRecord, PastPause, Pause, Phase, Round, SpeakerStatus, Turn } from './context.js';
+import type { CallDetails, MeetingContext, Member, OfferRecord, OutcomeRecord, PastPause, Pause, Phase, Round, SpeakerStatus, Turn } from './context.js';
 import { readingTimes, type ReadingTime } from './reading.js';
 import { answering, objectionsOf, walkOutFollow, type ObjectionText, type ObjectionView } from './plan-view.js';
 
@@ -100,6 +100,24 @@ export interface ParticipantView extends PublicAgenda {
   answering: ObjectionText[];
   /** True for a walk-out follower while the meeting is paused because the loved one left the room. */
   walkOutFollow: boolean;
+  /**
+   * How to hear the meeting (issue 13, item 18): for someone let in, whenever the facilitator has set
+   * them; in the lobby only if the facilitator chose to show them there. Absent otherwise.
+   */
+  callDetails?: CallLine;
+}
+
+/** The call details a participant sees: the link and the number, without the facilitator's choice. */
+export type CallLine = Omit<CallDetails, 'showInLobby'>;
+
+/**
+ * The call details for someone remote, let in (`admitted`) or waiting; undefined when there are none to
+ * show, and always for someone in the room, whose tablet has no use for them.
+ */
+function callLineFor(context: MeetingContext, member: Member | undefined, admitted: boolean): CallLine | undefined {
+  const d = context.callDetails;
+  if (!d || (!d.videoLink && !d.dialIn) || member?.attendance === 'in-room' || (!admitted && !d.showInLobby)) return undefined;
+  return { videoLink: d.videoLink, dialIn: d.dialIn, pin: d.pin };
 }
 
 export interface DisplayView extends PublicAgenda {
@@ -136,6 +154,8 @@ export interface FacilitatorView extends PublicAgenda {
   walkOutFollowers: Array<{ participantId: string; name: string }>;
   /** A rehearsal's reading times, actual against estimated, in the letters order; null for a real meeting. */
   readingTimes: ReadingTime[] | null;
+  /** The call details as set (issue 13, item 18), for the console's form; absent until set. */
+  callDetails?: CallDetails;
 }
 
 export type MeetingView = FacilitatorView | ParticipantView | DisplayView;
@@ -200,7 +220,11 @@ export function participantView(
     // Only they can see this, and they saw it happen: it tells them nothing of the meeting.
     ...(member?.backInLobby && !member.admitted ? { backInLobby: true as const } : {}),
   };
-  if (!you.admitted) return lobbyView(agenda.meetingId, you, agenda.serverTime, agenda.rehearsal);
+  const call = callLineFor(state.context, member, you.admitted);
+  if (!you.admitted) {
+    const lobby = lobbyView(agenda.meetingId, you, agenda.serverTime, agenda.rehearsal);
+    return call ? { ...lobby, callDetails: call } : lobby;
+  }
   return {
     ...agenda,
     role: 'participant',
@@ -211,6 +235,7 @@ export function participantView(
     bottomLine: state.phase === 'bottom-lines' ? texts.bottomLine : null,
     answering: answering(state, self.participantId, texts),
     walkOutFollow: walkOutFollow(state, self.participantId),
+    ...(call ? { callDetails: call } : {}),
   };
 }
 
@@ -290,5 +315,6 @@ export function facilitatorView(
     objections: objectionsOf(context),
     walkOutFollowers: (context.walkOutFollowers ?? []).map((participantId) => ({ participantId, name: nameOf(context, participantId).name })),
     readingTimes: readingTimes(context, agenda.serverTime, estimateOf),
+    ...(context.callDetails ? { callDetails: context.callDetails } : {}),
   };
 }

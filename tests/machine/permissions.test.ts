@@ -84,13 +84,15 @@ describe('allowedCommands: the buttons each screen shows', () => {
         'lobby.admit',
         'lobby.deny',
         'lobby.lock',
+        // Issue 13, item 18: the call details, until the outcome.
+        'meeting.callDetails',
       ].sort(),
     );
   });
 
   test('the facilitator while paused: resume, end, stop and the lobby', () => {
     expect(allowedCommands(meetingIn('paused'), FAC, 'fac-1').sort()).toEqual(
-      ['pause.end', 'meeting.end', 'emergency.stop', 'lobby.admit', 'lobby.deny', 'lobby.lock'].sort(),
+      ['pause.end', 'meeting.end', 'emergency.stop', 'lobby.admit', 'lobby.deny', 'lobby.lock', 'meeting.callDetails'].sort(),
     );
   });
 

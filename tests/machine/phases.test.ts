@@ -34,6 +34,7 @@ const SAMPLES: Record<CommandType, (at: number) => MeetingEvent> = {
   // Cy is remote and not let in yet, so there is nobody to send back: see the lobby tests.
   'lobby.return': (at) => ev({ type: 'lobby.return', participantId: CY }, at),
   'lobby.lock': (at) => ev({ type: 'lobby.lock' }, at),
+  'meeting.callDetails': (at) => ev({ type: 'meeting.callDetails', videoLink: 'https://meet.example.org/sam', dialIn: null, pin: null, showInLobby: false }, at),
   // Only a locked lobby can be unlocked: see the lobby tests.
   'lobby.unlock': (at) => ev({ type: 'lobby.unlock' }, at),
   'signals.clear': (at) => ev({ type: 'signals.clear' }, at),
@@ -50,6 +51,8 @@ const ANY_ACTIVE: CommandType[] = [
   'lobby.admit',
   'lobby.deny',
   'lobby.lock',
+  // Issue 13, item 18: call details may be set until the outcome.
+  'meeting.callDetails',
   'signal.send',
   'signal.withdraw',
   'signals.clear',

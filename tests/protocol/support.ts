@@ -111,6 +111,7 @@ export function payloads(ids: Fixture['ids']): Record<CommandType, Record<string
     'lobby.deny': { participantId: ids.cy },
     'lobby.return': { participantId: ids.cy },
     'lobby.lock': {},
+    'meeting.callDetails': { videoLink: 'https://meet.example.org/sam', dialIn: '+44 20 7946 0000', pin: '1234', showInLobby: false },
     'lobby.unlock': {},
     'signals.clear': {},
     'participant.ready': {},

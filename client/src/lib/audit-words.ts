@@ -42,6 +42,7 @@ export const COMMAND_WORDS: Record<CommandType, (person: string) => string> = {
   'lobby.deny': (person) => `Turned ${person} away from the lobby`,
   'lobby.return': (person) => `Sent ${person} back to the lobby`,
   'lobby.lock': () => 'Locked the lobby',
+  'meeting.callDetails': () => 'Set the call details',
   'lobby.unlock': () => 'Unlocked the lobby',
   'signals.clear': () => 'Cleared a signal',
   'participant.ready': () => 'Said they are ready',
