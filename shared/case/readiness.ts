@@ -69,7 +69,7 @@ export function parseReadinessMark(raw: unknown): ParsedMark {
   return problem ? { ok: false, message: problem } : { ok: true, mark: result.data };
 }
 
-const SAFETY_TODO: Record<SafetyItem, string> = {
+const SAFETY_NEXT_STEPS: Record<SafetyItem, string> = {
   'safety-plan': 'Plan the exits, the seating, and who calls for help',
   'medical-detox-planned': 'Arrange medically managed detox with the treatment provider',
   'naloxone-on-hand': 'Have naloxone at the meeting, and someone who knows how to give it',
@@ -115,7 +115,7 @@ function safetyItem(item: SafetyItem, f: ReadinessFacts): Verdict {
   if (item === 'naloxone-on-hand' && f.assessment.safety?.naloxoneAvailable === true) {
     return { done: true, detail: 'The assessment notes naloxone at hand' };
   }
-  return { done: false, detail: SAFETY_TODO[item] };
+  return { done: false, detail: SAFETY_NEXT_STEPS[item] };
 }
 
 const PLAN_VERDICTS: Record<PlanItem, (f: ReadinessFacts) => Verdict> = {

@@ -111,3 +111,10 @@ export async function startClockedServer(env: Record<string, string> = {}): Prom
 export function eventually<T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) {
   return expect.poll(fn, { interval: 100, timeout: 10_000, ...options });
 }
+
+/** Signs the fixture's facilitator (dana@example.org) in on the sign-in form; the caller waits for what comes next. */
+export async function signIn(page: Page): Promise<void> {
+  await page.getByLabel('Email').fill('dana@example.org');
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}

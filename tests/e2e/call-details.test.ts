@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { Client, createFixture, type Fixture } from '../helpers/server.js';
-import { assertClientBuilt, launch, openPage, startClockedServer, type ClockedServer } from './browser.js';
+import { assertClientBuilt, type ClockedServer, launch, openPage, signIn, startClockedServer } from './browser.js';
 
 let server: ClockedServer;
 let browser: Browser;
@@ -23,9 +23,7 @@ beforeAll(async () => {
   const opened = await openPage(browser, 'laptop', server.url + '/');
   f = opened.page;
   errors = opened.errors;
-  await f.getByLabel('Email').fill('dana@example.org');
-  await f.getByLabel('Password').fill('correct horse battery');
-  await f.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(f);
   await f.getByRole('link', { name: 'For Sam' }).first().waitFor();
 });
 

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createFixture, type Fixture } from '../helpers/server.js';
-import { assertClientBuilt, eventually, launch, openPage, screenshot, startClockedServer, type ClockedServer } from './browser.js';
+import { assertClientBuilt, type ClockedServer, eventually, launch, openPage, screenshot, signIn, startClockedServer } from './browser.js';
 
 let server: ClockedServer;
 let browser: Browser;
@@ -48,9 +48,7 @@ test('issue 13, item 3: idle on a live meeting, the console locks; Pause works l
   pageErrors = opened.errors;
   await page.clock.install();
   await page.reload();
-  await page.getByLabel('Email').fill('dana@example.org');
-  await page.getByLabel('Password').fill('correct horse battery');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page);
   await page.getByRole('link', { name: 'For Sam' }).waitFor();
   await page.evaluate((id) => (location.hash = `#/meetings/${id}`), fx.meetingId);
   await page.locator('[data-phase="gathering"]').waitFor();

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createFixture, startServer, type Fixture, type Running } from '../helpers/server.js';
-import { assertClientBuilt, eventually, launch, openPage, screenshot } from './browser.js';
+import { assertClientBuilt, eventually, launch, openPage, screenshot, signIn } from './browser.js';
 
 let server: Running;
 let browser: Browser;
@@ -43,9 +43,7 @@ test('issue 13, item 7: after a reload, "Show QR code again" shows the same link
   // A console that never saw the links' creation: as after a reload.
   const { page: f, errors } = await openPage(browser, 'laptop', server.url + '/');
   await f.getByRole('heading', { name: 'Sign in' }).waitFor();
-  await f.getByLabel('Email').fill('dana@example.org');
-  await f.getByLabel('Password').fill('correct horse battery');
-  await f.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(f);
   await f.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
   await f.goto(`${server.url}/#/meetings/${fx.meetingId}/links`);
   const annCard = f.locator('.join-card', { has: f.getByRole('heading', { name: 'Ann' }) });

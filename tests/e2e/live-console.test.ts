@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createFixture, type Fixture } from '../helpers/server.js';
-import { assertClientBuilt, eventually, launch, openPage, screenshot, startClockedServer, type ClockedServer, type Device } from './browser.js';
+import { assertClientBuilt, type ClockedServer, type Device, eventually, launch, openPage, screenshot, signIn, startClockedServer } from './browser.js';
 
 let server: ClockedServer;
 let browser: Browser;
@@ -80,9 +80,7 @@ test('the facilitator signs in and the letters begin', async () => {
       }
     } as typeof AudioContext;
   });
-  await f.getByLabel('Email').fill('dana@example.org');
-  await f.getByLabel('Password').fill('correct horse battery');
-  await f.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(f);
   await f.getByRole('link', { name: 'For Sam' }).waitFor();
   await f.goto(`${server.url}/#/meetings/${fx.meetingId}`);
   await open('ann', 'tablet', `/tablet#token=${fx.tokenOf(fx.ids.ann)}`);

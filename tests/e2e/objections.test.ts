@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createFixture, startServer, type Fixture, type Running } from '../helpers/server.js';
-import { assertClientBuilt, eventually, launch, openPage, screenshot, seriousViolations, type Device } from './browser.js';
+import { assertClientBuilt, type Device, eventually, launch, openPage, screenshot, seriousViolations, signIn } from './browser.js';
 
 const JOB = { objection: 'I can’t leave my job', response: 'Your manager already agreed to six weeks of leave. We asked together.' };
 
@@ -47,9 +47,7 @@ async function accessible(page: Page, name: string) {
 
 test('an objection raised in the offer shows "Your answer" on its responder’s tablet only', async () => {
   const f = await open('facilitator', 'laptop', '/');
-  await f.getByLabel('Email').fill('dana@example.org');
-  await f.getByLabel('Password').fill('correct horse battery');
-  await f.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(f);
   await f.getByRole('link', { name: 'For Sam' }).waitFor();
   // The words come from the case's plan (GET /api/cases/:caseId/plan).
   await f.goto(`${server.url}/#/meetings/${fx.meetingId}`);
