@@ -6,13 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Vault } from '../security/vault.js';
 import { EventLogWriter } from './event-log-writer.js';
-import { KyselyAccounts } from './kysely/accounts.js';
-import { KyselyAuditLog } from './kysely/audit-log.js';
-import { KyselyCaseFiles } from './kysely/case-files.js';
-import { KyselyCases } from './kysely/cases.js';
-import { KyselyLinks } from './kysely/links.js';
-import { KyselyMeetings, type AppendEvent } from './kysely/meetings.js';
-import { KyselyPreparation } from './kysely/preparation.js';
+import type { AppendEvent } from './kysely/meetings.js';
+import { noAppendInTransaction, repositories } from './kysely/repositories.js';
 import { migrateToLatest } from './migrations/index.js';
 import type { Database as Tables } from './schema.js';
 import { FILE_GONE, FileWatch } from './file-watch.js';
@@ -20,24 +15,6 @@ import { openSqlite, sqliteKysely } from './sqlite-connection.js';
 import { StoreUnavailable } from './unavailable.js';
 import type { Repositories, Store } from './types.js';
 import { recordCheck, verifyKey } from './vault-check.js';
-
-/** The repositories over one executor: the store itself, or a transaction. */
-function repositories(db: Kysely<Tables>, vault: Vault, append: AppendEvent) {
-  return {
-    accounts: new KyselyAccounts(db),
-    cases: new KyselyCases(db, vault),
-    caseFiles: new KyselyCaseFiles(db, vault),
-    preparation: new KyselyPreparation(db, vault),
-    meetings: new KyselyMeetings(db, vault, append),
-    links: new KyselyLinks(db, vault),
-    audit: new KyselyAuditLog(db),
-  };
-}
-
-const noAppendInTransaction: AppendEvent = () => {
-  // The writer thread would wait for the lock this transaction holds.
-  throw new Error('appendEvent runs in its own transaction, not inside Store.transaction');
-};
 
 export class SqliteStore implements Store {
   readonly accounts;

@@ -11,12 +11,19 @@ export class StoreUnavailable extends Error {
 /** SQLite's result codes (better-sqlite3's `SqliteError.code`) that say the store, not the request, is at fault. */
 const UNAVAILABLE_CODES = /^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|READONLY|FULL|PROTOCOL|NOTADB)(_|$)/;
 
-/** True for StoreUnavailable and for SQLite's lock, I/O and missing-file errors (of any thread's connection). */
+/**
+ * PostgreSQL's (pg's `code`): SQLSTATE classes 08 (connection), 53 (out of
+ * resources: disk, memory, connections), 57P (shut down, starting, crashed),
+ * and the socket errors of a server that is unreachable.
+ */
+const POSTGRES_UNAVAILABLE = /^(08...|53...|57P0[1-4]|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENOTFOUND)$/;
+
+/** True for StoreUnavailable, SQLite's lock, I/O and missing-file errors (of any thread's connection) and PostgreSQL's connection errors. */
 export function isStoreUnavailable(error: unknown): boolean {
   if (error instanceof StoreUnavailable) return true;
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && UNAVAILABLE_CODES.test(code)) return true;
+  if (typeof code === 'string' && (UNAVAILABLE_CODES.test(code) || POSTGRES_UNAVAILABLE.test(code))) return true;
   // The writer thread's errors cross as messages only.
   const message = error instanceof Error ? error.message : '';
-  return /database is locked|database table is locked|disk I\/O error|database or disk is full|unable to open database|database file is gone|has lost its file/.test(message);
+  return /database is locked|database table is locked|disk I\/O error|database or disk is full|unable to open database|database file is gone|has lost its file|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message);
 }

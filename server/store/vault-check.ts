@@ -33,7 +33,8 @@ export function databaseHoldsRecords(db: Database.Database): boolean {
   return ['facilitators', 'cases'].some((table) => hasTable(db, table) && db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() !== undefined);
 }
 
-const opens = (vault: Vault, sealed: string, expected?: string) => {
+/** Whether `vault` opens `sealed` (and, given `expected`, to that text). */
+export const opens = (vault: Vault, sealed: string, expected?: string) => {
   try {
     const text = vault.open(sealed);
     return expected === undefined || text === expected;

@@ -2,7 +2,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../schema.js';
 import type { Accounts, FacilitatorRecord, SessionRecord } from '../types.js';
-import { atomically } from './atomic.js';
+import { atomically, serialiseOn } from './atomic.js';
 
 const toFacilitator = (r: Selectable<Database['facilitators']>): FacilitatorRecord => ({
   id: r.id,
@@ -29,6 +29,7 @@ export class KyselyAccounts implements Accounts {
   createFirstFacilitator(f: FacilitatorRecord) {
     // The check and the insert share one transaction: two simultaneous set-ups cannot both win.
     return atomically(this.db, async (tx) => {
+      await serialiseOn(tx, 'first facilitator');
       if ((await count(tx)) > 0) return false;
       await tx.insertInto('facilitators')
         .values({ id: f.id, name: f.name, email: f.email, password_hash: f.passwordHash, created_at: f.createdAt })

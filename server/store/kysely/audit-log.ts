@@ -5,8 +5,8 @@ import type { Kysely, Selectable } from 'kysely';
 import { chainOf, nextLink, type AuditEntry, type AuditRecord } from '../audit.js';
 import type { Database } from '../schema.js';
 import type { AuditLog } from '../types.js';
-import { atomically } from './atomic.js';
-import { chainTail, insertAudit } from './event-log-queries.js';
+import { atomically, serialiseOn } from './atomic.js';
+import { chainKey, chainTail, insertAudit } from './event-log-queries.js';
 
 const toAudit = (r: Selectable<Database['audit']>): AuditRecord => ({
   seq: r.seq,
@@ -27,6 +27,7 @@ export class KyselyAuditLog implements AuditLog {
 
   append(entry: AuditEntry) {
     return atomically(this.db, async (tx) => {
+      await serialiseOn(tx, chainKey(entry.meetingId));
       const tail = await chainTail(tx, entry.meetingId).executeTakeFirst();
       await insertAudit(tx, entry, nextLink(entry, tail)).execute();
     });

@@ -32,6 +32,9 @@ export const advanceMeeting = (db: Kysely<Database>, a: SealedAppend) =>
     .where('id', '=', a.meetingId)
     .where('revision', '=', a.revision - 1);
 
+/** The key that serialises the appends to one audit chain (kysely/atomic.ts `serialiseOn`). */
+export const chainKey = (meetingId: string | null) => `audit chain ${chainOf(meetingId)}`;
+
 /** The last link of the chain that `meetingId` (null: the account chain) belongs to. */
 export const chainTail = (db: Kysely<Database>, meetingId: string | null) =>
   db.selectFrom('audit').select(['position', 'hash']).where('chain', '=', chainOf(meetingId)).orderBy('position', 'desc').limit(1);

@@ -8,6 +8,7 @@ import type { Vault } from '../../security/vault.js';
 import type { Database } from '../schema.js';
 import type { LetterCommentRecord, LetterRecord, PrepareLinkRecord, Preparation } from '../types.js';
 import { insertionOrder } from './cases.js';
+import { serialiseOn } from './atomic.js';
 
 const toLink = (r: Selectable<Database['prepare_links']>): PrepareLinkRecord => ({
   id: r.id, caseId: r.case_id, participantId: r.participant_id, tokenHash: r.token_hash, createdAt: r.created_at, revokedAt: r.revoked_at ?? null,
@@ -71,6 +72,7 @@ export class KyselyPreparation implements Preparation {
 
   async saveVersion(participantId: string, part: LetterPart, text: string, state: LetterState, at: number, keep: number) {
     const write = async (db: Kysely<Database>) => {
+      await serialiseOn(db, `letter ${participantId} ${part}`);
       const last = await db.selectFrom('letter_versions').select((eb) => eb.fn.max('version').as('last'))
         .where('participant_id', '=', participantId).where('part', '=', part).executeTakeFirst();
       const version = Number(last?.last ?? 0) + 1;

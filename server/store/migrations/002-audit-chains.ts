@@ -10,10 +10,12 @@
 // here rather than imported, so that later changes to audit.ts cannot change
 // what this migration does.
 //
-// Dialect-specific (SQLite): the table is rebuilt under a new name and
-// renamed, and the append-only triggers use RAISE.
+// Dialect-specific: the table is rebuilt under a new name and renamed (on
+// PostgreSQL too, with its identity moved past the copied seqs), and the
+// append-only triggers use RAISE on SQLite, a trigger function on PostgreSQL.
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { appendOnlyOnPostgres, millis, onPostgres } from './dialect.js';
 
 const GENESIS = '0'.repeat(64);
 const ACCOUNT_CHAIN = 'account';
@@ -58,11 +60,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     );
   }
 
+  const pg = onPostgres(db);
   await db.schema.createTable('audit_chained')
-    .addColumn('seq', 'integer', (c) => c.primaryKey())
+    .addColumn('seq', pg ? 'bigint' : 'integer', (c) => (pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey()))
     .addColumn('chain', 'text', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull())
-    .addColumn('at', 'integer', (c) => c.notNull())
+    .addColumn('at', millis(db), (c) => c.notNull())
     .addColumn('actor_role', 'text', (c) => c.notNull())
     .addColumn('actor_id', 'text')
     .addColumn('action', 'text', (c) => c.notNull())
@@ -88,6 +91,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('audit_chained').renameTo('audit').execute();
   // Unique: two writers that read the same end of a chain cannot both append to it.
   await db.schema.createIndex('audit_by_chain').unique().on('audit').columns(['chain', 'position']).execute();
+  if (pg) {
+    // The copied rows kept their seq; the identity must continue after them.
+    if (rows.length > 0) await sql`SELECT setval(pg_get_serial_sequence('audit', 'seq'), (SELECT max(seq) FROM audit))`.execute(db);
+    await appendOnlyOnPostgres(db, 'audit', 'the audit log is append-only');
+    return;
+  }
   await sql`CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`.execute(db);
   await sql`CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit

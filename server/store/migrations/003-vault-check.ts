@@ -4,12 +4,13 @@
 // at every start, so that a wrong key stops the start before anything is read
 // or written under it (issue 12, case 10). Frozen, as every migration is.
 import { sql, type Kysely } from 'kysely';
+import { millisSql } from './dialect.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE TABLE IF NOT EXISTS vault_check (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     sealed TEXT NOT NULL,
-    created_at INTEGER NOT NULL
+    created_at ${millisSql(db)} NOT NULL
   )`.execute(db);
 }
 

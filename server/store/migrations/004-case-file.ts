@@ -10,9 +10,11 @@
 // role, in the order they were added. Frozen: later changes go in new
 // migrations.
 import { sql, type Kysely } from 'kysely';
+import { millis, rowidOnPostgres } from './dialect.js';
 
 // Kysely<any>: a migration is frozen, so it must not follow the current table types (schema.ts).
 export async function up(db: Kysely<any>): Promise<void> {
+  const ms = millis(db);
   await db.schema.alterTable('cases')
     .addColumn('stage', 'text', (c) => c.notNull().defaultTo('intake')).execute();
   // sealed JSON: the case machine's persisted snapshot (a cancellation's note is health data)
@@ -34,7 +36,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('from_stage', 'text', (c) => c.notNull())
     .addColumn('to_stage', 'text', (c) => c.notNull())
     .addColumn('actor_id', 'text', (c) => c.notNull())
-    .addColumn('at', 'integer', (c) => c.notNull())
+    .addColumn('at', ms, (c) => c.notNull())
     // sealed JSON: the stamped event (a cancellation carries its note)
     .addColumn('event_json', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('case_stage_events_pk', ['case_id', 'position'])
@@ -44,7 +46,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('case_id', 'text', (c) => c.primaryKey().references('cases.id'))
     // sealed JSON: the whole document
     .addColumn('document_json', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'integer', (c) => c.notNull())
+    .addColumn('updated_at', ms, (c) => c.notNull())
     .execute();
 
   await db.schema.createTable('screenings')
@@ -52,7 +54,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
     // sealed JSON: instrument, respondent, answers (the score is computed from them on reading)
     .addColumn('screening_json', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'integer', (c) => c.notNull())
+    .addColumn('created_at', ms, (c) => c.notNull())
+    .$call(rowidOnPostgres(db))
     .execute();
   await db.schema.createIndex('screenings_by_case').on('screenings').columns(['case_id', 'created_at']).execute();
 
@@ -64,7 +67,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('objection', 'text', (c) => c.notNull())
     // sealed
     .addColumn('response', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'integer', (c) => c.notNull())
+    .addColumn('created_at', ms, (c) => c.notNull())
+    .$call(rowidOnPostgres(db))
     .execute();
   await db.schema.createIndex('objections_by_case').on('objections').column('case_id').execute();
 
@@ -74,7 +78,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('state', 'text', (c) => c.notNull().check(sql`state IN ('done', 'waived')`))
     // sealed; NULL when done
     .addColumn('reason', 'text')
-    .addColumn('at', 'integer', (c) => c.notNull())
+    .addColumn('at', ms, (c) => c.notNull())
     .addPrimaryKeyConstraint('readiness_marks_pk', ['case_id', 'item'])
     .execute();
 }

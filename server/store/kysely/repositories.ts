@@ -1,0 +1,30 @@
+// The repositories over one Kysely executor (a store's own, or a transaction),
+// the same for every dialect: only the append to the meetings' log differs.
+import type { Kysely } from 'kysely';
+import type { Vault } from '../../security/vault.js';
+import type { Database } from '../schema.js';
+import { KyselyAccounts } from './accounts.js';
+import { KyselyAuditLog } from './audit-log.js';
+import { KyselyCaseFiles } from './case-files.js';
+import { KyselyCases } from './cases.js';
+import { KyselyLinks } from './links.js';
+import { KyselyMeetings, type AppendEvent } from './meetings.js';
+import { KyselyPreparation } from './preparation.js';
+
+/** Every aggregate over `db`, sealing with `vault`; `append` is the store's own way to append to a meeting's log. */
+export function repositories(db: Kysely<Database>, vault: Vault, append: AppendEvent) {
+  return {
+    accounts: new KyselyAccounts(db),
+    cases: new KyselyCases(db, vault),
+    caseFiles: new KyselyCaseFiles(db, vault),
+    preparation: new KyselyPreparation(db, vault),
+    meetings: new KyselyMeetings(db, vault, append),
+    links: new KyselyLinks(db, vault),
+    audit: new KyselyAuditLog(db),
+  };
+}
+
+export const noAppendInTransaction: AppendEvent = () => {
+  // The append has a transaction of its own (on SQLite, on the writer thread, which would wait for this one's lock).
+  throw new Error('appendEvent runs in its own transaction, not inside Store.transaction');
+};
