@@ -1,5 +1,6 @@
 // Builds the Threshold server: Fastify for HTTP, Socket.IO attached to
-// Fastify's own server, one runtime per live meeting, SQLite underneath.
+// Fastify's own server, one runtime per live meeting, SQLite underneath (or
+// PostgreSQL with DATABASE_URL: server/store/open.ts).
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
@@ -20,7 +21,7 @@ import { realtimePlugin } from './realtime/plugin.js';
 import type { Services } from './services.js';
 import { sessionsPlugin } from './sessions.js';
 import { ORIGIN_REFUSED, originAllowed } from './security/origin.js';
-import { openDataDirectory } from './store/data-dir.js';
+import { openStore } from './store/open.js';
 import { SqliteStore } from './store/sqlite.js';
 import type { Store } from './store/types.js';
 
@@ -60,7 +61,11 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
       { keyFile },
       `created a new encryption key in ${keyFile}: back it up now, apart from the data directory and its backups; without it the records cannot be read (docs/reliability.md)`,
     );
-  const storage = store ?? (await openDataDirectory({ ...config, onKeyCreated }));
+  const storage = store ?? (await openStore(config, {
+    onKeyCreated,
+    // Only the code: a driver's message may quote a statement.
+    onDatabaseError: (error) => app.log.error({ err: { code: (error as { code?: string }).code } }, 'the database connection failed; queries answer UNAVAILABLE until it is back'),
+  }));
   if (storage instanceof SqliteStore) {
     storage.onFileLost(() =>
       app.log.error({}, 'the database file was deleted or replaced while running: answering UNAVAILABLE; stop the server and restore the database from a backup (docs/reliability.md)'),

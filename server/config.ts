@@ -8,6 +8,11 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /**
+   * DATABASE_URL: a postgres:// URL selects the PostgreSQL store (issue 17); null keeps SQLite in
+   * `dataDir`. Never logged or echoed: it may hold a password.
+   */
+  databaseUrl: string | null;
   /** The base of join links; null means "this machine's LAN address and the actual port". */
   publicUrl: string | null;
   logLevel: string;
@@ -107,12 +112,28 @@ function listenHost(raw: string | undefined): string {
   return raw;
 }
 
+function databaseUrl(raw: string | undefined): string | null {
+  if (!raw?.trim()) return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    // The value may hold a password: it is not repeated.
+    throw new ConfigError('DATABASE_URL must be a URL such as postgres://threshold:secret@localhost:5432/threshold');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// (PostgreSQL is the only database server supported), not ${url.protocol}//`);
+  }
+  return raw.trim();
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.DATA_DIR || './data');
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: listenHost(env.HOST),
     dataDir,
+    databaseUrl: databaseUrl(env.DATABASE_URL),
     encryptionKey: env.THRESHOLD_KEY || undefined,
     keyFile: resolve(env.KEY_FILE || `${dataDir}/threshold.key`),
     allowedOrigins: origins(env.ALLOWED_ORIGINS, env.PUBLIC_URL),
