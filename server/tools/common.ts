@@ -9,9 +9,16 @@ import { DATABASE_FILE } from '../store/data-dir.js';
 
 export class ToolError extends Error {}
 
-/** DATA_DIR, KEY_FILE and THRESHOLD_KEY from the environment, as the server reads them; the database's path. */
+/**
+ * DATA_DIR, KEY_FILE and THRESHOLD_KEY from the environment, as the server reads them; the database's path.
+ * Throws ToolError with DATABASE_URL set: these tools work on the SQLite file, and on PostgreSQL
+ * they would back up, restore or re-seal a file the server does not use (docs/deployment.md says what to do instead).
+ */
 export function toolConfig(): Config & { databaseFile: string } {
   const config = loadConfig();
+  if (config.databaseUrl) {
+    throw new ToolError('DATABASE_URL is set: this tool works on the SQLite store only. On PostgreSQL, see docs/deployment.md (backups with pg_dump; key rotation is not available yet)');
+  }
   return { ...config, databaseFile: join(config.dataDir, DATABASE_FILE) };
 }
 

@@ -18,3 +18,14 @@ test('a HOST that is not an address is named', () => {
   expect(attempt({ HOST: 'not a host!' })).toThrow(/HOST must be an address/);
   for (const host of ['0.0.0.0', '127.0.0.1', '::', '::1', 'localhost', 'laptop.local']) expect(loadConfig({ HOST: host }).host).toBe(host);
 });
+
+// Issue 17: DATABASE_URL selects PostgreSQL; a wrong one is named without repeating it (it may hold a password).
+test('DATABASE_URL must be a postgres:// URL, and a bad one is not echoed', () => {
+  expect(loadConfig({}).databaseUrl).toBeNull();
+  expect(loadConfig({ DATABASE_URL: 'postgres://t:pw@db:5432/threshold' }).databaseUrl).toBe('postgres://t:pw@db:5432/threshold');
+  expect(loadConfig({ DATABASE_URL: 'postgresql://db/threshold' }).databaseUrl).toBe('postgresql://db/threshold');
+  expect(attempt({ DATABASE_URL: 'mysql://u:hunter2secret@db/x' })).toThrow(/DATABASE_URL must start with postgres:\/\//);
+  expect(attempt({ DATABASE_URL: 'mysql://u:hunter2secret@db/x' })).not.toThrow(/hunter2secret/);
+  expect(attempt({ DATABASE_URL: 'not a url hunter2secret' })).toThrow(/DATABASE_URL must be a URL/);
+  expect(attempt({ DATABASE_URL: 'not a url hunter2secret' })).not.toThrow(/hunter2secret/);
+});
