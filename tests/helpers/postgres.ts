@@ -40,12 +40,21 @@ function runAs(): { uid: number; gid: number } | undefined {
   return { uid: Number(user[2]), gid: Number(user[3]) };
 }
 
+/** Servers still running; a test process that ends without stopping them (a crash, a timeout) takes them along. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const server of running) server.kill('SIGKILL');
+});
+
 export class TestPostgres {
+  private server: ChildProcess | null = null;
+  private log = '';
+
   private constructor(
     private readonly dir: string,
-    private readonly server: ChildProcess,
+    private readonly bin: string,
+    private readonly owner: { uid: number; gid: number } | undefined,
     readonly port: number,
-    private log: () => string,
   ) {}
 
   /** initdb and start; resolves once connections are accepted (throws with PostgreSQL's output if it does not start). */
@@ -54,31 +63,51 @@ export class TestPostgres {
     const owner = runAs();
     const dir = mkdtempSync(join(tmpdir(), 'threshold-pg-'));
     if (owner) chownSync(dir, owner.uid, owner.gid);
-    const data = join(dir, 'data');
-    const init = spawnSync(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C'], {
+    const init = spawnSync(join(bin, 'initdb'), ['-D', join(dir, 'data'), '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C'], {
       ...owner, encoding: 'utf8', cwd: dir,
     });
     if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr || init.stdout || init.error}`);
     for (let attempt = 0; ; attempt++) {
-      const port = await freePort();
-      const server = spawn(join(bin, 'postgres'), [
-        '-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1',
-        '-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200',
-      ], { ...owner, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-      let output = '';
-      server.stdout!.on('data', (c) => (output += c));
-      server.stderr!.on('data', (c) => (output += c));
-      const started = new TestPostgres(dir, server, port, () => output);
-      if (await started.ready()) return started;
-      await started.stop();
+      const started = new TestPostgres(dir, bin, owner, await freePort());
+      if (await started.resume().then(() => true, () => false)) return started;
+      await started.pause();
       // The free port was taken between the probe and the start: try another.
-      if (attempt >= 2 || !/could not bind|Address already in use/.test(output)) throw new Error(`PostgreSQL did not start: ${output}`);
+      if (attempt >= 2 || !/could not bind|Address already in use/.test(started.log)) {
+        rmSync(dir, { recursive: true, force: true });
+        throw new Error(`PostgreSQL did not start: ${started.log}`);
+      }
     }
+  }
+
+  /** Starts the server (again, after `pause`) on the same data and port; resolves once it accepts connections. */
+  async resume(): Promise<void> {
+    const server = spawn(join(this.bin, 'postgres'), [
+      '-D', join(this.dir, 'data'), '-p', String(this.port), '-k', this.dir, '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200',
+    ], { ...this.owner, cwd: this.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    server.stdout!.on('data', (c) => (this.log += c));
+    server.stderr!.on('data', (c) => (this.log += c));
+    this.server = server;
+    running.add(server);
+    server.once('exit', () => running.delete(server));
+    if (!(await this.ready())) throw new Error(`PostgreSQL did not start: ${this.log}`);
+  }
+
+  /** Stops the server (a fast shutdown: its clients' connections are cut), keeping its data for `resume`. */
+  async pause(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (!server || server.exitCode !== null || server.signalCode !== null) return;
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGINT');
+    const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
   }
 
   private async ready(): Promise<boolean> {
     const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline && this.server.exitCode === null) {
+    while (Date.now() < deadline && this.server?.exitCode === null) {
       const client = new pg.Client({ connectionString: this.url('postgres') });
       try {
         await client.connect();
@@ -141,19 +170,12 @@ export class TestPostgres {
 
   /** PostgreSQL's own output so far, for a failing test's message. */
   output(): string {
-    return this.log();
+    return this.log;
   }
 
-  /** Fast shutdown (SIGINT), then the directory goes. */
+  /** Stops the server, then the directory goes. */
   async stop(): Promise<void> {
-    const server = this.server;
-    if (server.exitCode === null && server.signalCode === null) {
-      const exited = new Promise((r) => server.once('exit', r));
-      server.kill('SIGINT');
-      const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await this.pause();
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
