@@ -20,6 +20,8 @@ export interface OpenedStore {
   persistedText(): Promise<string>;
   /** Sets `column` of the audit entry with global `seq` to `value`, bypassing the store and its append-only guard. */
   tamperAudit(seq: number, column: 'actor_id' | 'action' | 'at', value: string | number): Promise<void>;
+  /** A second store on the same storage and key, as a second server would open it; the caller closes it. */
+  openAnother(): Promise<Store>;
   /** Closes the store and removes what it persisted. */
   dispose(): Promise<void>;
 }

@@ -10,9 +10,11 @@ import { storeConformance } from './conformance.js';
 
 storeConformance('SQLite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'threshold-store-'));
-  const store = await SqliteStore.inDirectory(dir, Vault.fromKey(randomBytes(32)));
+  const vault = Vault.fromKey(randomBytes(32));
+  const store = await SqliteStore.inDirectory(dir, vault);
   return {
     store,
+    openAnother: () => SqliteStore.inDirectory(dir, vault),
     async persistedText() {
       // The main file and the WAL, as written (not through SQLite), so that nothing is decoded for us.
       return readdirSync(dir).map((f) => readFileSync(join(dir, f)).toString('latin1')).join('\n');

@@ -68,5 +68,26 @@ export function meetingTests(name: string, open: StoreHarness) {
         expect((await store.audit.list(x.id)).map((a) => a.position)).toEqual([1, 2, 3, 4]);
       }
     });
+
+    // Issue 17: the fence is what keeps a meeting's log linear when two servers share the storage.
+    test('two stores on the same storage racing the same revision: exactly one wins each time, and the log stays linear', async () => {
+      const opened = current();
+      const { m } = await seedMeeting(opened.store);
+      const other = await opened.openAnother();
+      try {
+        for (let revision = 1; revision <= 10; revision++) {
+          const results = await Promise.allSettled([
+            append(opened.store, m.id, revision, { commandId: `a-${revision}` }),
+            append(other, m.id, revision, { commandId: `b-${revision}` }),
+          ]);
+          expect(results.filter((r) => r.status === 'fulfilled'), `revision ${revision}`).toHaveLength(1);
+        }
+        expect((await other.meetings.listEvents(m.id)).map((e) => e.revision)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+        expect((await opened.store.meetings.get(m.id))!.revision).toBe(10);
+        expect((await opened.store.audit.list(m.id)).map((e) => e.position)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+      } finally {
+        await other.close();
+      }
+    });
   });
 }
