@@ -8,6 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { FacilitatorView, ParticipantView } from '../../shared/meeting/view.js';
 import { TestPostgres } from '../helpers/postgres.js';
+import { freePort } from '../helpers/process.js';
 import { Api, Client, createFixture, PRIVATE, startServer, type Fixture, type Running } from '../helpers/server.js';
 
 let database: TestPostgres;
@@ -98,4 +99,11 @@ test('issue 17: a second server on the same database is refused while the first 
   const { status, body } = await api.get(`/api/meetings/${fx.meetingId}`);
   expect(status).toBe(200);
   expect(JSON.stringify(body)).toContain('closed');
+});
+
+test('issue 17: a start that cannot reach PostgreSQL stops, naming host, port and database but never the password', async () => {
+  const port = await freePort();
+  const attempt = startServer({ DATABASE_URL: `postgres://threshold:pw-never-shown@127.0.0.1:${port}/threshold`, THRESHOLD_KEY: env.THRESHOLD_KEY! });
+  await expect(attempt).rejects.toThrow(new RegExp(`cannot reach the database at 127\\.0\\.0\\.1:${port}/threshold \\(ECONNREFUSED\\)`));
+  await expect(attempt).rejects.not.toThrow(/pw-never-shown/);
 });
