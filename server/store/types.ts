@@ -1,9 +1,9 @@
 // The storage interfaces, one per aggregate: accounts (and their sessions),
 // cases (with their participants and the texts they wrote), meetings (with
 // their event log and snapshot), links and the audit log. SQLite implements
-// them today; a PostgreSQL store is planned, which is why every method returns
-// a Promise even though better-sqlite3 answers synchronously, and why the
-// queries are written with Kysely (server/store/kysely/). The meeting runtime
+// them (sqlite.ts) and so does PostgreSQL (postgres.ts, issue 17), which is why
+// every method returns a Promise even though better-sqlite3 answers
+// synchronously, and why the queries are written with Kysely (server/store/kysely/). The meeting runtime
 // serialises commands per meeting, so it does not rely on the store being
 // synchronous. docs/store.md describes the layout.
 import type { Approach } from '../../shared/approaches.js';

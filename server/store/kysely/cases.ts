@@ -29,7 +29,8 @@ const toParticipant = (r: Selectable<Database['participants']>, v: Vault): Parti
 
 /**
  * Ties among rows created in the same millisecond fall back to insertion
- * order. SQLite-specific (rowid); a PostgreSQL store needs an identity column.
+ * order: SQLite's rowid, and on PostgreSQL an identity column of that name
+ * (migrations/dialect.ts `rowidOnPostgres`) on every table ordered by it.
  */
 export const insertionOrder = sql`rowid`;
 

@@ -1,8 +1,8 @@
 // The statements of one append to a meeting's log, and of one link in an
 // audit chain, built once with Kysely. The SQLite writer thread compiles and
 // runs them synchronously (inside its group commit); the audit log runs the
-// chain's through Kysely on the main thread; a PostgreSQL store can run all of
-// them in an ordinary Kysely transaction.
+// chain's through Kysely on the main thread; the PostgreSQL store runs all of
+// them in an ordinary Kysely transaction (postgres.ts).
 import type { Kysely } from 'kysely';
 import { chainOf, type AuditEntry } from '../audit.js';
 import type { Database } from '../schema.js';

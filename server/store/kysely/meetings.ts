@@ -1,7 +1,8 @@
 // Meetings, their snapshots and their event logs. The input, the snapshot and
 // every event are sealed JSON. Appending to the log is not done here: it is
 // the hot path, and each store does it its own way (SQLite: a writer thread
-// with group commits, see event-log-writer.ts).
+// with group commits, see event-log-writer.ts; PostgreSQL: one transaction on
+// the pool, see postgres.ts).
 import type { Kysely, Selectable } from 'kysely';
 import type { Vault } from '../../security/vault.js';
 import type { AuditEntry } from '../audit.js';
