@@ -61,7 +61,8 @@ export class TestPostgres {
   static async start(): Promise<TestPostgres> {
     const bin = postgresBin();
     const owner = runAs();
-    const dir = mkdtempSync(join(tmpdir(), 'threshold-pg-'));
+    // As root, under /tmp: a TMPDIR inside root's home would not let the `postgres` user in.
+    const dir = mkdtempSync(join(owner ? '/tmp' : tmpdir(), 'threshold-pg-'));
     if (owner) chownSync(dir, owner.uid, owner.gid);
     const init = spawnSync(join(bin, 'initdb'), ['-D', join(dir, 'data'), '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C'], {
       ...owner, encoding: 'utf8', cwd: dir,
