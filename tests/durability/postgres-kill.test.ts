@@ -34,7 +34,7 @@ beforeAll(async () => {
   });
   await server.start();
   fx = await createFixture(server.url);
-});
+}, 90_000);
 afterAll(async () => {
   for (const c of clients) c.close();
   await server?.stop('SIGKILL');

@@ -30,7 +30,7 @@ beforeAll(async () => {
   fx = await createFixture(server.url);
   facilitator = await Client.open(server.url, { meetingId: fx.meetingId }, fx.api.cookie);
   expect(await facilitator.send({ type: 'meeting.start' } as never)).toMatchObject({ ok: true });
-});
+}, 90_000);
 afterAll(async () => {
   facilitator?.close();
   await server?.stop('SIGTERM');

@@ -46,6 +46,10 @@ process.once('exit', () => {
   for (const server of running) server.kill('SIGKILL');
 });
 
+/**
+ * One PostgreSQL server: `start()` it in `beforeAll` (give the hook a minute:
+ * initdb and a first start take seconds on a loaded machine), `stop()` it in `afterAll`.
+ */
 export class TestPostgres {
   private server: ChildProcess | null = null;
   private log = '';

@@ -22,7 +22,7 @@ beforeAll(async () => {
   env = { DATABASE_URL: await database.createDatabase(), THRESHOLD_KEY: randomBytes(32).toString('base64') };
   server = await startServer(env);
   fx = await createFixture(server.url);
-});
+}, 90_000);
 afterAll(async () => {
   for (const c of clients) c.close();
   await server?.close();

@@ -14,7 +14,7 @@ import { append, seedMeeting } from './conformance/fixtures.js';
 let server: TestPostgres;
 beforeAll(async () => {
   server = await TestPostgres.start();
-});
+}, 90_000);
 afterAll(async () => {
   await server?.stop();
 });
