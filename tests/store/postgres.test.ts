@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Vault, VaultError } from '../../server/security/vault.js';
 import { PostgresStore } from '../../server/store/postgres.js';
-import { TestPostgres } from '../helpers/postgres.js';
+import { postgresBin, TestPostgres } from '../helpers/postgres.js';
 import { storeConformance } from './conformance.js';
 import { append, seedMeeting } from './conformance/fixtures.js';
 
@@ -89,5 +89,16 @@ describe('PostgreSQL: what only PostgreSQL shows', () => {
     await expect(PostgresStore.open(url, Vault.fromKey(randomBytes(32)))).rejects.toThrow(VaultError);
     expect(await everyRow(url)).toBe(before);
     await server.dropDatabase(url);
+  });
+
+  test('issue 17: without PostgreSQL the tests fail, saying what to install, rather than skip', () => {
+    const saved = process.env.PG_BIN;
+    process.env.PG_BIN = '/nonexistent/postgresql/bin';
+    try {
+      expect(() => postgresBin()).toThrow(/PostgreSQL is not installed.*apt-get install -y postgresql/);
+    } finally {
+      if (saved === undefined) delete process.env.PG_BIN;
+      else process.env.PG_BIN = saved;
+    }
   });
 });
