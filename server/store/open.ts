@@ -43,9 +43,14 @@ async function holdDatabase(pool: pg.Pool, where: string, onError: (error: Error
     throw new VaultError(`cannot reach the database at ${where} (${code}): check DATABASE_URL and that PostgreSQL is running`);
   }
   holder.on('error', onError);
-  const { rows } = await holder.query<{ held: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS held', [SERVER_LOCK]);
-  if (!rows[0]?.held) {
-    holder.release(true);
+  let held = false;
+  try {
+    held = (await holder.query<{ held: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS held', [SERVER_LOCK])).rows[0]?.held === true;
+  } finally {
+    // Back to the pool, closed, unless it holds the lock: ending the pool would wait for it.
+    if (!held) holder.release(true);
+  }
+  if (!held) {
     throw new VaultError(
       `another Threshold server is already using the database at ${where}. This release runs one server per database ` +
         '(docs/deployment.md): stop it first, or give this one its own database.',
