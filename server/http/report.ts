@@ -4,11 +4,13 @@
 // meeting is a 404, as everywhere.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { stageOf } from '../../shared/case/index.js';
 import type { CaseStage } from '../../shared/case/vocabulary.js';
 import { meetingTimeline, type MeetingTimeline, type ReportPerson } from '../../shared/meeting/report.js';
 import type { Services } from '../services.js';
 import type { MeetingRecord } from '../store/types.js';
 import { facilitatorAudit } from './audit.js';
+import { caseSnapshot } from './case-content.js';
 import { parseBody } from './errors.js';
 import { ownMeeting } from './owned.js';
 import { requireFacilitator } from './session.js';
@@ -20,7 +22,7 @@ const reportQuery = z.strictObject({ includeLetters: z.enum(['true', 'false']).o
  * checklist and the next-steps plan add their fields here, so keep it an object.
  */
 export interface AfterCare {
-  stage: CaseStage | null;
+  stage: CaseStage;
 }
 
 export interface ReportLetter extends ReportPerson {
@@ -50,7 +52,7 @@ export function reportRoutes(services: Services) {
       const now = services.clock();
       const events = (await services.store.meetings.listEvents(meeting.id)).map((s) => s.event);
       const { timeline, totals, people } = meetingTimeline(meeting.input, events, now);
-      const stage = await services.store.caseFiles.getStage(meeting.caseId);
+      const stage = stageOf(await caseSnapshot(services, meeting.caseId));
       const report: MeetingReport = {
         meetingId: meeting.id,
         caseId: meeting.caseId,
@@ -60,7 +62,7 @@ export function reportRoutes(services: Services) {
         timeline,
         totals,
         people,
-        afterCare: { stage: stage?.stage ?? null },
+        afterCare: { stage },
       };
       if (includeLetters !== 'true') return report;
       // Reading everyone's letters is an access to health data: the meeting's record says it happened.
