@@ -5,8 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { stageOf } from '../../shared/case/index.js';
-import type { CaseStage } from '../../shared/case/vocabulary.js';
-import { meetingTimeline, type MeetingTimeline, type ReportPerson } from '../../shared/meeting/report.js';
+import { meetingTimeline, type MeetingReport, type ReportLetter, type ReportPerson, type TimelineEntry } from '../../shared/meeting/report.js';
 import type { Services } from '../services.js';
 import type { MeetingRecord } from '../store/types.js';
 import { facilitatorAudit } from './audit.js';
@@ -16,31 +15,6 @@ import { ownMeeting } from './owned.js';
 import { requireFacilitator } from './session.js';
 
 const reportQuery = z.strictObject({ includeLetters: z.enum(['true', 'false']).optional() });
-
-/**
- * The case's after-care as the report shows it: its stage for now. Helpers for the transition
- * checklist and the next-steps plan add their fields here, so keep it an object.
- */
-export interface AfterCare {
-  stage: CaseStage;
-}
-
-export interface ReportLetter extends ReportPerson {
-  letter: string | null;
-  bottomLine: string | null;
-}
-
-/** The body of `GET /api/meetings/:meetingId/report`; `letters` only with `?includeLetters=true`. */
-export interface MeetingReport extends MeetingTimeline {
-  meetingId: string;
-  caseId: string;
-  rehearsal: boolean;
-  phase: string;
-  /** The server's clock when the report was made (ms): anything still running is counted up to it. */
-  generatedAt: number;
-  afterCare: AfterCare;
-  letters?: ReportLetter[];
-}
 
 export function reportRoutes(services: Services) {
   return async (app: FastifyInstance) => {
@@ -52,6 +26,7 @@ export function reportRoutes(services: Services) {
       const now = services.clock();
       const events = (await services.store.meetings.listEvents(meeting.id)).map((s) => s.event);
       const { timeline, totals, people } = meetingTimeline(meeting.input, events, now);
+      await addObjectionWords(services, meeting.caseId, timeline);
       const stage = stageOf(await caseSnapshot(services, meeting.caseId));
       const report: MeetingReport = {
         meetingId: meeting.id,
@@ -70,6 +45,13 @@ export function reportRoutes(services: Services) {
       return { ...report, letters: await lettersOf(services, meeting, people) };
     });
   };
+}
+
+/** The plan's words for each raised objection: the log names it by id only. */
+async function addObjectionWords(services: Services, caseId: string, timeline: TimelineEntry[]): Promise<void> {
+  if (!timeline.some((e) => e.kind === 'objection')) return;
+  const words = new Map((await services.store.caseFiles.listObjections(caseId)).map((o) => [o.objectionId, o.objection]));
+  for (const e of timeline) if (e.kind === 'objection' && words.has(e.objectionId)) e.words = words.get(e.objectionId);
 }
 
 /** Each person's letter and bottom line as the meeting read them, for people who have either. */

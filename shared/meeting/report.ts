@@ -4,6 +4,7 @@
 // exactly where the agenda moved the floor, never a second reading of the rules.
 // The route adds the case's after-care and, when asked, the letters.
 import type { MeetingEvent } from '../protocol.js';
+import type { CaseStage } from '../case/vocabulary.js';
 import type { OfferResponse, Outcome, PauseReason } from '../vocabulary.js';
 import { applyEvent, createMeeting } from './agenda.js';
 import type { LivePhase, MeetingContext, MeetingInput, Round, SpeakerStatus } from './context.js';
@@ -20,7 +21,8 @@ export type TimelineEntry =
   | { at: number; kind: 'start' }
   | (ReportPerson & { at: number; kind: 'turn'; round: Round; seconds: number; status: Exclude<SpeakerStatus, 'waiting'> | 'interrupted'; endedAt: number | null })
   | { at: number; kind: 'pause'; reason: PauseReason; phase: LivePhase; seconds: number; endedAt: number | null }
-  | { at: number; kind: 'objection'; objectionId: string; responder: ReportPerson | null; answeredAt: number | null }
+  /** `words`: the objection as the plan states it, added by the route from the case file (the log holds ids only). */
+  | { at: number; kind: 'objection'; objectionId: string; words?: string; responder: ReportPerson | null; answeredAt: number | null }
   | { at: number; kind: 'offer'; number: number; override: string | null }
   | { at: number; kind: 'response'; response: OfferResponse; note: string | null }
   | { at: number; kind: 'bottom-lines' }
@@ -43,6 +45,31 @@ export interface MeetingTimeline {
   totals: ReportTotals;
   /** Everyone on the meeting's roster at the end, guests included, in roster order (for the letters). */
   people: ReportPerson[];
+}
+
+/**
+ * The case's after-care as the report shows it: its stage for now. Helpers for the transition
+ * checklist and the next-steps plan add their fields here, so keep it an object.
+ */
+export interface AfterCare {
+  stage: CaseStage;
+}
+
+export interface ReportLetter extends ReportPerson {
+  letter: string | null;
+  bottomLine: string | null;
+}
+
+/** The body of `GET /api/meetings/:meetingId/report`; `letters` only with `?includeLetters=true`. */
+export interface MeetingReport extends MeetingTimeline {
+  meetingId: string;
+  caseId: string;
+  rehearsal: boolean;
+  phase: string;
+  /** The server's clock when the report was made (ms): anything still running is counted up to it. */
+  generatedAt: number;
+  afterCare: AfterCare;
+  letters?: ReportLetter[];
 }
 
 interface OpenTurn {
