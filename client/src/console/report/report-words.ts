@@ -34,6 +34,7 @@ export const REPORT_WORDS = {
   notYet: 'Not recorded yet',
   generated: 'Made',
   guest: '(guest)',
+  forWhom: (name: string) => `For ${name}`,
 } as const;
 
 /** "1 min 10 s", "45 s", "2 h 5 min": a length in whole seconds, short enough for a table cell. */
