@@ -52,7 +52,7 @@ test('issue 11, section 6, case 5: the report from the meeting page: the timelin
   await f.getByRole('link', { name: 'Report' }).click();
   const timeline = f.locator('table.timeline');
   await timeline.waitFor();
-  const rows = await timeline.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(1).map((td) => td.textContent?.trim())));
+  const rows = await timeline.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).slice(1).map((td) => td.textContent?.trim())));
   expect(rows).toEqual([
     ['The meeting started', ''],
     ['Ann read their letter', '1 min 10 s'],
