@@ -8,6 +8,7 @@ import type { SqliteStore } from '../../server/store/sqlite.js';
 import { Api, Client, createFixture, PRIVATE, startServer, type Fixture, type Running } from '../helpers/server.js';
 import { secondFacilitator } from './support.js';
 
+const OBJECTION = 'I cannot leave my job';
 let server: Running;
 let fx: Fixture;
 let offset = 0;
@@ -19,7 +20,13 @@ let facilitator: Client;
 
 beforeAll(async () => {
   server = await startServer({}, undefined, clock);
-  fx = await createFixture(server.url);
+  // Bob answers the objection the family expects: the report names it in the plan's words.
+  fx = await createFixture(server.url, {
+    beforeMeeting: async (api, caseId, ids) => {
+      const res = await api.post(`/api/cases/${caseId}/objections`, { objection: OBJECTION, responderId: ids.bob, response: 'Your manager agreed to leave' });
+      expect(res.status).toBe(201);
+    },
+  });
   const open = async (auth: Record<string, unknown>, cookie?: string) => {
     const c = await Client.open(server.url, auth, cookie);
     clients.push(c);
@@ -49,7 +56,11 @@ beforeAll(async () => {
   expect(await cy.send({ type: 'turn.done' })).toMatchObject({ ok: true });
   await facilitator.waitFor((v) => v.currentSpeakerId === null);
   await f({ type: 'offer.present' });
-  wait(10);
+  const objectionId = (facilitator.view as FacilitatorView).objections[0]!.objectionId;
+  await f({ type: 'objection.raise', objectionId });
+  wait(5);
+  await f({ type: 'objection.resolve', objectionId });
+  wait(5);
   await f({ type: 'offer.respond', response: 'accepted', note: 'Will go today' });
   await f({ type: 'meeting.end', outcome: 'accepted' });
 });
@@ -76,9 +87,14 @@ describe('issue 11, section 6: the meeting report', () => {
       [150, 'turn', 'Bob', 45],
       [195, 'turn', 'Cy', 15],
       [210, 'offer', 1, null],
+      [210, 'objection', null, null],
       [220, 'response', 'accepted', 'Will go today'],
       [220, 'outcome', 'accepted', null],
     ]);
+    const objection = res.body.timeline.find((e: { kind: string }) => e.kind === 'objection');
+    expect(objection).toMatchObject({ words: OBJECTION, responder: { participantId: fx.ids.bob, name: 'Bob', guest: false } });
+    expect(objection.answeredAt - objection.at).toBeGreaterThanOrEqual(5000);
+    expect(objection.answeredAt - objection.at).toBeLessThan(5500);
     // The report says what the console's own view recorded: the same pause, the same outcome.
     const pause = res.body.timeline.find((e: { kind: string }) => e.kind === 'pause');
     expect(pause).toMatchObject({ at: view.pauses[0]!.startedAt, endedAt: view.pauses[0]!.endedAt, phase: 'speaking' });
