@@ -90,4 +90,10 @@ describe('issue 11, section 6: the report from the log', () => {
   test('case 4: a meeting that never started has an empty timeline and no length', () => {
     expect(meetingTimeline(input, [], T)).toMatchObject({ timeline: [], totals: { meetingSeconds: 0, speaking: [], pausedSeconds: 0, offersMade: 0 } });
   });
+
+  test('case 5: an event the machine does not accept on replay (an offer before the start) adds nothing', () => {
+    const { timeline, totals } = meetingTimeline(input, [ev({ type: 'offer.present' }, T), ev({ type: 'meeting.start' }, T + S)], T + 2 * S);
+    expect(timeline.map((e) => e.kind)).toEqual(['start']);
+    expect(totals.offersMade).toBe(0);
+  });
 });
