@@ -87,7 +87,7 @@ test('issue 11, section 6, case 6: printed, it is the report alone, and it makes
     await expect(f.getByRole('navigation', { name: 'Meeting' }).isVisible()).resolves.toBe(false);
     await expect(f.getByLabel('Include letters and bottom lines').isVisible()).resolves.toBe(false);
     await expect(f.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).resolves.toBe(false);
-    await expect(f.getByRole('heading', { name: 'Meeting report' }).isVisible()).resolves.toBe(true);
+    await expect(f.getByRole('heading', { name: 'Meeting report For Sam' }).isVisible()).resolves.toBe(true);
     await expect(f.locator('table.timeline').isVisible()).resolves.toBe(true);
     // Black on white: no background colour left on the summary cards or the table's head.
     const backgrounds = await f.locator('.summary div, thead th').evaluateAll((els) => [...new Set(els.map((e) => getComputedStyle(e).backgroundColor))]);
