@@ -14,6 +14,7 @@ import { letterRoutes } from './http/letters.js';
 import { linkRoutes } from './http/links.js';
 import { prepareRoutes } from './http/prepare.js';
 import { meetingRoutes } from './http/meetings.js';
+import { reportRoutes } from './http/report.js';
 import { MeetingRegistry } from './meetings/registry.js';
 import { RealtimeHub } from './realtime/hub.js';
 import { guestLobby } from './realtime/guests.js';
@@ -110,6 +111,7 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
   await app.register(authRoutes(services));
   await app.register(caseRoutes(services));
   await app.register(meetingRoutes(services));
+  await app.register(reportRoutes(services));
   await app.register(linkRoutes(services));
   // The family preparation (issue 10): the interventionist's side, and the family's Bearer routes.
   await app.register(letterRoutes(services));

@@ -74,3 +74,15 @@ export function isReservedName(name: string): boolean {
   const squashed = words.join('');
   return ANYWHERE.some((reserved) => squashed.includes(reserved)) || words.some((word) => WORDS.has(word));
 }
+
+/**
+ * The first name in a full name as the facilitator typed it ("Sam Rivera" gives "Sam"): its first
+ * word after cleaning, at most 40 characters; null when nothing readable is left. For words such as
+ * the lobby's "Sam’s family meeting" (issue 13, item 18), which need no surname.
+ */
+export function firstName(full: string): string | null {
+  // Cleaned as a guest's name is, but never refused: the facilitator typed it, and may be called "Chair".
+  const cleaned = full.normalize('NFC').replace(BREAKS, ' ').replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+  const first = cleaned.split(' ')[0]!.slice(0, 40);
+  return first === '' ? null : first;
+}

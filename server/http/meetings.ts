@@ -17,6 +17,7 @@ import { sendBackToLobby } from './lobby.js';
 import { ownCase, ownMeeting } from './owned.js';
 import { loadTeam } from './case-content.js';
 import { speakingOrder } from '../../shared/case/team.js';
+import { firstName } from '../../shared/names.js';
 import { requireFacilitator } from './session.js';
 
 const meetingSchema = z.strictObject({
@@ -65,6 +66,9 @@ export function meetingRoutes(services: Services) {
         .map(({ objectionId, responderId }) => ({ objectionId, responderId }));
       // Only those with a bottom line read in that round (issue 13, item 11).
       const bottomLineReaders = template.usesBottomLines ? people.filter((p) => p.bottomLine?.trim()).map((p) => p.id) : undefined;
+      // The lobby says whose meeting it is and who lets people in, by first name (issue 13, item 18).
+      const lovedOneFirstName = firstName(found.lovedOneName);
+      const facilitatorFirstName = firstName((await services.store.accounts.getFacilitator(request.facilitatorId))?.name ?? '');
       const walkOutFollowers = team.filter((m) => m.inMeeting && m.roles.includes('walk-out-follower')).map((m) => m.participantId);
       // The plan's objections and walk-out followers go into the meeting (issue 9, section 6).
       const input: MeetingInput = {
@@ -77,6 +81,8 @@ export function meetingRoutes(services: Services) {
         objections,
         walkOutFollowers,
         ...(bottomLineReaders ? { bottomLineReaders } : {}),
+        ...(lovedOneFirstName ? { lovedOneFirstName } : {}),
+        ...(facilitatorFirstName ? { facilitatorFirstName } : {}),
         // Only when true: a real meeting's input stays as it always was.
         ...(body.rehearsal === true ? { rehearsal: true } : {}),
       };

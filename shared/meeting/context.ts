@@ -122,6 +122,9 @@ export interface MeetingContext {
   readings?: Reading[];
   /** How remote people hear the meeting (issue 13, item 18). Absent in older snapshots, or until set: none. */
   callDetails?: CallDetails;
+  /** Whose meeting it is and who lets people in, by first name, for the lobby alone (issue 13, item 18). Absent in older meetings. */
+  lovedOneFirstName?: string;
+  facilitatorFirstName?: string;
 }
 
 /**
@@ -159,6 +162,9 @@ export interface MeetingInput {
   rehearsal?: boolean;
   /** Who has a bottom line (issue 13, item 11); absent (older inputs) means everyone in the order. */
   bottomLineReaders?: string[];
+  /** The loved one's and the facilitator's first names, for the lobby's words (issue 13, item 18); absent in older inputs. */
+  lovedOneFirstName?: string;
+  facilitatorFirstName?: string;
 }
 
 export function initialContext(input: MeetingInput): MeetingContext {
@@ -193,6 +199,8 @@ export function initialContext(input: MeetingInput): MeetingContext {
     ...(input.objections ? { objections: input.objections, raisedObjections: [] } : {}),
     ...(input.walkOutFollowers ? { walkOutFollowers: input.walkOutFollowers } : {}),
     ...(input.bottomLineReaders ? { bottomLineReaders: input.bottomLineReaders } : {}),
+    ...(input.lovedOneFirstName ? { lovedOneFirstName: input.lovedOneFirstName } : {}),
+    ...(input.facilitatorFirstName ? { facilitatorFirstName: input.facilitatorFirstName } : {}),
     // Likewise only for a rehearsal: a real meeting's context stays exactly as before.
     ...(input.rehearsal === true ? { rehearsal: true as const, readings: [] } : {}),
   };

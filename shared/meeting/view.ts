@@ -105,6 +105,23 @@ export interface ParticipantView extends PublicAgenda {
    * them; in the lobby only if the facilitator chose to show them there. Absent otherwise.
    */
   callDetails?: CallLine;
+  /**
+   * In the lobby only (issue 13, item 18): whose meeting it is and who lets people in, by first name,
+   * so that the waiting screen can say so. Absent once let in, and for meetings made before it.
+   */
+  lobbyWelcome?: LobbyWelcome;
+}
+
+/** The first names the lobby greets with; either may be null when the meeting does not know it. */
+export interface LobbyWelcome {
+  lovedOne: string | null;
+  facilitator: string | null;
+}
+
+/** The lobby's names from the meeting, or undefined for a meeting made before it knew them. */
+function lobbyWelcomeOf(context: MeetingContext): LobbyWelcome | undefined {
+  const { lovedOneFirstName: lovedOne, facilitatorFirstName: facilitator } = context;
+  return lovedOne || facilitator ? { lovedOne: lovedOne ?? null, facilitator: facilitator ?? null } : undefined;
 }
 
 /** The call details a participant sees: the link and the number, without the facilitator's choice. */
@@ -223,7 +240,8 @@ export function participantView(
   const call = callLineFor(state.context, member, you.admitted);
   if (!you.admitted) {
     const lobby = lobbyView(agenda.meetingId, you, agenda.serverTime, agenda.rehearsal);
-    return call ? { ...lobby, callDetails: call } : lobby;
+    const welcome = lobbyWelcomeOf(state.context);
+    return { ...lobby, ...(call ? { callDetails: call } : {}), ...(welcome ? { lobbyWelcome: welcome } : {}) };
   }
   return {
     ...agenda,

@@ -64,6 +64,10 @@ describe('links and the meeting', () => {
     expect(describeEntry(entry('link.revoked', { subjectId: 'gone' }), lookup)).toBe('Revoked a link');
     expect(describeEntry(entry('link.reissued', { subjectId: 'gone', detail: { kind: 'display' } }), lookup)).toBe('Made a new room display link');
   });
+
+  test('issue 11, section 6: opening the report with the letters reads as that, not as an unknown action', () => {
+    expect(describeEntry(entry('report.letters'), lookup)).toBe('Opened the meeting report with the letters');
+  });
 });
 
 describe('who', () => {

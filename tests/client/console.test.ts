@@ -31,6 +31,8 @@ describe('console routes', () => {
     expect(parseRoute('#/meetings/m1')).toEqual({ name: 'meeting', id: 'm1', tab: 'live' });
     expect(parseRoute('#/meetings/m1/links')).toEqual({ name: 'meeting', id: 'm1', tab: 'links' });
     expect(parseRoute('#/meetings/m1/record')).toEqual({ name: 'meeting', id: 'm1', tab: 'record' });
+    // Issue 11, section 6: the meeting report has its own address, to print from.
+    expect(parseRoute('#/meetings/m1/report')).toEqual({ name: 'meeting', id: 'm1', tab: 'report' });
     expect(parseRoute('#/meetings/m1/elsewhere')).toEqual({ name: 'meeting', id: 'm1', tab: 'live' });
   });
   test('anything else goes to the cases', () => expect(parseRoute('#/nowhere/x')).toEqual({ name: 'cases' }));

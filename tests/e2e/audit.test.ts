@@ -79,7 +79,7 @@ test('a few things happen in the meeting', async () => {
   await eventually(commandsLogged).toEqual(['participant.ready']);
 
   const cy = await open('cy', 'phone', `/remote#token=${fx.tokenOf(fx.ids.cy)}`);
-  await cy.getByText('The facilitator will let you in shortly.').waitFor();
+  await cy.getByText('Sam’s family meeting. Dana will let you in.').waitFor();
   await pressEnter(f.getByRole('button', { name: 'Let Cy in' }));
   await pressEnter(f.getByRole('button', { name: 'Start the meeting' }));
   await pressEnter(f.getByRole('button', { name: 'Begin the letters' }));

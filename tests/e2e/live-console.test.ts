@@ -126,7 +126,7 @@ test('issue 13, item 2: the watch layout shows the speaker, time left, next, pau
   const f = pages.facilitator!;
   const ann = pages.ann!;
   const cy = await open('cy', 'phone', `/remote#token=${fx.tokenOf(fx.ids.cy)}`);
-  await cy.getByText('The facilitator will let you in shortly.').waitFor();
+  await cy.getByText('Sam’s family meeting. Dana will let you in.').waitFor();
   await ann.getByRole('button', { name: 'I need a moment' }).click();
 
   await f.evaluate(() => window.scrollTo(0, 0));

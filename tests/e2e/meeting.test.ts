@@ -125,7 +125,7 @@ test('tablets, the room display and a remote relative join; the facilitator lets
   await accessible(may, 'remote-name');
   await may.getByLabel('Your name').fill('Aunt May');
   await may.getByRole('button', { name: 'Join' }).click();
-  await may.getByText('The facilitator will let you in shortly.').waitFor();
+  await may.getByText('Sam’s family meeting. Dana will let you in.').waitFor();
   await accessible(may, 'remote-lobby');
 
   const f = pages.facilitator!;

@@ -86,7 +86,7 @@ test('after a reload the console issues a fresh link and QR code; the old link s
 test('a remote link turned away from the lobby gets a kind message', async () => {
   const f = pages.facilitator!;
   const cy = await open('cy', 'phone', `/remote#token=${fx.tokenOf(fx.ids.cy)}`);
-  await cy.getByText('The facilitator will let you in shortly.').waitFor();
+  await cy.getByText('Sam’s family meeting. Dana will let you in.').waitFor();
   expect(await cy.getByText('Cy-letter').count()).toBe(0); // nothing of the meeting before admission
 
   await f.getByRole('link', { name: 'Run the meeting' }).click();
@@ -110,7 +110,7 @@ test('a locked lobby takes nobody new until it is unlocked; an admitted guest ca
   await joe.getByRole('button', { name: 'Try again' }).click();
   await joe.getByLabel('Your name').fill('Uncle Joe');
   await joe.getByRole('button', { name: 'Join' }).click();
-  await joe.getByText('The facilitator will let you in shortly.').waitFor();
+  await joe.getByText('Sam’s family meeting. Dana will let you in.').waitFor();
   await f.getByRole('button', { name: 'Let Uncle Joe (guest) in' }).click();
   await joe.getByRole('button', { name: 'I’m ready' }).waitFor();
 

@@ -133,7 +133,7 @@ test('gathering: the console makes a case and a meeting; tablets, TV, a remote r
   await capture('guest', 'name');
   await may.getByLabel('Your name').fill('Aunt May');
   await may.getByRole('button', { name: 'Join' }).click();
-  await may.getByText('The facilitator will let you in shortly.').waitFor();
+  await may.getByText('Sam’s family meeting. Dana will let you in.').waitFor();
   await capture('guest', 'lobby');
   await cy.getByText(/let you in/).waitFor();
   await capture('remote', 'lobby');

@@ -96,6 +96,8 @@ describe('with a facilitator signed in', () => {
       ['POST', `/api/cases/${fx.caseId}/participants`, { name: 'Zed', relationship: 'uncle', attendance: 'in-room' }],
       ['POST', `/api/cases/${fx.caseId}/meetings`, { speakingOrder: [fx.ids.ann] }],
       ['GET', `/api/meetings/${fx.meetingId}`],
+      // Issue 11, section 6: the report, letters and all, is the signed-in owner's alone.
+      ['GET', `/api/meetings/${fx.meetingId}/report?includeLetters=true`],
       ['DELETE', `/api/meetings/${fx.meetingId}/links/${linkId}`],
     ];
     for (const cookie of ['', 'threshold_session=forged-session-id']) {
@@ -124,6 +126,8 @@ describe('with a facilitator signed in', () => {
       ['POST', `/api/cases/${fx.caseId}/participants`, { name: 'Zed', relationship: 'uncle', attendance: 'in-room' }],
       ['POST', `/api/cases/${fx.caseId}/meetings`, { speakingOrder: [fx.ids.ann] }],
       ['GET', `/api/meetings/${fx.meetingId}`],
+      // Issue 11, section 6: the report, letters and all, is the signed-in owner's alone.
+      ['GET', `/api/meetings/${fx.meetingId}/report?includeLetters=true`],
       ['DELETE', `/api/meetings/${fx.meetingId}/links/${fx.links.display.id}`],
     ];
     for (const [method, path, body] of attempts) {

@@ -133,7 +133,9 @@ describe('participants', () => {
 
   test.each(people)('$key never receives signals, notes, pause reasons, the lobby or presence', ({ key }) => {
     for (const view of c[key].views) {
-      expect(Object.keys(view).sort()).toEqual(PARTICIPANT_KEYS);
+      // Issue 13, item 18: a lobby view also says whose meeting it is and who lets people in (first names).
+      const lobbyOnly = (view as ParticipantView).lobby !== null ? ['lobbyWelcome'] : [];
+      expect(Object.keys(view).sort()).toEqual([...PARTICIPANT_KEYS, ...lobbyOnly].sort());
       const keys = keysDeep(view);
       for (const forbidden of ['signals', 'members', 'presence', 'pause', 'pauses', 'reason', 'note', 'responses', 'outcomeDetail', 'signalId']) {
         expect(keys.has(forbidden)).toBe(false);
@@ -151,11 +153,13 @@ describe('participants', () => {
   test('a planned remote participant sees neither names nor their letter until admitted', () => {
     const waiting = c.cy.views.filter((v) => !(v as ParticipantView).you.admitted) as ParticipantView[];
     expect(waiting.length).toBeGreaterThan(0);
-    for (const view of waiting) {
+    for (const { lobbyWelcome, ...view } of waiting) {
       expect(view.lobby).toBe('waiting');
       expect(view.letter).toBeNull();
       expect(view.speakingOrder).toEqual([]);
       expect(view.allowed).toEqual([]);
+      // Issue 13, item 18 changed this: the loved one's and the facilitator's first names, and only there.
+      expect(lobbyWelcome).toEqual({ lovedOne: 'Sam', facilitator: 'Dana' });
       const text = JSON.stringify(view);
       for (const name of ['Ann', 'Bob', 'Sam', 'Dana', 'Aunt May', SECRET.walkIn]) expect(text).not.toContain(name);
     }
@@ -170,7 +174,9 @@ describe('a joiner who is never admitted', () => {
     // Nor does how often a view reaches him: he got one, when he arrived, and none with each command.
     expect(views).toHaveLength(1);
     expect(new Set(c.facilitator.views.map((v) => v.phase))).toEqual(new Set(['gathering', 'opening', 'speaking', 'paused', 'offer', 'bottom-lines', 'outcome', 'closed']));
-    for (const view of views) {
+    for (const { lobbyWelcome, ...view } of views) {
+      // Issue 13, item 18 changed this: whose meeting and who lets people in, by first name, and nothing more.
+      expect(lobbyWelcome).toEqual({ lovedOne: 'Sam', facilitator: 'Dana' });
       expect(view).toMatchObject({ lobby: 'waiting', speakingOrder: [], currentSpeakerId: null, turnEndsAt: null, outcome: null, letter: null, bottomLine: null, allowed: [] });
       expect(view).toMatchObject({ phase: 'gathering', paused: false, round: 'letters', revision: 0 });
       expect(view.you).toMatchObject({ name: SECRET.walkIn, admitted: false });

@@ -1,6 +1,6 @@
 // Hash routes for the console: #/ (cases), #/cases/:id[/assessment|/screenings|/team|/letters|/meetings],
-// #/meetings/:id[/links|/record].
-export type MeetingTab = 'live' | 'links' | 'record';
+// #/meetings/:id[/links|/record|/report].
+export type MeetingTab = 'live' | 'links' | 'record' | 'report';
 /** The case page's tabs (issue 9, section 7; issue 10's letters); the overview has no suffix. */
 export const CASE_TABS = ['overview', 'assessment', 'screenings', 'team', 'letters', 'meetings'] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
@@ -16,7 +16,7 @@ export function parseRoute(hash: string): Route {
     return tab ? { name: 'case', id: parts[1], tab } : { name: 'case', id: parts[1] };
   }
   if (parts[0] === 'meetings' && parts[1]) {
-    const tab = parts[2] === 'links' || parts[2] === 'record' ? parts[2] : 'live';
+    const tab = parts[2] === 'links' || parts[2] === 'record' || parts[2] === 'report' ? parts[2] : 'live';
     return { name: 'meeting', id: parts[1], tab };
   }
   return { name: 'cases' };

@@ -87,6 +87,9 @@ export function describeEntry(entry: RecordedEntry, lookup: Lookup): string {
       return `Showed ${linkWords('the', link, lookup)} again`;
     case 'link.revoked':
       return link ? `Revoked ${linkWords('the', link, lookup)}` : 'Revoked a link';
+    case 'report.letters':
+      // Issue 11, section 6: reading everyone's letters in the report is on the record.
+      return 'Opened the meeting report with the letters';
     case 'command':
       return commandWords(entry, lookup);
   }
