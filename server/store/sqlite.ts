@@ -13,6 +13,7 @@ import { KyselyCases } from './kysely/cases.js';
 import { KyselyLinks } from './kysely/links.js';
 import { KyselyMeetings, type AppendEvent } from './kysely/meetings.js';
 import { KyselyPreparation } from './kysely/preparation.js';
+import { KyselyLogistics } from './kysely/logistics.js';
 import { migrateToLatest } from './migrations/index.js';
 import type { Database as Tables } from './schema.js';
 import { FILE_GONE, FileWatch } from './file-watch.js';
@@ -28,6 +29,7 @@ function repositories(db: Kysely<Tables>, vault: Vault, append: AppendEvent) {
     cases: new KyselyCases(db, vault),
     caseFiles: new KyselyCaseFiles(db, vault),
     preparation: new KyselyPreparation(db, vault),
+    logistics: new KyselyLogistics(db, vault),
     meetings: new KyselyMeetings(db, vault, append),
     links: new KyselyLinks(db, vault),
     audit: new KyselyAuditLog(db),
@@ -44,6 +46,7 @@ export class SqliteStore implements Store {
   readonly cases;
   readonly caseFiles;
   readonly preparation;
+  readonly logistics;
   readonly meetings;
   readonly links;
   readonly audit;
@@ -69,7 +72,7 @@ export class SqliteStore implements Store {
         eventJson: JSON.stringify(stored.event),
         snapshotJson: JSON.stringify(snapshot),
       });
-    ({ accounts: this.accounts, cases: this.cases, caseFiles: this.caseFiles, preparation: this.preparation, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, append));
+    ({ accounts: this.accounts, cases: this.cases, caseFiles: this.caseFiles, preparation: this.preparation, logistics: this.logistics, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, append));
   }
 
   /**
