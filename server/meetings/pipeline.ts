@@ -100,7 +100,14 @@ export class CommandPipeline {
     if (this.isStale(command)) {
       return this.reject(key, 'STALE', `The meeting has moved on (revision ${this.meeting.revision}); here is the latest`);
     }
-    const event = await this.placed(this.stamp(command, sender));
+    let event: MeetingEvent | null;
+    try {
+      event = await this.placed(this.stamp(command, sender));
+    } catch (error) {
+      // The case's logistics could not be read: nothing decided, and the same command may be retried.
+      this.deps.log.error({ meetingId: this.meeting.id, type: command.type, err: errorName(error) }, 'treatment place not read');
+      return { ok: false, error: { code: 'UNAVAILABLE', message: 'The treatment place could not be checked; please try again' }, revision: this.meeting.revision };
+    }
     if (!event || !canApply(this.meeting.snapshot, event)) {
       return this.reject(key, 'NOT_ALLOWED', notAllowedMessage(command.type, this.meeting.phase, this.meeting.context, event ?? undefined));
     }
