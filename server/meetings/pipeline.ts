@@ -161,7 +161,8 @@ export class CommandPipeline {
    * and a replay of the log decides as the meeting did (issue 11, section 2).
    */
   private async placed(event: MeetingEvent | null): Promise<MeetingEvent | null> {
-    if (event?.type !== 'offer.present' || !this.deps.place) return event;
+    // A rehearsal practises the words: the place is for the real meeting, so it never holds a practice offer.
+    if (event?.type !== 'offer.present' || !this.deps.place || this.meeting.context.rehearsal) return event;
     const place = await this.deps.place();
     if (!place) return event;
     return place.ready ? { ...event, placeReady: true } : { ...event, placeReady: false, placeMissing: place.missing };

@@ -5,11 +5,14 @@ import { expect, test } from 'vitest';
 import type { PlaceCheck } from '../../shared/case/logistics.js';
 import { createMeeting } from '../../shared/meeting/agenda.js';
 import { MeetingRuntime } from '../../server/meetings/runtime.js';
-import { facilitator, liveMeeting } from './fakes.js';
+import { meetingInput } from '../helpers/events.js';
+import { FakeStore, facilitator, liveMeeting, newMeetingRecord } from './fakes.js';
 
 /** A live meeting at the letters whose case's place is whatever `place` answers now. */
-async function atTheLetters(place: (caseId: string) => Promise<PlaceCheck | null>) {
-  const { store, deps } = liveMeeting();
+async function atTheLetters(place: (caseId: string) => Promise<PlaceCheck | null>, rehearsal = false) {
+  const { deps: fakes } = liveMeeting();
+  const store = rehearsal ? new FakeStore(newMeetingRecord(meetingInput({ rehearsal: true })), []) : fakes.store;
+  const deps = { ...fakes, store };
   const asked: string[] = [];
   const runtime = new MeetingRuntime(store.record, createMeeting(store.record.input), {
     ...deps, placeOf: (caseId) => (asked.push(caseId), place(caseId)),
@@ -48,5 +51,12 @@ test('issue 11, case 27: a place that cannot be read answers UNAVAILABLE and sto
 test('issue 11, case 28: no logistics for the case: the offer is neither held nor stamped', async () => {
   const { runtime, store } = await atTheLetters(async () => null);
   expect(await runtime.handle({ commandId: 'c-3', type: 'offer.present', expectedRevision: 2 }, facilitator)).toEqual({ ok: true, revision: 3 });
+  expect(store.events.at(-1)?.event).not.toHaveProperty('placeReady');
+});
+
+test('issue 11, case 29: a rehearsal never holds the offer: the place is for the real meeting', async () => {
+  const { runtime, store, asked } = await atTheLetters(async () => ({ ready: false, missing: ['No primary place is planned'] }), true);
+  expect(await runtime.handle({ commandId: 'c-3', type: 'offer.present', expectedRevision: 2 }, facilitator)).toEqual({ ok: true, revision: 3 });
+  expect(asked).toEqual([]);
   expect(store.events.at(-1)?.event).not.toHaveProperty('placeReady');
 });
