@@ -25,6 +25,7 @@ import { ORIGIN_REFUSED, originAllowed } from './security/origin.js';
 import { openStore } from './store/open.js';
 import { SqliteStore } from './store/sqlite.js';
 import type { Store } from './store/types.js';
+import { placeReader } from './meetings/place.js';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -94,6 +95,7 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
         const ids = links.filter((l) => l.kind === 'guest' && l.participantId === participantId).map((l) => l.id);
         await storage.links.revoke(ids, clock());
       },
+      placeOf: placeReader(storage.logistics, clock),
       onGuestLeft: (meetingId, participantId) => guestLobby(services).left(meetingId, participantId, app.log),
     }),
   };

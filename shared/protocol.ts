@@ -32,7 +32,7 @@ export type {
   Role,
   SignalKind,
 } from './vocabulary.js';
-import { COMMAND_RULES, type CommandRules, type CommandType, type Joiner } from './meeting/commands.js';
+import { COMMAND_RULES, type CommandRules, type CommandType, type Joiner, type PlaceStamp } from './meeting/commands.js';
 import { LIMITS, type ErrorCode, type Role } from './vocabulary.js';
 
 const revision = z.number().int().nonnegative();
@@ -59,7 +59,7 @@ export const commandSchemas = Object.fromEntries(
   ]),
 ) as { [K in CommandType]: SchemaOf<K> };
 
-export type { CommandType, Joiner };
+export type { CommandType, Joiner, PlaceStamp };
 export const COMMAND_TYPES = Object.keys(commandSchemas) as CommandType[];
 export type Command = { [K in CommandType]: z.infer<(typeof commandSchemas)[K]> }[CommandType];
 export type CommandOf<K extends CommandType> = Extract<Command, { type: K }>;
@@ -72,7 +72,7 @@ export interface Actor {
 
 /** A command as the machine receives it: the server adds the time and the author. */
 export type Stamped<C> = C & { at: number; by: Actor };
-export type MeetingEvent = Stamped<Command> & { joiner?: Joiner };
+export type MeetingEvent = Stamped<Command> & { joiner?: Joiner } & PlaceStamp;
 export type LobbyEvent = Extract<MeetingEvent, { type: 'lobby.admit' | 'lobby.deny' }>;
 
 export type ParseResult = { ok: true; command: Command } | { ok: false; message: string };

@@ -3,7 +3,7 @@
 // One place builds it, so the stage guards, the plan and the meeting's
 // creation all see the same case.
 import {
-  CaseSnapshotMismatch, createCaseFile, replayCase, restoreCase, type CaseContent, type CaseSnapshot, type PreparationFacts, type TeamMember,
+  CaseSnapshotMismatch, createCaseFile, EMPTY_LOGISTICS, replayCase, restoreCase, type CaseContent, type CaseSnapshot, type PreparationFacts, type TeamMember,
 } from '../../shared/case/index.js';
 import { scoreScreening } from '../../shared/screeners/index.js';
 import { MODULES } from '../../shared/prepare/modules.js';
@@ -59,7 +59,10 @@ export async function loadContent(services: Services, found: CaseRecord): Promis
     files.listObjections(found.id),
     files.listReadinessMarks(found.id),
   ]);
-  const preparation = await preparationFacts(services, people);
+  const [preparation, logistics] = await Promise.all([
+    preparationFacts(services, people),
+    services.store.logistics.getCaseLogistics(found.id),
+  ]);
   return {
     approach: found.approach,
     approachReason,
@@ -69,6 +72,7 @@ export async function loadContent(services: Services, found: CaseRecord): Promis
     objections: objections.map(({ objectionId, objection, responderId, response }) => ({ objectionId, objection, responderId, response })),
     readiness,
     preparation,
+    logistics: { logistics: logistics?.logistics ?? EMPTY_LOGISTICS, now: services.clock() },
   };
 }
 

@@ -11,6 +11,7 @@ import { caseFileRoutes } from './case-file.js';
 import { parseBody } from './errors.js';
 import type { FormWords } from './field-words.js';
 import { objectionRoutes } from './objections.js';
+import { logisticsRoutes } from './logistics.js';
 import { screeningRoutes } from './screenings.js';
 import { teamRoutes } from './team.js';
 import { stageOf } from '../../shared/case/index.js';
@@ -52,6 +53,8 @@ export function caseRoutes(services: Services) {
     await app.register(screeningRoutes(services));
     await app.register(teamRoutes(services));
     await app.register(objectionRoutes(services));
+    // Treatment logistics and the facilities (issue 11).
+    await app.register(logisticsRoutes(services));
 
     app.post('/api/cases', async (request, reply) => {
       const body = parseBody(caseSchema, request.body, CASE_WORDS);

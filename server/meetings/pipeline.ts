@@ -13,6 +13,7 @@ import { failpoint } from '../failpoints.js';
 import type { Logger } from '../logger.js';
 import { commandAudit } from '../store/audit.js';
 import type { Meetings } from '../store/types.js';
+import type { PlaceCheck } from '../../shared/case/logistics.js';
 import type { CurrentMeeting } from './current.js';
 
 /** What the pipeline asks of the store: append to the log, and look up commands already in it. */
@@ -24,6 +25,11 @@ export interface PipelineDeps {
   log: Logger;
   /** Someone connected and waiting in the lobby right now, or null (a lobby decision is stamped with them). */
   waiting: (participantId: string) => Joiner | null;
+  /**
+   * The case's treatment place for `offer.present` (issue 11): its readiness, or null when the case
+   * has no logistics. Absent (tests of other rules): the offer is not held.
+   */
+  place?: () => Promise<PlaceCheck | null>;
   /** Tell everyone about an event that is stored; the ack waits for it. */
   published: (event: MeetingEvent) => Promise<void> | void;
   /** The revision the sender's view shows (0 in the lobby); every answer carries this one. */
@@ -94,9 +100,16 @@ export class CommandPipeline {
     if (this.isStale(command)) {
       return this.reject(key, 'STALE', `The meeting has moved on (revision ${this.meeting.revision}); here is the latest`);
     }
-    const event = this.stamp(command, sender);
+    let event: MeetingEvent | null;
+    try {
+      event = await this.placed(this.stamp(command, sender));
+    } catch (error) {
+      // The case's logistics could not be read: nothing decided, and the same command may be retried.
+      this.deps.log.error({ meetingId: this.meeting.id, type: command.type, err: errorName(error) }, 'treatment place not read');
+      return { ok: false, error: { code: 'UNAVAILABLE', message: 'The treatment place could not be checked; please try again' }, revision: this.meeting.revision };
+    }
     if (!event || !canApply(this.meeting.snapshot, event)) {
-      return this.reject(key, 'NOT_ALLOWED', notAllowedMessage(command.type, this.meeting.phase, this.meeting.context));
+      return this.reject(key, 'NOT_ALLOWED', notAllowedMessage(command.type, this.meeting.phase, this.meeting.context, event ?? undefined));
     }
     return this.commit(event);
   }
@@ -141,6 +154,18 @@ export class CommandPipeline {
     // A lobby decision is about someone waiting right now: never a link used unseen.
     const joiner = this.deps.waiting(command.participantId);
     return joiner ? { ...event, joiner } : null;
+  }
+
+  /**
+   * An offer carries the place's readiness as it is now, read here so that the machine stays pure
+   * and a replay of the log decides as the meeting did (issue 11, section 2).
+   */
+  private async placed(event: MeetingEvent | null): Promise<MeetingEvent | null> {
+    // A rehearsal practises the words: the place is for the real meeting, so it never holds a practice offer.
+    if (event?.type !== 'offer.present' || !this.deps.place || this.meeting.context.rehearsal) return event;
+    const place = await this.deps.place();
+    if (!place) return event;
+    return place.ready ? { ...event, placeReady: true } : { ...event, placeReady: false, placeMissing: place.missing };
   }
 
   private async commit(event: MeetingEvent): Promise<Ack> {

@@ -7,6 +7,7 @@ import type { MeetingContext, Phase } from '../../shared/meeting/context.js';
 import type { Sender } from '../../shared/meeting/permissions.js';
 import type { MeetingView } from '../../shared/meeting/view.js';
 import type { Ack, MeetingEvent } from '../../shared/protocol.js';
+import type { PlaceCheck } from '../../shared/case/logistics.js';
 import type { Logger } from '../logger.js';
 import type { Cases, MeetingRecord } from '../store/types.js';
 import { CurrentMeeting } from './current.js';
@@ -25,6 +26,8 @@ export interface RuntimeDeps {
   transport: MeetingTransport;
   clock: () => number;
   log: Logger;
+  /** The treatment place of case `caseId` for the offer (issue 11; server/meetings/place.ts); absent: never held. */
+  placeOf?: (caseId: string) => Promise<PlaceCheck | null>;
   /** Called when a guest is turned away, so their personal link dies with the decision. */
   onGuestDenied?: (meetingId: string, participantId: string) => Promise<void>;
   /** Called when a guest's device leaves, so that one who leaves before any decision is not kept (issue 12, case 2). */
@@ -59,6 +62,7 @@ export class MeetingRuntime {
       clock: deps.clock,
       log: deps.log,
       waiting: (participantId) => this.room.waiting(participantId),
+      place: deps.placeOf && (() => deps.placeOf!(this.caseId)),
       published: (event) => this.published(event),
       revisionFor: (sender) => this.publisher.revisionFor(sender),
     });

@@ -49,6 +49,7 @@ export class PostgresStore implements Store {
   readonly cases;
   readonly caseFiles;
   readonly preparation;
+  readonly logistics;
   readonly meetings;
   readonly links;
   readonly audit;
@@ -59,7 +60,7 @@ export class PostgresStore implements Store {
     /** The vault's check value as stored (sealed). */
     readonly checkValue: string,
   ) {
-    ({ accounts: this.accounts, cases: this.cases, caseFiles: this.caseFiles, preparation: this.preparation, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, appendIn(kysely, vault)));
+    ({ accounts: this.accounts, cases: this.cases, caseFiles: this.caseFiles, preparation: this.preparation, logistics: this.logistics, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, appendIn(kysely, vault)));
   }
 
   /**

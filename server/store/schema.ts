@@ -187,6 +187,27 @@ export interface Database {
     text: string;
     at: number;
   };
+  /** From 007 (issue 11): the interventionist's treatment facilities. */
+  facilities: {
+    id: string;
+    facilitator_id: string;
+    name: string;
+    /** JSON array of levels of care */
+    levels_json: string;
+    phone: string;
+    address: string;
+    /** sealed */
+    notes: string;
+    created_at: number;
+    updated_at: number;
+  };
+  /** From 007: a case's treatment logistics, one document. */
+  case_logistics: {
+    case_id: string;
+    /** sealed JSON */
+    document_json: string;
+    updated_at: number;
+  };
   /** One row: a fixed text sealed under the key, opened at every start (vault-check.ts). */
   vault_check: {
     id: number;

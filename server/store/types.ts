@@ -19,6 +19,7 @@ import type { CaseEvent } from '../../shared/case/stages.js';
 import type { CaseRole, CaseStage, ReadinessItem } from '../../shared/case/vocabulary.js';
 import type { Screening } from '../../shared/screeners/catalog.js';
 import type { LetterPart, LetterState } from '../../shared/prepare/vocabulary.js';
+import type { CaseLogistics, Facility } from '../../shared/case/logistics.js';
 
 export interface FacilitatorRecord {
   id: string;
@@ -341,12 +342,38 @@ export interface AuditLog {
   list(meetingId: string | null): Promise<AuditRecord[]>;
 }
 
+/** One of the interventionist's treatment facilities (issue 11); `notes` is sealed at rest. */
+export interface FacilityRecord extends Facility {
+  id: string;
+  facilitatorId: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/**
+ * Treatment logistics (issue 11, section 1): the interventionist's facilities, and each case's
+ * logistics document (places, journey, packing list), sealed at rest as a whole.
+ */
+export interface Logistics {
+  createFacility(record: FacilityRecord): Promise<void>;
+  getFacility(facilityId: string): Promise<FacilityRecord | undefined>;
+  /** The facilitator's facilities, oldest first. */
+  listFacilities(facilitatorId: string): Promise<FacilityRecord[]>;
+  /** Changes the fields given and sets `updatedAt`. */
+  updateFacility(facilityId: string, patch: Partial<Facility>, at: number): Promise<void>;
+  /** The case's logistics and when last saved; undefined if never saved. */
+  getCaseLogistics(caseId: string): Promise<{ logistics: CaseLogistics; updatedAt: number } | undefined>;
+  /** Replaces the whole document. */
+  putCaseLogistics(caseId: string, logistics: CaseLogistics, at: number): Promise<void>;
+}
+
 /** The aggregates as a transaction sees them: appendEvent has its own transaction (on the writer thread). */
 export interface Repositories {
   accounts: Accounts;
   cases: Cases;
   caseFiles: CaseFiles;
   preparation: Preparation;
+  logistics: Logistics;
   meetings: Omit<Meetings, 'appendEvent'>;
   links: Links;
   audit: AuditLog;

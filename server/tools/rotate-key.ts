@@ -31,6 +31,9 @@ export const SEALED_COLUMNS: Record<string, readonly string[]> = {
   letter_comments: ['text'],
   // A working link's token (migration 006, issue 13 item 7).
   links: ['token_sealed'],
+  // Treatment logistics (migration 007, issue 11).
+  facilities: ['notes'],
+  case_logistics: ['document_json'],
   vault_check: ['sealed'],
 };
 

@@ -4,6 +4,7 @@
 export * from './assessment.js';
 export * from './guards.js';
 export * from './lifecycle.js';
+export * from './logistics.js';
 export * from './machine.js';
 export * from './objections.js';
 export * from './plan.js';

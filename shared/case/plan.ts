@@ -6,7 +6,7 @@ import type { ScreeningResult } from '../screeners/index.js';
 import type { Assessment } from './assessment.js';
 import type { Objection } from './objections.js';
 import type { PreparationFacts } from './preparation.js';
-import { readiness, type ReadinessEntry, type ReadinessMark } from './readiness.js';
+import { readiness, type LogisticsFacts, type ReadinessEntry, type ReadinessMark } from './readiness.js';
 import { safetyReview, type SafetyReview } from './safety.js';
 import type { CaseStage, Influence } from './vocabulary.js';
 import { speakingOrder, type TeamMember } from './team.js';
@@ -26,6 +26,8 @@ export interface CaseContent {
   readiness: readonly ReadinessMark[];
   /** The family preparation (issue 10); left out, its readiness items are not listed. */
   preparation?: PreparationFacts;
+  /** The treatment logistics and the time to judge them at (issue 11); left out, its items are not listed. */
+  logistics?: LogisticsFacts;
 }
 
 export interface PlanMember extends TeamMember {
@@ -60,6 +62,7 @@ export function plan(stage: CaseStage, content: CaseContent): Plan {
     safety,
     marks: content.readiness,
     preparation: content.preparation,
+    logistics: content.logistics,
   });
   const order = speakingOrder(content.team);
   const influence = new Map((content.assessment.family?.participants ?? []).map((p) => [p.participantId, p.influence ?? null]));

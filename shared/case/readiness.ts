@@ -11,8 +11,10 @@ import type { Assessment } from './assessment.js';
 import { isCautioned, type SafetyReview } from './safety.js';
 import { countsTowardsTeam, holding, type TeamMember } from './team.js';
 import { preparationVerdict, type PreparationFacts } from './preparation.js';
+import { detoxVerdict, logisticsVerdict, type CaseLogistics } from './logistics.js';
 import {
-  PLAN_ITEMS, PREPARATION_ITEMS, READINESS_ITEMS, SAFETY_ITEMS, type PlanItem, type PreparationItem, type ReadinessItem, type SafetyItem,
+  LOGISTICS_ITEMS, PLAN_ITEMS, PREPARATION_ITEMS, READINESS_ITEMS, SAFETY_ITEMS,
+  type LogisticsItem, type PlanItem, type PreparationItem, type ReadinessItem, type SafetyItem,
 } from './vocabulary.js';
 
 /** The smallest team the plan accepts without a waiver, not counting support (issue 9, section 5). */
@@ -46,10 +48,25 @@ export interface ReadinessFacts {
    * given, `family-educated` and `letters-approved` are, and `bottom-lines-approved` when the approach uses them.
    */
   preparation?: PreparationFacts;
+  /**
+   * The treatment logistics (issue 11) and the time to judge a bed hold at (ms). Left out (a caller
+   * from before it), its items are not listed; given, they are, and `medical-detox-planned` is read
+   * from the primary place's level of care instead of a mark.
+   */
+  logistics?: LogisticsFacts;
 }
 
-/** Items the case's own content decides: never marked done by hand. */
-const BY_THE_PLAN: readonly ReadinessItem[] = [...PLAN_ITEMS, ...PREPARATION_ITEMS];
+/** What the logistics items read: the case's logistics, and `now` (ms) for a bed hold that runs out. */
+export interface LogisticsFacts {
+  logistics: CaseLogistics;
+  now: number;
+}
+
+/**
+ * Items the case's own content decides: never marked done by hand. `medical-detox-planned` is one
+ * since issue 11: the primary place's level of care says whether detox is planned.
+ */
+const BY_THE_PLAN: readonly ReadinessItem[] = [...PLAN_ITEMS, ...PREPARATION_ITEMS, ...LOGISTICS_ITEMS, 'medical-detox-planned'];
 
 /** Null when the mark may be recorded; otherwise why not (a 400): plan items are done by the plan itself. */
 export function markProblem(mark: ReadinessMark): string | null {
@@ -110,6 +127,7 @@ function walkOutFollower(f: ReadinessFacts): Verdict {
 }
 
 function safetyItem(item: SafetyItem, f: ReadinessFacts): Verdict {
+  if (item === 'medical-detox-planned' && f.logistics) return detoxVerdict(f.logistics.logistics);
   if (f.marks.some((m) => m.item === item && m.state === 'done')) return { done: true, detail: 'Marked done' };
   // The assessment already says naloxone is at hand: no need to mark it twice.
   if (item === 'naloxone-on-hand' && f.assessment.safety?.naloxoneAvailable === true) {
@@ -129,13 +147,16 @@ const PLAN_VERDICTS: Record<PlanItem, (f: ReadinessFacts) => Verdict> = {
 export function readiness(f: ReadinessFacts): ReadinessEntry[] {
   const added = new Set(f.safety.flags.flatMap((flag) => flag.adds));
   const preparing = preparationItems(f);
-  const items: ReadinessItem[] = [...PLAN_ITEMS, ...preparing, ...SAFETY_ITEMS.filter((i) => added.has(i))];
+  const logistics: LogisticsItem[] = f.logistics ? [...LOGISTICS_ITEMS] : [];
+  const items: ReadinessItem[] = [...PLAN_ITEMS, ...preparing, ...logistics, ...SAFETY_ITEMS.filter((i) => added.has(i))];
   return items.map((item) => {
     const verdict = (PLAN_ITEMS as readonly string[]).includes(item)
       ? PLAN_VERDICTS[item as PlanItem](f)
       : (preparing as readonly string[]).includes(item)
         ? preparationVerdict(item as PreparationItem, f.team, f.preparation!)
-        : safetyItem(item as SafetyItem, f);
+        : (logistics as readonly string[]).includes(item)
+          ? logisticsVerdict(item as LogisticsItem, f.logistics!.logistics, f.logistics!.now)
+          : safetyItem(item as SafetyItem, f);
     const waiver = f.marks.find((m) => m.item === item && m.state === 'waived');
     if (!verdict.done && waiver?.state === 'waived') return { item, done: false, waived: true, detail: `Waived: ${waiver.reason}` };
     return { item, done: verdict.done, waived: false, detail: verdict.detail };

@@ -122,7 +122,13 @@ export type PlanItem = (typeof PLAN_ITEMS)[number];
  */
 export const PREPARATION_ITEMS = ['family-educated', 'letters-approved', 'bottom-lines-approved'] as const;
 export type PreparationItem = (typeof PREPARATION_ITEMS)[number];
-export const READINESS_ITEMS = [...PLAN_ITEMS, ...PREPARATION_ITEMS, ...SAFETY_ITEMS] as const;
+/**
+ * The treatment logistics' items (issue 11, section 1), read from the case's logistics: the primary
+ * place confirmed (shared/case/logistics.ts, `placeCheck`), a backup identified, the journey planned.
+ */
+export const LOGISTICS_ITEMS = ['treatment-place-confirmed', 'backup-place-identified', 'transport-planned'] as const;
+export type LogisticsItem = (typeof LOGISTICS_ITEMS)[number];
+export const READINESS_ITEMS = [...PLAN_ITEMS, ...PREPARATION_ITEMS, ...LOGISTICS_ITEMS, ...SAFETY_ITEMS] as const;
 export type ReadinessItem = (typeof READINESS_ITEMS)[number];
 
 /** What an interventionist might seed the objections with; the family edits them into their own. */
@@ -133,3 +139,38 @@ export const OBJECTION_EXAMPLES = [
   "I can't afford it",
   'Not now, after the holidays',
 ] as const;
+
+/**
+ * Levels of care in plain labels (issue 11, section 1). No placement logic and no copyrighted
+ * criteria: the interventionist chooses the level with the family and the provider.
+ */
+export const LEVELS_OF_CARE = [
+  'medically-managed-detox',
+  'residential',
+  'partial-hospitalization',
+  'intensive-outpatient',
+  'outpatient',
+  'sober-living',
+  'medication-for-opioid-use-disorder',
+] as const;
+export type LevelOfCare = (typeof LEVELS_OF_CARE)[number];
+
+export const LEVEL_OF_CARE_LABELS: Record<LevelOfCare, string> = {
+  'medically-managed-detox': 'Medically managed detox',
+  residential: 'Residential',
+  'partial-hospitalization': 'Partial hospitalization',
+  'intensive-outpatient': 'Intensive outpatient',
+  outpatient: 'Outpatient',
+  'sober-living': 'Sober living',
+  'medication-for-opioid-use-disorder': 'Medication for opioid use disorder',
+};
+
+/** A place's bed: none yet, held by the facility (perhaps until a time), or confirmed. */
+export const BED_STATUSES = ['none', 'held', 'confirmed'] as const;
+export type BedStatus = (typeof BED_STATUSES)[number];
+
+export const INSURANCE_STATUSES = ['unknown', 'pending', 'verified', 'self-pay', 'denied'] as const;
+export type InsuranceStatus = (typeof INSURANCE_STATUSES)[number];
+
+export const TRANSPORT_MODES = ['car', 'flight', 'facility-transport', 'other'] as const;
+export type TransportMode = (typeof TRANSPORT_MODES)[number];

@@ -31,6 +31,16 @@ export interface Joiner {
   attendance: Exclude<MemberAttendance, 'in-room'>;
 }
 
+/**
+ * What the server stamps onto `offer.present` (issue 11, section 2): whether the case's primary
+ * treatment place is ready, and if not, what is missing in words. Absent when the case has no
+ * logistics at all, and in events logged before issue 11: such offers are not held.
+ */
+export interface PlaceStamp {
+  placeReady?: boolean;
+  placeMissing?: string[];
+}
+
 /** A payload to ask the machine about: the command's own fields, plus the joiner a lobby decision names. */
 export type Probe<S extends z.ZodRawShape> = z.input<z.ZodObject<S>> & { joiner?: Joiner };
 
@@ -45,8 +55,11 @@ export interface CommandRule<S extends z.ZodRawShape = z.ZodRawShape, St extends
    * could be called, who could be sent back); whether the command is possible is the machine's call.
    */
   probes(context: MeetingContext): Iterable<NoInfer<Probe<S>>>;
-  /** The words when the machine refuses it (NOT_ALLOWED); null, or absent, for the general words about the phase. */
-  notAllowed?(phase: Phase, context: MeetingContext): string | null;
+  /**
+   * The words when the machine refuses it (NOT_ALLOWED); null, or absent, for the general words
+   * about the phase. `stamp` is what the server stamped on the refused event, when it stamps one.
+   */
+  notAllowed?(phase: Phase, context: MeetingContext, stamp?: PlaceStamp): string | null;
   /** For a `speaker` command: the words for a participant who does not have the floor. */
   notSpeaker?: string;
 }
@@ -154,7 +167,21 @@ export const COMMAND_RULES = {
     probes: bare,
     notAllowed: () => 'The meeting is not paused',
   }),
-  'offer.present': rule({ payload: {}, staleness: 'revisioned', senders: FACILITATOR, probes: bare }),
+  /**
+   * Held while the case's primary place is not ready (the server's `placeReady` stamp); `override`,
+   * the facilitator's reason, makes the offer anyway and stays in the meeting's log (issue 11).
+   */
+  'offer.present': rule({
+    payload: { override: z.string().trim().min(1).max(LIMITS.note).optional() },
+    staleness: 'revisioned',
+    senders: FACILITATOR,
+    // The button stays enabled while the place is not ready: the refusal names what is missing, and an override is possible.
+    probes: bare,
+    notAllowed: (phase, _context, stamp) =>
+      stamp?.placeReady === false && (phase === 'speaking' || phase === 'bottom-lines')
+        ? `The offer waits for the treatment place. ${(stamp.placeMissing ?? []).join('. ')}. To make the offer anyway, give a reason to override.`
+        : null,
+  }),
   'offer.respond': rule({
     payload: { response: z.enum(OFFER_RESPONSES), note: note.optional() },
     staleness: 'revisioned',

@@ -54,6 +54,12 @@ export const meetingMachine = setup({
   },
   guards: {
     hasCurrentSpeaker: ({ context }) => context.currentSpeakerId !== null,
+    // Issue 11: the server stamps the place's readiness; an event without the stamp (no logistics,
+    // or logged before issue 11) was accepted then and is accepted on replay.
+    placeReadyOrOverridden: ({ event }) => {
+      const offer = event as E<'offer.present'>;
+      return offer.placeReady !== false || offer.override !== undefined;
+    },
     canAdvance: ({ context }) => context.currentSpeakerId !== null || nextWaiting(context) !== null,
     hasDeadline: ({ context }) => context.turnEndsAt !== null,
     canCall: ({ context, event }) => {
@@ -273,7 +279,7 @@ export const meetingMachine = setup({
             speaking: {
               on: {
                 ...turnControls(),
-                'offer.present': { target: 'offer', actions: timed('presentOffer') },
+                'offer.present': { guard: 'placeReadyOrOverridden', target: 'offer', actions: timed('presentOffer') },
                 'pause.start': pauseFrom('speaking'),
               },
             },
@@ -289,7 +295,7 @@ export const meetingMachine = setup({
             'bottom-lines': {
               on: {
                 ...turnControls(),
-                'offer.present': { target: 'offer', actions: timed('presentOffer') },
+                'offer.present': { guard: 'placeReadyOrOverridden', target: 'offer', actions: timed('presentOffer') },
                 'pause.start': pauseFrom('bottom-lines'),
               },
             },

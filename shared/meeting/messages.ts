@@ -1,7 +1,7 @@
 // Words for a command the machine refused, shown to the person who tried.
 // Each command's own words are in its entry in the rules table (commands.ts);
 // these are the words every command shares.
-import { COMMAND_RULES, type CommandType } from './commands.js';
+import { COMMAND_RULES, type CommandType, type PlaceStamp } from './commands.js';
 import type { MeetingContext, Phase } from './context.js';
 
 const PHASE_WORDS: Record<Phase, string> = {
@@ -19,8 +19,8 @@ const PHASE_WORDS: Record<Phase, string> = {
  * Why the machine refused `type` in `phase` (the server's NOT_ALLOWED message): the command's own
  * words where its entry has them, otherwise what is going on in the meeting.
  */
-export function notAllowedMessage(type: CommandType, phase: Phase, context: MeetingContext): string {
+export function notAllowedMessage(type: CommandType, phase: Phase, context: MeetingContext, stamp?: PlaceStamp): string {
   if (phase === 'closed') return 'The meeting is closed; nothing more can change';
   const rule = COMMAND_RULES[type];
-  return rule.notAllowed?.(phase, context) ?? `That is not possible now: ${PHASE_WORDS[phase]}`;
+  return rule.notAllowed?.(phase, context, stamp) ?? `That is not possible now: ${PHASE_WORDS[phase]}`;
 }

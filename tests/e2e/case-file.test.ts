@@ -231,6 +231,13 @@ test('issue 9, section 7: a case prepared in the console alone, from intake to a
     await pressEnter(f.getByRole('button', { name: 'Waive with this reason' }));
     await eventually(() => item(prepared).locator('.hint').textContent()).toMatch(/^Waived: The family prepared/);
   }
+  // Issue 11 adds the treatment logistics to readiness; here the family arranges the place themselves.
+  for (const item_ of ['treatment-place-confirmed', 'backup-place-identified', 'transport-planned']) {
+    await pressEnter(item(item_).getByRole('button', { name: /^Waive/ }));
+    await f.getByLabel('Why it is waived').fill('The family arranges the place and the journey themselves.');
+    await pressEnter(f.getByRole('button', { name: 'Waive with this reason' }));
+    await eventually(() => item(item_).locator('.hint').textContent()).toMatch(/^Waived: The family arranges/);
+  }
   await f.getByText('Everything is done or waived: the case can be marked ready.').waitFor();
   await accessible(f, 'case-overview-ready');
   await moveOnTo('Ready');

@@ -108,10 +108,17 @@ test('issue 9, case 6: preparation → ready needs every readiness item done or 
   expect(refused.status).toBe(409);
   const items = refused.body.error.missing.map((m: string) => /^Readiness, ([a-z0-9-]+):/.exec(m)?.[1]);
   // Issue 10 adds family-educated (nobody has done the modules yet); the letters were typed, so they count as approved.
-  expect(items).toEqual(['chair-and-closer-assigned', 'walk-out-follower-assigned', 'family-educated', 'safety-plan']);
+  // Issue 11 adds the treatment logistics: no place, backup or journey is planned yet.
+  expect(items).toEqual([
+    'chair-and-closer-assigned', 'walk-out-follower-assigned', 'family-educated',
+    'treatment-place-confirmed', 'backup-place-identified', 'transport-planned', 'safety-plan',
+  ]);
 
   await assignRoles(fx);
   expect((await put(api, `/api/cases/${fx.caseId}/readiness/family-educated`, { state: 'waived', reason: 'taught in person' })).status).toBe(200);
+  for (const item of ['treatment-place-confirmed', 'backup-place-identified', 'transport-planned']) {
+    expect((await put(api, `/api/cases/${fx.caseId}/readiness/${item}`, { state: 'waived', reason: 'the family arranges it' })).status).toBe(200);
+  }
   const waived = await put(api, `/api/cases/${fx.caseId}/readiness/safety-plan`, { state: 'waived', reason: SECRET.waiver });
   expect(waived.status).toBe(200);
   expect(waived.body.readiness.find((r: { item: string }) => r.item === 'safety-plan')).toEqual({ item: 'safety-plan', done: false, waived: true, detail: `Waived: ${SECRET.waiver}` });

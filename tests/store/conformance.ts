@@ -10,6 +10,7 @@ import { accountAndCaseTests } from './conformance/accounts-cases.js';
 import { auditTests } from './conformance/audit.js';
 import { caseFileTests } from './conformance/case-files.js';
 import { linkTests } from './conformance/links.js';
+import { logisticsTests } from './conformance/logistics.js';
 import { meetingTests } from './conformance/meetings.js';
 import { preparationTests } from './conformance/preparation.js';
 import { sealingTests, transactionTests } from './conformance/transactions.js';
@@ -35,6 +36,7 @@ export function storeConformance(name: string, open: StoreHarness): void {
   meetingTests(name, open);
   linkTests(name, open);
   preparationTests(name, open);
+  logisticsTests(name, open);
   auditTests(name, open);
   transactionTests(name, open);
   sealingTests(name, open);

@@ -10,6 +10,7 @@ import { KyselyCases } from './cases.js';
 import { KyselyLinks } from './links.js';
 import { KyselyMeetings, type AppendEvent } from './meetings.js';
 import { KyselyPreparation } from './preparation.js';
+import { KyselyLogistics } from './logistics.js';
 
 /** Every aggregate over `db`, sealing with `vault`; `append` is the store's own way to append to a meeting's log. */
 export function repositories(db: Kysely<Database>, vault: Vault, append: AppendEvent) {
@@ -18,6 +19,7 @@ export function repositories(db: Kysely<Database>, vault: Vault, append: AppendE
     cases: new KyselyCases(db, vault),
     caseFiles: new KyselyCaseFiles(db, vault),
     preparation: new KyselyPreparation(db, vault),
+    logistics: new KyselyLogistics(db, vault),
     meetings: new KyselyMeetings(db, vault, append),
     links: new KyselyLinks(db, vault),
     audit: new KyselyAuditLog(db),

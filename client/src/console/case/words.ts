@@ -20,6 +20,10 @@ export const READINESS_LABELS: Record<ReadinessItem, string> = {
   'family-educated': 'Everyone in the meeting has done the modules',
   'letters-approved': 'Every letter approved',
   'bottom-lines-approved': 'Every bottom line approved',
+  // Treatment logistics (issue 11).
+  'treatment-place-confirmed': 'The treatment place is confirmed',
+  'backup-place-identified': 'A backup place is identified',
+  'transport-planned': 'The journey to treatment is planned',
   'safety-plan': 'A safety plan: exits, seating, who calls for help',
   'medical-detox-planned': 'Medically managed detox arranged',
   'naloxone-on-hand': 'Naloxone at the meeting',

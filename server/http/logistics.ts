@@ -1,0 +1,104 @@
+// Treatment logistics (issue 11, section 1): the interventionist's facilities
+// (`/api/facilities`), and per case the places, the journey and the packing list
+// (`/api/cases/:caseId/logistics`). The rules live in shared/case/logistics.ts;
+// these routes check ownership, validate, store (sealed) and audit with ids only.
+import type { FastifyInstance } from 'fastify';
+import {
+  EMPTY_LOGISTICS, facilityPatchSchema, facilitySchema, logisticsSchema, placeCheck,
+  type CaseLogistics, type PlacePlan,
+} from '../../shared/case/logistics.js';
+import { newId } from '../security/secrets.js';
+import type { Services } from '../services.js';
+import type { FacilityRecord } from '../store/types.js';
+import { caseAudit, facilitatorAudit } from './audit.js';
+import { HttpError, parseBody } from './errors.js';
+import { ownCase, ownFacility } from './owned.js';
+
+type FacilityParams = { Params: { facilityId: string } };
+type CaseParams = { Params: { caseId: string } };
+
+const facilityBody = ({ id, name, levelsOfCare, phone, address, notes, createdAt, updatedAt }: FacilityRecord) =>
+  ({ id, name, levelsOfCare, phone, address, notes, createdAt, updatedAt });
+
+/** A 400 naming the field when a place names a facility that is not the facilitator's, or a level it does not offer. */
+async function checkPlace(services: Services, facilitatorId: string, field: string, place: PlacePlan | null): Promise<void> {
+  if (!place?.facilityId) return;
+  const facility = await services.store.logistics.getFacility(place.facilityId);
+  if (!facility || facility.facilitatorId !== facilitatorId) throw new HttpError(400, 'INVALID', `${field}.facilityId: not one of your facilities`);
+  if (place.levelOfCare !== null && !facility.levelsOfCare.includes(place.levelOfCare)) {
+    throw new HttpError(400, 'INVALID', `${field}.levelOfCare: that facility does not offer this level of care; add it to the facility first`);
+  }
+}
+
+/** The references in a logistics document checked against the facilitator's facilities and the case's people. */
+async function checkReferences(services: Services, facilitatorId: string, caseId: string, l: CaseLogistics): Promise<void> {
+  await checkPlace(services, facilitatorId, 'primary', l.primary);
+  await checkPlace(services, facilitatorId, 'backup', l.backup);
+  const driver = l.transport?.driverParticipantId;
+  if (driver) {
+    const person = await services.store.cases.getParticipant(driver);
+    if (!person || person.caseId !== caseId || person.meetingId !== null) {
+      throw new HttpError(400, 'INVALID', 'transport.driverParticipantId: not a participant of this case');
+    }
+  }
+}
+
+/** The body of `GET/PUT …/logistics`: the document, when it was saved, and the primary place's readiness for the offer. */
+function logisticsBody(services: Services, logistics: CaseLogistics, updatedAt: number | null) {
+  const place = placeCheck(logistics, services.clock());
+  // `planned` false: nothing saved yet, so the offer is not held for it (docs/protocol.md).
+  return { logistics, updatedAt, place: { planned: updatedAt !== null, ...place } };
+}
+
+/** Registered inside caseRoutes: the facilitator's session is already required. */
+export function logisticsRoutes(services: Services) {
+  return async (app: FastifyInstance) => {
+    app.get('/api/facilities', async (request) => {
+      return { facilities: (await services.store.logistics.listFacilities(request.facilitatorId)).map(facilityBody) };
+    });
+
+    app.post('/api/facilities', async (request, reply) => {
+      const body = parseBody(facilitySchema, request.body);
+      const at = services.clock();
+      const record: FacilityRecord = { id: newId(), facilitatorId: request.facilitatorId, ...body, createdAt: at, updatedAt: at };
+      await services.store.transaction(async (tx) => {
+        await tx.logistics.createFacility(record);
+        await tx.audit.append({ ...facilitatorAudit(services, request.facilitatorId, 'facility.added'), subjectId: record.id });
+      });
+      return reply.code(201).send(facilityBody(record));
+    });
+
+    app.get<FacilityParams>('/api/facilities/:facilityId', async (request) => {
+      return facilityBody(await ownFacility(services, request.facilitatorId, request.params.facilityId));
+    });
+
+    app.patch<FacilityParams>('/api/facilities/:facilityId', async (request) => {
+      const facility = await ownFacility(services, request.facilitatorId, request.params.facilityId);
+      const patch = parseBody(facilityPatchSchema, request.body);
+      const at = services.clock();
+      await services.store.transaction(async (tx) => {
+        await tx.logistics.updateFacility(facility.id, patch, at);
+        await tx.audit.append({ ...facilitatorAudit(services, request.facilitatorId, 'facility.updated'), subjectId: facility.id });
+      });
+      return facilityBody({ ...facility, ...patch, updatedAt: at });
+    });
+
+    app.get<CaseParams>('/api/cases/:caseId/logistics', async (request) => {
+      const found = await ownCase(services, request.facilitatorId, request.params.caseId);
+      const saved = await services.store.logistics.getCaseLogistics(found.id);
+      return logisticsBody(services, saved?.logistics ?? EMPTY_LOGISTICS, saved?.updatedAt ?? null);
+    });
+
+    app.put<CaseParams>('/api/cases/:caseId/logistics', async (request) => {
+      const found = await ownCase(services, request.facilitatorId, request.params.caseId);
+      const logistics = parseBody(logisticsSchema, request.body);
+      await checkReferences(services, request.facilitatorId, found.id, logistics);
+      const at = services.clock();
+      await services.store.transaction(async (tx) => {
+        await tx.logistics.putCaseLogistics(found.id, logistics, at);
+        await tx.audit.append(caseAudit(services, request.facilitatorId, 'case.logistics.saved', found.id));
+      });
+      return logisticsBody(services, logistics, at);
+    });
+  };
+}
