@@ -13,6 +13,7 @@ import { KyselyCases } from './kysely/cases.js';
 import { KyselyLinks } from './kysely/links.js';
 import { KyselyMeetings, type AppendEvent } from './kysely/meetings.js';
 import { KyselyPreparation } from './kysely/preparation.js';
+import { KyselyConsents, KyselyTransitions } from './kysely/consents.js';
 import { migrateToLatest } from './migrations/index.js';
 import type { Database as Tables } from './schema.js';
 import { FILE_GONE, FileWatch } from './file-watch.js';
@@ -28,6 +29,8 @@ function repositories(db: Kysely<Tables>, vault: Vault, append: AppendEvent) {
     cases: new KyselyCases(db, vault),
     caseFiles: new KyselyCaseFiles(db, vault),
     preparation: new KyselyPreparation(db, vault),
+    transitions: new KyselyTransitions(db, vault),
+    consents: new KyselyConsents(db, vault),
     meetings: new KyselyMeetings(db, vault, append),
     links: new KyselyLinks(db, vault),
     audit: new KyselyAuditLog(db),
@@ -44,6 +47,8 @@ export class SqliteStore implements Store {
   readonly cases;
   readonly caseFiles;
   readonly preparation;
+  readonly transitions;
+  readonly consents;
   readonly meetings;
   readonly links;
   readonly audit;
@@ -69,7 +74,7 @@ export class SqliteStore implements Store {
         eventJson: JSON.stringify(stored.event),
         snapshotJson: JSON.stringify(snapshot),
       });
-    ({ accounts: this.accounts, cases: this.cases, caseFiles: this.caseFiles, preparation: this.preparation, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, append));
+    ({ accounts: this.accounts, cases: this.cases, caseFiles: this.caseFiles, preparation: this.preparation, transitions: this.transitions, consents: this.consents, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, append));
   }
 
   /**

@@ -6,13 +6,14 @@
 // An objection's prepared response reaches its responder alone, while it is
 // raised in the offer; a walk-out follower alone learns that the loved one left.
 import type { Approach } from '../approaches.js';
+import type { FamilyNews } from '../case/transition.js';
 import type { CommandType, Outcome, SignalKind } from '../protocol.js';
 import type { MemberAttendance } from '../vocabulary.js';
 import type { CallDetails, MeetingContext, Member, OfferRecord, OutcomeRecord, PastPause, Pause, Phase, Round, SpeakerStatus, Turn } from './context.js';
 import { readingTimes, type ReadingTime } from './reading.js';
 import { answering, objectionsOf, walkOutFollow, type ObjectionText, type ObjectionView } from './plan-view.js';
 
-export type { ObjectionText, ObjectionView, ReadingTime };
+export type { FamilyNews, ObjectionText, ObjectionView, ReadingTime };
 
 /**
  * A member's connection as the facilitator sees it: `connected` (a device is
@@ -105,6 +106,11 @@ export interface ParticipantView extends PublicAgenda {
    * them; in the lobby only if the facilitator chose to show them there. Absent otherwise.
    */
   callDetails?: CallLine;
+  /**
+   * After a yes (issue 11, section 3): "On the way" or "Admitted", for someone remote, once the outcome
+   * is `accepted` and only if the interventionist chose to share it. Absent otherwise.
+   */
+  familyNews?: FamilyNews;
 }
 
 /** The call details a participant sees: the link and the number, without the facilitator's choice. */
@@ -210,6 +216,7 @@ export function participantView(
   self: { participantId: string; name: string },
   texts: PrivateTexts,
   allowed: CommandType[],
+  news: FamilyNews | null = null,
 ): ParticipantView {
   const member = state.context.members.find((m) => m.participantId === self.participantId);
   const you: You = {
@@ -236,7 +243,13 @@ export function participantView(
     answering: answering(state, self.participantId, texts),
     walkOutFollow: walkOutFollow(state, self.participantId),
     ...(call ? { callDetails: call } : {}),
+    ...(shareNews(state, member, news) ? { familyNews: news! } : {}),
   };
+}
+
+/** Whether `news` reaches this member: someone remote, after an accepted outcome, when shared at all. */
+function shareNews(state: MeetingState, member: Member | undefined, news: FamilyNews | null): boolean {
+  return news !== null && state.phase === 'outcome' && state.context.outcome?.kind === 'accepted' && member !== undefined && member.attendance !== 'in-room';
 }
 
 /**
