@@ -249,7 +249,9 @@ export function participantView(
 
 /** Whether `news` reaches this member: someone remote, after an accepted outcome, when shared at all. */
 function shareNews(state: MeetingState, member: Member | undefined, news: FamilyNews | null): boolean {
-  return news !== null && state.phase === 'outcome' && state.context.outcome?.kind === 'accepted' && member !== undefined && member.attendance !== 'in-room';
+  // `closed` too: the news often comes hours later, to a phone still showing the ended meeting.
+  const ended = state.phase === 'outcome' || state.phase === 'closed';
+  return news !== null && ended && state.context.outcome?.kind === 'accepted' && member !== undefined && member.attendance !== 'in-room';
 }
 
 /**
