@@ -2,6 +2,9 @@
 // into treatment, and the one calm word the remote family may see about it.
 // Pure: no I/O, no clock.
 import { z } from 'zod';
+import type { FamilyNews } from '../meeting/view.js';
+
+export type { FamilyNews };
 
 const time = z.number().int().nonnegative().nullable();
 
@@ -23,9 +26,6 @@ export const transitionSchema = z.strictObject({
 export type Transition = z.infer<typeof transitionSchema>;
 
 export const EMPTY_TRANSITION: Transition = { leftAt: null, arrivedAt: null, admittedAt: null, accompaniedBy: null, shareWithFamily: false };
-
-/** What the remote family's screen may say about the person after a yes. */
-export type FamilyNews = 'on-the-way' | 'admitted';
 
 /**
  * The word the family may see: `admitted` once admitted, `on-the-way` once they left (or arrived),

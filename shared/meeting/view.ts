@@ -6,14 +6,16 @@
 // An objection's prepared response reaches its responder alone, while it is
 // raised in the offer; a walk-out follower alone learns that the loved one left.
 import type { Approach } from '../approaches.js';
-import type { FamilyNews } from '../case/transition.js';
 import type { CommandType, Outcome, SignalKind } from '../protocol.js';
 import type { MemberAttendance } from '../vocabulary.js';
 import type { CallDetails, MeetingContext, Member, OfferRecord, OutcomeRecord, PastPause, Pause, Phase, Round, SpeakerStatus, Turn } from './context.js';
 import { readingTimes, type ReadingTime } from './reading.js';
 import { answering, objectionsOf, walkOutFollow, type ObjectionText, type ObjectionView } from './plan-view.js';
 
-export type { FamilyNews, ObjectionText, ObjectionView, ReadingTime };
+export type { ObjectionText, ObjectionView, ReadingTime };
+
+/** After a yes (issue 11, section 3): the one word a remote relative's screen may show about the person. */
+export type FamilyNews = 'on-the-way' | 'admitted';
 
 /**
  * A member's connection as the facilitator sees it: `connected` (a device is
