@@ -92,6 +92,11 @@ test('issue 11, case 3.11: the form shows every element and signs with the keybo
   await page.getByText('already been signed').waitFor();
   expect(await page.locator('#typed-name').count()).toBe(0);
   await accessible(page, 'consent-spent');
+
+  // The next form's link opened in the same tab (the laptop, one consent after another) shows that form.
+  const next = await fx.api.post(`/api/cases/${fx.caseId}/consents`, completeForm());
+  await page.evaluate((hash) => (location.hash = hash), `#${(next.body.url as string).split('#')[1]}`);
+  await page.locator('#typed-name').waitFor();
 });
 
 test('issue 11, case 3.12: a representative signs for the patient with a drawn signature, which is kept as a PNG', async () => {
