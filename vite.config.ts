@@ -1,4 +1,4 @@
-// The Svelte client: five pages, each with its own entry, built to dist/client
+// The Svelte client: six pages, each with its own entry, built to dist/client
 // and served by Fastify (server/http/client.ts). In development, `npm run dev:client`
 // serves the pages with hot reload and proxies the API and Socket.IO to a
 // server started with `npm start` (or THRESHOLD_DEV_SERVER).
@@ -14,7 +14,7 @@ const pageAddresses: Plugin = {
   name: 'threshold-page-addresses',
   configureServer(server) {
     server.middlewares.use((req, _res, next) => {
-      const match = req.url?.match(/^\/(tablet|remote|display|prepare)(\?.*)?$/);
+      const match = req.url?.match(/^\/(tablet|remote|display|prepare|consent)(\?.*)?$/);
       if (match) req.url = `/${match[1]}.html${match[2] ?? ''}`;
       next();
     });
@@ -41,6 +41,7 @@ export default defineConfig({
         remote: resolve(clientRoot, 'remote.html'),
         display: resolve(clientRoot, 'display.html'),
         prepare: resolve(clientRoot, 'prepare.html'),
+        consent: resolve(clientRoot, 'consent.html'),
       },
     },
   },

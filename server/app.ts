@@ -15,6 +15,10 @@ import { linkRoutes } from './http/links.js';
 import { prepareRoutes } from './http/prepare.js';
 import { meetingRoutes } from './http/meetings.js';
 import { reportRoutes } from './http/report.js';
+import { consentRoutes } from './http/consents.js';
+import { consentSigningRoutes } from './http/consent-sign.js';
+import { transitionRoutes } from './http/transition.js';
+import { familyNews } from '../shared/case/transition.js';
 import { MeetingRegistry } from './meetings/registry.js';
 import { RealtimeHub } from './realtime/hub.js';
 import { guestLobby } from './realtime/guests.js';
@@ -97,6 +101,10 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
       },
       placeOf: placeReader(storage.logistics, clock),
       onGuestLeft: (meetingId, participantId) => guestLobby(services).left(meetingId, participantId, app.log),
+      familyNews: async (caseId, meetingId) => {
+        const saved = await storage.transitions.get(caseId);
+        return saved?.meetingId === meetingId ? familyNews(saved.checklist) : null;
+      },
     }),
   };
 
@@ -118,6 +126,10 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
   // The family preparation (issue 10): the interventionist's side, and the family's Bearer routes.
   await app.register(letterRoutes(services));
   await app.register(prepareRoutes(services));
+  // After a yes (issue 11, section 3): the transition checklist, and consents with their signing page's routes.
+  await app.register(transitionRoutes(services));
+  await app.register(consentRoutes(services));
+  await app.register(consentSigningRoutes(services));
   await app.register(clientRoutes(services));
 
   await app.register(realtimePlugin, { hub, services });

@@ -20,6 +20,7 @@ const PAGES: Record<string, string> = {
   '/remote': 'remote.html',
   '/display': 'display.html',
   '/prepare': 'prepare.html',
+  '/consent': 'consent.html',
 };
 
 // The security headers (CSP among them) come from helmet, for every response: see headers.ts.

@@ -11,6 +11,7 @@ import {
   facilitatorView,
   participantView,
   publicAgenda,
+  type FamilyNews,
   type MeetingState,
   type MeetingView,
   type PublicAgenda,
@@ -51,6 +52,8 @@ export class Publisher {
   private lobbyCallShown = '';
   /** What each sender may do in `snapshot`: presence changes republish every view with the same snapshot. */
   private allowedMemo: { snapshot: MeetingSnapshot; bySender: Map<string, CommandType[]> } | null = null;
+  /** After a yes, what the remote family may see (issue 11, section 3); set by the runtime. */
+  familyNews: FamilyNews | null = null;
 
   constructor(
     private readonly meeting: CurrentMeeting,
@@ -164,7 +167,7 @@ export class Publisher {
   private participantViewOf(state: MeetingState, agenda: PublicAgenda, participantId: string, denied = false) {
     const allowed = this.allowed({ role: 'participant', participantId }, participantId);
     const you = { participantId, name: this.room.nameOf(participantId) };
-    const view = participantView(state, agenda, you, this.room.textsOf(participantId), allowed);
+    const view = participantView(state, agenda, you, this.room.textsOf(participantId), allowed, this.familyNews);
     return denied ? { ...view, lobby: 'denied' as const } : view;
   }
 

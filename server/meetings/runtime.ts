@@ -5,7 +5,7 @@
 import type { MeetingSnapshot } from '../../shared/meeting/agenda.js';
 import type { MeetingContext, Phase } from '../../shared/meeting/context.js';
 import type { Sender } from '../../shared/meeting/permissions.js';
-import type { MeetingView } from '../../shared/meeting/view.js';
+import type { FamilyNews, MeetingView } from '../../shared/meeting/view.js';
 import type { Ack, MeetingEvent } from '../../shared/protocol.js';
 import type { PlaceCheck } from '../../shared/case/logistics.js';
 import type { Logger } from '../logger.js';
@@ -32,6 +32,8 @@ export interface RuntimeDeps {
   onGuestDenied?: (meetingId: string, participantId: string) => Promise<void>;
   /** Called when a guest's device leaves, so that one who leaves before any decision is not kept (issue 12, case 2). */
   onGuestLeft?: (meetingId: string, participantId: string) => void;
+  /** After a yes, what the remote family may see as saved (issue 11, section 3); read before the first participant's view. */
+  familyNews?: (caseId: string, meetingId: string) => Promise<FamilyNews | null>;
 }
 
 export class MeetingRuntime {
@@ -42,6 +44,7 @@ export class MeetingRuntime {
   private readonly room: Room;
   private readonly publisher: Publisher;
   private readonly pipeline: CommandPipeline;
+  private newsLoading: Promise<void> | null = null;
 
   /**
    * `snapshot` is the meeting at `record.revision`, restored or rebuilt by the
@@ -90,7 +93,20 @@ export class MeetingRuntime {
 
   /** Read the participants' letters and bottom lines once; await it before a participant attaches. */
   loadTexts(): Promise<void> {
-    return this.room.loadTexts();
+    this.newsLoading ??= this.deps.familyNews?.(this.caseId, this.id).then(
+      (news) => void (this.publisher.familyNews ??= news),
+      // A failed read retries with the next arrival; their letters still come.
+      () => void (this.newsLoading = null),
+    ) ?? Promise.resolve();
+    return Promise.all([this.room.loadTexts(), this.newsLoading]).then(() => undefined);
+  }
+
+  /** After a yes: what the remote family may see now ("On the way", "Admitted", or nothing); they get it at once. */
+  shareFamilyNews(news: FamilyNews | null): void {
+    const changed = news !== this.publisher.familyNews;
+    this.publisher.familyNews = news;
+    this.newsLoading ??= Promise.resolve();
+    if (changed) this.publisher.publish();
   }
 
   /** A connection joins: it gets its first view, the facilitator a fresh one. Throws for a participant before loadTexts. */

@@ -50,6 +50,8 @@ export class PostgresStore implements Store {
   readonly caseFiles;
   readonly preparation;
   readonly logistics;
+  readonly transitions;
+  readonly consents;
   readonly meetings;
   readonly links;
   readonly audit;
@@ -60,7 +62,7 @@ export class PostgresStore implements Store {
     /** The vault's check value as stored (sealed). */
     readonly checkValue: string,
   ) {
-    ({ accounts: this.accounts, cases: this.cases, caseFiles: this.caseFiles, preparation: this.preparation, logistics: this.logistics, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, appendIn(kysely, vault)));
+    ({ accounts: this.accounts, cases: this.cases, caseFiles: this.caseFiles, preparation: this.preparation, logistics: this.logistics, transitions: this.transitions, consents: this.consents, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, appendIn(kysely, vault)));
   }
 
   /**

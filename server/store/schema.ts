@@ -208,6 +208,31 @@ export interface Database {
     document_json: string;
     updated_at: number;
   };
+  /** From 008 (issue 11, section 3): the transition checklist after a yes, one per case. */
+  transitions: {
+    case_id: string;
+    meeting_id: string;
+    /** sealed JSON */
+    checklist_json: string;
+    /** 1 or 0 */
+    share_with_family: Generated<number>;
+    updated_at: number;
+  };
+  /** From 008: consents under 42 CFR Part 2; only the signing token's hash. */
+  consents: {
+    id: string;
+    case_id: string;
+    created_by: string;
+    token_hash: string;
+    /** sealed JSON */
+    form_json: string;
+    /** sealed JSON; NULL until signed */
+    signature_json: string | null;
+    created_at: number;
+    signed_at: number | null;
+    revoked_at: number | null;
+    revocation_recorded_at: number | null;
+  };
   /** One row: a fixed text sealed under the key, opened at every start (vault-check.ts). */
   vault_check: {
     id: number;

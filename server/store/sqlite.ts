@@ -22,6 +22,8 @@ export class SqliteStore implements Store {
   readonly caseFiles;
   readonly preparation;
   readonly logistics;
+  readonly transitions;
+  readonly consents;
   readonly meetings;
   readonly links;
   readonly audit;
@@ -47,7 +49,7 @@ export class SqliteStore implements Store {
         eventJson: JSON.stringify(stored.event),
         snapshotJson: JSON.stringify(snapshot),
       });
-    ({ accounts: this.accounts, cases: this.cases, caseFiles: this.caseFiles, preparation: this.preparation, logistics: this.logistics, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, append));
+    ({ accounts: this.accounts, cases: this.cases, caseFiles: this.caseFiles, preparation: this.preparation, logistics: this.logistics, transitions: this.transitions, consents: this.consents, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, append));
   }
 
   /**

@@ -20,6 +20,8 @@ import type { CaseRole, CaseStage, ReadinessItem } from '../../shared/case/vocab
 import type { Screening } from '../../shared/screeners/catalog.js';
 import type { LetterPart, LetterState } from '../../shared/prepare/vocabulary.js';
 import type { CaseLogistics, Facility } from '../../shared/case/logistics.js';
+import type { ConsentForm, ConsentSignature } from '../../shared/case/consent.js';
+import type { Transition } from '../../shared/case/transition.js';
 
 export interface FacilitatorRecord {
   id: string;
@@ -286,6 +288,54 @@ export interface Preparation {
   listComments(participantId: string): Promise<LetterCommentRecord[]>;
 }
 
+/** A case's transition checklist after a yes (issue 11, section 3); sealed at rest. */
+export interface TransitionRecord {
+  caseId: string;
+  /** The meeting whose accepted outcome it follows. */
+  meetingId: string;
+  checklist: Transition;
+  updatedAt: number;
+}
+
+/** The transition checklists, one per case. */
+export interface Transitions {
+  get(caseId: string): Promise<TransitionRecord | undefined>;
+  /** Creates or replaces the case's checklist. */
+  put(record: TransitionRecord): Promise<void>;
+}
+
+/** A consent under 42 CFR Part 2: the form and signature sealed, the signing token's hash only. */
+export interface ConsentRecord {
+  id: string;
+  caseId: string;
+  /** The facilitator who made the form. */
+  createdBy: string;
+  tokenHash: string;
+  form: ConsentForm;
+  signature: ConsentSignature | null;
+  createdAt: number;
+  signedAt: number | null;
+  /** When the revocation took effect (epoch ms), and when it was recorded here. */
+  revokedAt: number | null;
+  revocationRecordedAt: number | null;
+}
+
+/** Consents (issue 11, section 3). */
+export interface Consents {
+  create(record: ConsentRecord): Promise<void>;
+  get(id: string): Promise<ConsentRecord | undefined>;
+  findByTokenHash(tokenHash: string): Promise<ConsentRecord | undefined>;
+  /** Oldest first. */
+  listForCase(caseId: string): Promise<ConsentRecord[]>;
+  /**
+   * Records the signature, only if the consent is neither signed nor revoked (checked and written
+   * atomically, so a token signs once): false, and nothing written, if not.
+   */
+  sign(id: string, signature: ConsentSignature): Promise<boolean>;
+  /** Records the revocation, effective `at`, recorded `recordedAt`; false if already revoked. */
+  revoke(id: string, at: number, recordedAt: number): Promise<boolean>;
+}
+
 /** Meetings, each with its snapshot and its log of accepted commands. */
 export interface Meetings {
   /** The meeting with its first snapshot (revision 0). */
@@ -374,6 +424,8 @@ export interface Repositories {
   caseFiles: CaseFiles;
   preparation: Preparation;
   logistics: Logistics;
+  transitions: Transitions;
+  consents: Consents;
   meetings: Omit<Meetings, 'appendEvent'>;
   links: Links;
   audit: AuditLog;

@@ -1,6 +1,6 @@
 // `npm run rotate-key`: re-seals everything sealed (names, relationships,
 // letters, bottom lines, meeting inputs, snapshots, the event log, the case
-// file, the letters' drafts and comments and the vault's check value) under a new key, in one transaction, with the server
+// file, the letters' drafts and comments, the transition checklist, the consents and the vault's check value) under a new key, in one transaction, with the server
 // stopped. With a key file, the new key is written beside it first
 // (`threshold.key.new`), and the old one kept as `threshold.key.retired-<time>`:
 // backups made before the rotation open only with it. With THRESHOLD_KEY, the
@@ -34,6 +34,9 @@ export const SEALED_COLUMNS: Record<string, readonly string[]> = {
   // Treatment logistics (migration 007, issue 11).
   facilities: ['notes'],
   case_logistics: ['document_json'],
+  // After a yes: the transition checklist and the consents (migration 008, issue 11 section 3).
+  transitions: ['checklist_json'],
+  consents: ['form_json', 'signature_json'],
   vault_check: ['sealed'],
 };
 

@@ -14,6 +14,9 @@ import { answering, objectionsOf, walkOutFollow, type ObjectionText, type Object
 
 export type { ObjectionText, ObjectionView, ReadingTime };
 
+/** After a yes (issue 11, section 3): the one word a remote relative's screen may show about the person. */
+export type FamilyNews = 'on-the-way' | 'admitted';
+
 /**
  * A member's connection as the facilitator sees it: `connected` (a device is
  * here), `away` (seen by this server process, no device now), `not-back` (the
@@ -110,6 +113,11 @@ export interface ParticipantView extends PublicAgenda {
    * so that the waiting screen can say so. Absent once let in, and for meetings made before it.
    */
   lobbyWelcome?: LobbyWelcome;
+  /**
+   * After a yes (issue 11, section 3): "On the way" or "Admitted", for someone remote, once the outcome
+   * is `accepted` and only if the interventionist chose to share it. Absent otherwise.
+   */
+  familyNews?: FamilyNews;
 }
 
 /** The first names the lobby greets with; either may be null when the meeting does not know it. */
@@ -227,6 +235,7 @@ export function participantView(
   self: { participantId: string; name: string },
   texts: PrivateTexts,
   allowed: CommandType[],
+  news: FamilyNews | null = null,
 ): ParticipantView {
   const member = state.context.members.find((m) => m.participantId === self.participantId);
   const you: You = {
@@ -254,7 +263,15 @@ export function participantView(
     answering: answering(state, self.participantId, texts),
     walkOutFollow: walkOutFollow(state, self.participantId),
     ...(call ? { callDetails: call } : {}),
+    ...(shareNews(state, member, news) ? { familyNews: news! } : {}),
   };
+}
+
+/** Whether `news` reaches this member: someone remote, after an accepted outcome, when shared at all. */
+function shareNews(state: MeetingState, member: Member | undefined, news: FamilyNews | null): boolean {
+  // `closed` too: the news often comes hours later, to a phone still showing the ended meeting.
+  const ended = state.phase === 'outcome' || state.phase === 'closed';
+  return news !== null && ended && state.context.outcome?.kind === 'accepted' && member !== undefined && member.attendance !== 'in-room';
 }
 
 /**

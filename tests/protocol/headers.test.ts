@@ -59,7 +59,7 @@ test('an https public address adds HSTS', async () => {
 test('the built pages have no inline scripts', () => {
   const dir = defaultClientDir();
   const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
-  expect(pages.sort()).toEqual(['display.html', 'index.html', 'prepare.html', 'remote.html', 'tablet.html']);
+  expect(pages.sort()).toEqual(['consent.html', 'display.html', 'index.html', 'prepare.html', 'remote.html', 'tablet.html']);
   for (const page of pages) {
     const html = readFileSync(join(dir, page), 'utf8');
     for (const tag of html.match(/<script\b[^>]*>/g) ?? []) expect(tag).toMatch(/\bsrc=/);

@@ -9,6 +9,7 @@ import type { Store } from '../../server/store/types.js';
 import { accountAndCaseTests } from './conformance/accounts-cases.js';
 import { auditTests } from './conformance/audit.js';
 import { caseFileTests } from './conformance/case-files.js';
+import { consentTests } from './conformance/consents.js';
 import { linkTests } from './conformance/links.js';
 import { logisticsTests } from './conformance/logistics.js';
 import { meetingTests } from './conformance/meetings.js';
@@ -37,6 +38,7 @@ export function storeConformance(name: string, open: StoreHarness): void {
   linkTests(name, open);
   preparationTests(name, open);
   logisticsTests(name, open);
+  consentTests(name, open);
   auditTests(name, open);
   transactionTests(name, open);
   sealingTests(name, open);

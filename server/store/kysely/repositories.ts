@@ -11,6 +11,7 @@ import { KyselyLinks } from './links.js';
 import { KyselyMeetings, type AppendEvent } from './meetings.js';
 import { KyselyPreparation } from './preparation.js';
 import { KyselyLogistics } from './logistics.js';
+import { KyselyConsents, KyselyTransitions } from './consents.js';
 
 /** Every aggregate over `db`, sealing with `vault`; `append` is the store's own way to append to a meeting's log. */
 export function repositories(db: Kysely<Database>, vault: Vault, append: AppendEvent) {
@@ -20,6 +21,8 @@ export function repositories(db: Kysely<Database>, vault: Vault, append: AppendE
     caseFiles: new KyselyCaseFiles(db, vault),
     preparation: new KyselyPreparation(db, vault),
     logistics: new KyselyLogistics(db, vault),
+    transitions: new KyselyTransitions(db, vault),
+    consents: new KyselyConsents(db, vault),
     meetings: new KyselyMeetings(db, vault, append),
     links: new KyselyLinks(db, vault),
     audit: new KyselyAuditLog(db),

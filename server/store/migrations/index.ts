@@ -11,6 +11,7 @@ import * as caseFile from './004-case-file.js';
 import * as preparation from './005-preparation.js';
 import * as linkTokens from './006-link-tokens.js';
 import * as logistics from './007-logistics.js';
+import * as consents from './008-consents.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
@@ -20,6 +21,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '005-preparation': preparation,
   '006-link-tokens': linkTokens,
   '007-logistics': logistics,
+  '008-consents': consents,
 };
 
 /** A migration that failed: start-up stops, naming it. */
