@@ -12,6 +12,7 @@ import { KyselyCaseFiles } from './kysely/case-files.js';
 import { KyselyCases } from './kysely/cases.js';
 import { KyselyLinks } from './kysely/links.js';
 import { KyselyMeetings, type AppendEvent } from './kysely/meetings.js';
+import { KyselyPractice } from './kysely/practice.js';
 import { KyselyPreparation } from './kysely/preparation.js';
 import { migrateToLatest } from './migrations/index.js';
 import type { Database as Tables } from './schema.js';
@@ -25,6 +26,7 @@ import { recordCheck, verifyKey } from './vault-check.js';
 function repositories(db: Kysely<Tables>, vault: Vault, append: AppendEvent) {
   return {
     accounts: new KyselyAccounts(db),
+    practice: new KyselyPractice(db),
     cases: new KyselyCases(db, vault),
     caseFiles: new KyselyCaseFiles(db, vault),
     preparation: new KyselyPreparation(db, vault),
@@ -41,6 +43,7 @@ const noAppendInTransaction: AppendEvent = () => {
 
 export class SqliteStore implements Store {
   readonly accounts;
+  readonly practice;
   readonly cases;
   readonly caseFiles;
   readonly preparation;
@@ -69,7 +72,7 @@ export class SqliteStore implements Store {
         eventJson: JSON.stringify(stored.event),
         snapshotJson: JSON.stringify(snapshot),
       });
-    ({ accounts: this.accounts, cases: this.cases, caseFiles: this.caseFiles, preparation: this.preparation, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, append));
+    ({ accounts: this.accounts, practice: this.practice, cases: this.cases, caseFiles: this.caseFiles, preparation: this.preparation, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, append));
   }
 
   /**
