@@ -11,6 +11,7 @@ import { installErrorHandler, parserErrorHandler, routerErrorHandler } from './h
 import { hardenedHeaders, securityHeaders } from './http/headers.js';
 import { letterRoutes } from './http/letters.js';
 import { linkRoutes } from './http/links.js';
+import { practiceRoutes } from './http/practice.js';
 import { prepareRoutes } from './http/prepare.js';
 import { meetingRoutes } from './http/meetings.js';
 import { MeetingRegistry } from './meetings/registry.js';
@@ -103,6 +104,8 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
   installErrorHandler(app);
   app.get('/api/health', async () => ({ status: 'ok' }));
   await app.register(authRoutes(services));
+  // Issue 16: accounts, invitations and reset links.
+  await app.register(practiceRoutes(services));
   await app.register(caseRoutes(services));
   await app.register(meetingRoutes(services));
   await app.register(linkRoutes(services));

@@ -12,6 +12,7 @@ import { parseBody } from './errors.js';
 import type { FormWords } from './field-words.js';
 import { objectionRoutes } from './objections.js';
 import { screeningRoutes } from './screenings.js';
+import { staffRoutes } from './staff.js';
 import { teamRoutes } from './team.js';
 import { stageOf } from '../../shared/case/index.js';
 import { ownCase } from './owned.js';
@@ -51,6 +52,8 @@ export function caseRoutes(services: Services) {
     await app.register(caseFileRoutes(services));
     await app.register(screeningRoutes(services));
     await app.register(teamRoutes(services));
+    // Issue 16: the colleagues on the case (not the family team above).
+    await app.register(staffRoutes(services));
     await app.register(objectionRoutes(services));
 
     app.post('/api/cases', async (request, reply) => {

@@ -112,8 +112,12 @@ export class KyselyAccounts implements Accounts {
   }
 
   async findSession(idHash: string, now: number) {
-    const row = await this.db.selectFrom('sessions').selectAll()
-      .where('id_hash', '=', idHash).where('expires_at', '>', now)
+    // A deactivated account's sessions are deleted with it; the join makes sure none opens anything meanwhile (issue 16).
+    const row = await this.db.selectFrom('sessions')
+      .innerJoin('facilitators', 'facilitators.id', 'sessions.facilitator_id')
+      .select(['sessions.id_hash', 'sessions.facilitator_id', 'sessions.created_at', 'sessions.expires_at'])
+      .where('sessions.id_hash', '=', idHash).where('sessions.expires_at', '>', now)
+      .where('facilitators.deactivated_at', 'is', null)
       .executeTakeFirst();
     return row && toSession(row);
   }
