@@ -11,6 +11,7 @@ import { auditTests } from './conformance/audit.js';
 import { caseFileTests } from './conformance/case-files.js';
 import { linkTests } from './conformance/links.js';
 import { meetingTests } from './conformance/meetings.js';
+import { practiceTests } from './conformance/practice.js';
 import { preparationTests } from './conformance/preparation.js';
 import { sealingTests, transactionTests } from './conformance/transactions.js';
 
@@ -33,6 +34,7 @@ export function storeConformance(name: string, open: StoreHarness): void {
   meetingTests(name, open);
   linkTests(name, open);
   preparationTests(name, open);
+  practiceTests(name, open);
   auditTests(name, open);
   transactionTests(name, open);
   sealingTests(name, open);
