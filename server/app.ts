@@ -37,6 +37,8 @@ export interface Threshold {
   app: FastifyInstance;
   services: Services;
   hub: RealtimeHub;
+  /** Every route as registered (method, URL pattern): the authorization matrix walks it, so no route escapes it (issue 16). */
+  routes: ReadonlyArray<{ method: string; url: string }>;
 }
 
 export async function buildServer({ config, store, clock = Date.now }: BuildOptions): Promise<Threshold> {
@@ -93,6 +95,10 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
     }),
   };
 
+  const routes: Array<{ method: string; url: string }> = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
   await securityHeaders(app, config);
   await app.register(fastifyCookie);
   await app.register(sessionsPlugin, { store: storage.accounts, clock, idleMinutes: config.idleMinutes, sessionHours: config.sessionHours });
@@ -123,5 +129,5 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
     guestLobby(services).close();
     await storage.close();
   });
-  return { app, services, hub };
+  return { app, services, hub, routes };
 }
