@@ -55,7 +55,7 @@ export function authRoutes(services: Services) {
         throw new HttpError(409, 'ALREADY_SET_UP', 'Threshold is already set up; please sign in');
       }
       await openSession(services, reply, request, record.id);
-      return reply.code(201).send({ id: record.id, name: record.name, email: record.email });
+      return reply.code(201).send({ id: record.id, name: record.name, email: record.email, role: 'admin' });
     });
 
     app.post('/api/login', { config: { rateLimit: LOGIN_RATE } }, async (request, reply) => {
@@ -81,7 +81,7 @@ export function authRoutes(services: Services) {
       }
       await openSession(services, reply, request, account.id);
       await services.store.audit.append(facilitatorAudit(services, account.id, 'login'));
-      return { id: account.id, name: account.name, email: account.email };
+      return { id: account.id, name: account.name, email: account.email, role: account.role };
     });
 
     // Issue 13, item 3: a console locked while its meeting is live opens again with the password.
@@ -106,7 +106,7 @@ export function authRoutes(services: Services) {
       lockout.succeed(account.email);
       if (!(await request.server.sessions.unlock(session.idHash))) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
       await services.store.audit.append(facilitatorAudit(services, account.id, 'unlocked'));
-      return { id: account.id, name: account.name, email: account.email, sessionEndsAt: session.endsAt, now: services.clock() };
+      return { id: account.id, name: account.name, email: account.email, role: account.role, sessionEndsAt: session.endsAt, now: services.clock() };
     });
 
     app.post('/api/logout', async (request, reply) => {
