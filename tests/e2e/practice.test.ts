@@ -1,7 +1,8 @@
 // Issue 16 in a browser: the admin invites a colleague from the People page,
 // the colleague joins from the link and sees none of the admin's cases; once
 // on the case's staff, both have the meeting open and each console names the
-// other; deactivating the colleague signs them out at once. axe on each page.
+// other, and the activity record names who did what; deactivating the
+// colleague signs them out at once. axe on each page.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createFixture, startServer, type Fixture, type Running } from '../helpers/server.js';
@@ -35,8 +36,11 @@ async function accessible(page: Page, name: string) {
   expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
 }
 
-test('issue 16: invite → join → People page, a colleague on the case, and deactivation', async () => {
-  const dana = await open('/');
+let dana: Page;
+let eli: Page;
+
+test('issue 16: the admin invites from the People page; the colleague joins from the link and sees none of the admin\'s cases', async () => {
+  dana = await open('/');
   await signIn(dana);
   await dana.getByRole('link', { name: 'People' }).click();
   await dana.getByRole('heading', { name: 'People' }).waitFor();
@@ -47,7 +51,7 @@ test('issue 16: invite → join → People page, a colleague on the case, and de
 
   // The link is made for PUBLIC_URL; the test's server listens elsewhere.
   const joinAt = new URL(link);
-  const eli = await open(joinAt.pathname + joinAt.hash);
+  eli = await open(joinAt.pathname + joinAt.hash);
   await eli.getByRole('heading', { name: 'Join your practice on Threshold' }).waitFor();
   await accessible(eli, 'practice-join');
   await eli.getByLabel('Your name').fill('Eli');
@@ -61,7 +65,9 @@ test('issue 16: invite → join → People page, a colleague on the case, and de
 
   await dana.reload();
   await eventually(() => dana.locator('tr[data-account="eli@example.org"]').textContent()).toContain('Active');
+});
 
+test('issue 16: on the case\'s staff, the colleague runs the meeting beside the owner; the record names each', async () => {
   // The owner puts Eli on the case's staff.
   await dana.goto(`${server.url}/#/cases/${fx.caseId}/staff`);
   await dana.getByLabel('Add a colleague as co-facilitator').selectOption({ label: 'Eli' });
@@ -76,6 +82,17 @@ test('issue 16: invite → join → People page, a colleague on the case, and de
   await eventually(() => eli.locator('.colleagues').getAttribute('data-colleagues')).toBe('Dana');
   await accessible(eli, 'practice-two-consoles');
 
+  // Eli starts the meeting, Dana begins the letters: the activity record names each.
+  await eli.getByRole('button', { name: 'Start the meeting' }).click();
+  await dana.getByRole('button', { name: 'Begin the letters' }).click();
+  await dana.goto(`${server.url}/#/meetings/${fx.meetingId}/record`);
+  const row = (what: string) => dana.locator('tr', { hasText: what }).locator('td').nth(1).textContent();
+  await eventually(() => row('Started the meeting')).toBe('Eli');
+  await eventually(() => row('Began the letters')).toBe('You');
+  await accessible(dana, 'practice-record');
+});
+
+test('issue 16: deactivated from the People page, the colleague is signed out at once; the password page', async () => {
   // Deactivated from the People page: Eli's console is signed out at once.
   await dana.goto(`${server.url}/#/people`);
   await dana.locator('tr[data-account="eli@example.org"]').getByRole('button', { name: 'Deactivate' }).click();
