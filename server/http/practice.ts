@@ -9,7 +9,7 @@ import { ACCOUNT_ROLES, INVITATION_HOURS, JOIN_PATH, RESET_HOURS, type Invitatio
 import { hashPassword, hashToken, newId, newToken } from '../security/secrets.js';
 import type { Services } from '../services.js';
 import type { AccountRecord, InvitationRecord } from '../store/types.js';
-import { caseAudit, facilitatorAudit } from './audit.js';
+import { facilitatorAudit, practiceAudit } from './audit.js';
 import { HttpError, notFound, parseBody } from './errors.js';
 import { endSessionsOf, openSession, requireAdmin, requireFacilitator } from './session.js';
 
@@ -114,7 +114,7 @@ function adminRoutes(services: Services, joinUrl: (key: 'token' | 'reset', token
           throw new HttpError(409, 'LAST_ADMIN', 'The practice needs an administrator: make someone else administrator first');
         }
         const audit = (action: string, detail: Record<string, string> | null = null) =>
-          tx.audit.append(caseAudit(services, request.facilitatorId, action, target.id, detail));
+          tx.audit.append(practiceAudit(services, request.facilitatorId, action, target.id, detail));
         if (body.role !== undefined && body.role !== target.role) {
           await tx.accounts.setRole(target.id, body.role);
           await audit('account.role.changed', { from: target.role, to: body.role });
@@ -151,7 +151,7 @@ function adminRoutes(services: Services, joinUrl: (key: 'token' | 'reset', token
           id, purpose: 'reset', email: target.email, role: target.role, accountId: target.id, tokenHash: hashToken(token),
           createdBy: request.facilitatorId, createdAt: now, expiresAt: now + RESET_HOURS * 3_600_000, usedAt: null, revokedAt: null,
         });
-        await tx.audit.append(caseAudit(services, request.facilitatorId, 'account.reset.issued', target.id, { invitationId: id }));
+        await tx.audit.append(practiceAudit(services, request.facilitatorId, 'account.reset.issued', target.id, { invitationId: id }));
       });
       return reply.code(201).send({ id, url: joinUrl('reset', token), expiresAt: now + RESET_HOURS * 3_600_000 });
     });
@@ -182,7 +182,7 @@ function adminRoutes(services: Services, joinUrl: (key: 'token' | 'reset', token
           id, purpose: 'join', email, role: body.role, accountId: null, tokenHash: hashToken(token),
           createdBy: request.facilitatorId, createdAt: now, expiresAt, usedAt: null, revokedAt: null,
         });
-        await tx.audit.append(caseAudit(services, request.facilitatorId, 'invitation.created', id, { role: body.role }));
+        await tx.audit.append(practiceAudit(services, request.facilitatorId, 'invitation.created', id, { role: body.role }));
       });
       return reply.code(201).send({ id, url: joinUrl('token', token), expiresAt });
     });
@@ -194,7 +194,7 @@ function adminRoutes(services: Services, joinUrl: (key: 'token' | 'reset', token
         if (!(await tx.practice.revokeInvitation(found.id, services.clock()))) {
           throw new HttpError(409, 'NOT_PENDING', 'That link was already used or revoked');
         }
-        await tx.audit.append(caseAudit(services, request.facilitatorId, 'invitation.revoked', found.id));
+        await tx.audit.append(practiceAudit(services, request.facilitatorId, 'invitation.revoked', found.id));
       });
       return reply.code(204).send();
     });

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../services.js';
-import { caseAudit } from './audit.js';
+import { practiceAudit } from './audit.js';
 import { HttpError, notFound, parseBody } from './errors.js';
 import { caseOwnedBy, ownCase } from './owned.js';
 
@@ -40,7 +40,7 @@ export function staffRoutes(services: Services) {
         if (!(await tx.practice.addStaff({ caseId: found.id, accountId, role, addedBy: request.facilitatorId, addedAt: services.clock() }))) {
           throw new HttpError(409, 'ALREADY_ON_CASE', 'They are on this case already');
         }
-        await tx.audit.append(caseAudit(services, request.facilitatorId, 'case.staff.added', found.id, { accountId, role }));
+        await tx.audit.append(practiceAudit(services, request.facilitatorId, 'case.staff.added', found.id, { accountId, role }));
       });
       return reply.code(201).send({ accountId, name: colleague.name, role });
     });
@@ -50,7 +50,7 @@ export function staffRoutes(services: Services) {
       const { accountId } = request.params;
       await services.store.transaction(async (tx) => {
         if (!(await tx.practice.removeStaff(found.id, accountId))) throw notFound('That colleague on this case');
-        await tx.audit.append(caseAudit(services, request.facilitatorId, 'case.staff.removed', found.id, { accountId }));
+        await tx.audit.append(practiceAudit(services, request.facilitatorId, 'case.staff.removed', found.id, { accountId }));
       });
       // Their consoles on this case's meetings close now; reconnecting, they are refused MEETING_NOT_FOUND.
       services.realtime.disconnectAccount(accountId, found.id);
