@@ -16,6 +16,8 @@ const pageAddresses: Plugin = {
     server.middlewares.use((req, _res, next) => {
       const match = req.url?.match(/^\/(tablet|remote|display|prepare|consent)(\?.*)?$/);
       if (match) req.url = `/${match[1]}.html${match[2] ?? ''}`;
+      // Issue 16: invitation and new-password links open the console.
+      if (req.url?.match(/^\/join-practice(\?.*)?$/)) req.url = '/index.html';
       next();
     });
   },

@@ -12,6 +12,7 @@ import { installErrorHandler, parserErrorHandler, routerErrorHandler } from './h
 import { hardenedHeaders, securityHeaders } from './http/headers.js';
 import { letterRoutes } from './http/letters.js';
 import { linkRoutes } from './http/links.js';
+import { practiceRoutes } from './http/practice.js';
 import { prepareRoutes } from './http/prepare.js';
 import { meetingRoutes } from './http/meetings.js';
 import { reportRoutes } from './http/report.js';
@@ -43,6 +44,8 @@ export interface Threshold {
   app: FastifyInstance;
   services: Services;
   hub: RealtimeHub;
+  /** Every route as registered (method, URL pattern): the authorization matrix walks it, so no route escapes it (issue 16). */
+  routes: ReadonlyArray<{ method: string; url: string }>;
 }
 
 export async function buildServer({ config, store, clock = Date.now }: BuildOptions): Promise<Threshold> {
@@ -108,6 +111,10 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
     }),
   };
 
+  const routes: Array<{ method: string; url: string }> = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
   await securityHeaders(app, config);
   await app.register(fastifyCookie);
   await app.register(sessionsPlugin, { store: storage.accounts, clock, idleMinutes: config.idleMinutes, sessionHours: config.sessionHours });
@@ -119,6 +126,8 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
   installErrorHandler(app);
   app.get('/api/health', async () => ({ status: 'ok' }));
   await app.register(authRoutes(services));
+  // Issue 16: accounts, invitations and reset links.
+  await app.register(practiceRoutes(services));
   await app.register(caseRoutes(services));
   await app.register(meetingRoutes(services));
   await app.register(reportRoutes(services));
@@ -141,5 +150,5 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
     guestLobby(services).close();
     await storage.close();
   });
-  return { app, services, hub };
+  return { app, services, hub, routes };
 }

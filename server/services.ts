@@ -9,6 +9,8 @@ export interface Disconnector {
   devicesOn(linkId: string): number;
   /** Disconnect the sockets a facilitator session opened (logout, idle logoff). */
   disconnectSession(sessionHash: string): void;
+  /** Disconnect an account's consoles: all of them, or only those on the meetings of case `caseId` (issue 16). */
+  disconnectAccount(accountId: string, caseId?: string): void;
 }
 
 export interface Services {

@@ -16,6 +16,8 @@ export const EVENTS = {
   connectionReplaced: 'connection:replaced',
   /** Server → every screen on a link, when one opens or closes: how many screens hold it now (`{devices}`; issue 13, item 8). */
   linkDevices: 'link:devices',
+  /** Server → the meeting's consoles, when one opens or closes: which colleagues have it open (`{consoles: [{accountId, name, screens}]}`; issue 16). */
+  consoles: 'meeting:consoles',
 } as const;
 
 export const ROLES = ['facilitator', 'participant', 'display'] as const;

@@ -14,3 +14,12 @@ export function facilitatorAudit(services: Services, facilitatorId: string | nul
 export function caseAudit(services: Services, facilitatorId: string, action: string, subjectId: string, detail: Record<string, string> | null = null): AuditEntry {
   return { ...facilitatorAudit(services, facilitatorId, action), subjectId, detail };
 }
+
+/**
+ * The audit entry of a change to the practice (issue 16): the admin or owner who made it, the action,
+ * the account, invitation or case it concerns as subject, on the account chain. `detail` holds ids and
+ * role names only: never an email or a name.
+ */
+export function practiceAudit(services: Services, actorId: string, action: string, subjectId: string, detail: Record<string, string> | null = null): AuditEntry {
+  return { ...facilitatorAudit(services, actorId, action), subjectId, detail };
+}

@@ -7,7 +7,7 @@ import type { Services } from '../services.js';
 import { LoginLockout } from '../security/lockout.js';
 import { facilitatorAudit } from './audit.js';
 import { HttpError, parseBody } from './errors.js';
-import { closeSession, openSession, requireFacilitator } from './session.js';
+import { closeSession, endSessionsOf, openSession, requireFacilitator } from './session.js';
 
 const setupSchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
@@ -21,6 +21,11 @@ const loginSchema = z.strictObject({
 });
 
 const unlockSchema = z.strictObject({ password: z.string().max(200) });
+
+const passwordSchema = z.strictObject({
+  currentPassword: z.string().max(200),
+  newPassword: z.string().min(10, 'must be at least 10 characters').max(200),
+});
 
 /** Per client address; the per-account lockout below catches guesses spread over many addresses. */
 const LOGIN_RATE = { max: 10, timeWindow: 60_000 };
@@ -50,7 +55,7 @@ export function authRoutes(services: Services) {
         throw new HttpError(409, 'ALREADY_SET_UP', 'Threshold is already set up; please sign in');
       }
       await openSession(services, reply, request, record.id);
-      return reply.code(201).send({ id: record.id, name: record.name, email: record.email });
+      return reply.code(201).send({ id: record.id, name: record.name, email: record.email, role: 'admin' });
     });
 
     app.post('/api/login', { config: { rateLimit: LOGIN_RATE } }, async (request, reply) => {
@@ -69,9 +74,14 @@ export function authRoutes(services: Services) {
         throw new HttpError(401, 'BAD_CREDENTIALS', 'That email and password do not match');
       }
       lockout.succeed(body.email);
+      // Told only after the right password, so a guesser learns nothing about the account (issue 16).
+      if (account.deactivatedAt !== null) {
+        await services.store.audit.append(facilitatorAudit(services, account.id, 'login.deactivated'));
+        throw new HttpError(403, 'DEACTIVATED', 'This account was deactivated: please ask your practice’s administrator');
+      }
       await openSession(services, reply, request, account.id);
       await services.store.audit.append(facilitatorAudit(services, account.id, 'login'));
-      return { id: account.id, name: account.name, email: account.email };
+      return { id: account.id, name: account.name, email: account.email, role: account.role };
     });
 
     // Issue 13, item 3: a console locked while its meeting is live opens again with the password.
@@ -96,7 +106,7 @@ export function authRoutes(services: Services) {
       lockout.succeed(account.email);
       if (!(await request.server.sessions.unlock(session.idHash))) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
       await services.store.audit.append(facilitatorAudit(services, account.id, 'unlocked'));
-      return { id: account.id, name: account.name, email: account.email, sessionEndsAt: session.endsAt, now: services.clock() };
+      return { id: account.id, name: account.name, email: account.email, role: account.role, sessionEndsAt: session.endsAt, now: services.clock() };
     });
 
     app.post('/api/logout', async (request, reply) => {
@@ -109,7 +119,31 @@ export function authRoutes(services: Services) {
       const account = await services.store.accounts.getFacilitator(request.facilitatorId);
       if (!account) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
       // The console warns before the session's hard end; `now` lets it correct for its own clock's error.
-      return { id: account.id, name: account.name, email: account.email, sessionEndsAt: request.sessionEndsAt, now: services.clock() };
+      // `role` (issue 16): the console shows the People page to the admin.
+      return { id: account.id, name: account.name, email: account.email, role: account.role, sessionEndsAt: request.sessionEndsAt, now: services.clock() };
+    });
+
+    // Issue 16: changing one's own password. The current one is checked like a login (the account's
+    // lockout counts failures); the account's other sessions end, this one stays.
+    app.post('/api/me/password', { onRequest: requireFacilitator, config: { rateLimit: LOGIN_RATE } }, async (request, reply) => {
+      const body = parseBody(passwordSchema, request.body);
+      const account = await services.store.accounts.getFacilitator(request.facilitatorId);
+      if (!account) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
+      const locked = lockout.begin(account.email);
+      if (locked > 0) {
+        const minutes = Math.ceil(locked / 60_000);
+        throw new HttpError(429, 'LOCKED', `Too many failed attempts: please wait ${minutes} minute${minutes === 1 ? '' : 's'}`);
+      }
+      if (!(await verifyPassword(body.currentPassword, account.passwordHash))) {
+        lockout.fail(account.email);
+        await services.store.audit.append(facilitatorAudit(services, account.id, 'account.password.change.failed'));
+        throw new HttpError(401, 'BAD_PASSWORD', 'Your current password is not right');
+      }
+      lockout.succeed(account.email);
+      await services.store.accounts.setPassword(account.id, await hashPassword(body.newPassword));
+      await services.store.audit.append(facilitatorAudit(services, account.id, 'account.password.changed'));
+      await endSessionsOf(services, account.id, request.sessionHash);
+      return reply.code(204).send();
     });
   };
 }

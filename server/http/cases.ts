@@ -13,6 +13,7 @@ import type { FormWords } from './field-words.js';
 import { objectionRoutes } from './objections.js';
 import { logisticsRoutes } from './logistics.js';
 import { screeningRoutes } from './screenings.js';
+import { staffRoutes } from './staff.js';
 import { teamRoutes } from './team.js';
 import { stageOf } from '../../shared/case/index.js';
 import { ownCase } from './owned.js';
@@ -52,6 +53,8 @@ export function caseRoutes(services: Services) {
     await app.register(caseFileRoutes(services));
     await app.register(screeningRoutes(services));
     await app.register(teamRoutes(services));
+    // Issue 16: the colleagues on the case (not the family team above).
+    await app.register(staffRoutes(services));
     await app.register(objectionRoutes(services));
     // Treatment logistics and the facilities (issue 11).
     await app.register(logisticsRoutes(services));

@@ -21,6 +21,8 @@ const PAGES: Record<string, string> = {
   '/display': 'display.html',
   '/prepare': 'prepare.html',
   '/consent': 'consent.html',
+  // Issue 16: an invitation or new-password link opens the console, which reads the token from the fragment.
+  '/join-practice': 'index.html',
 };
 
 // The security headers (CSP among them) come from helmet, for every response: see headers.ts.

@@ -89,7 +89,8 @@ export function meetingRoutes(services: Services) {
       const snapshot = createMeeting(input);
       const now = services.clock();
       const record: MeetingRecord = {
-        id, caseId: found.id, facilitatorId: request.facilitatorId, input,
+        // The case's owner owns its meetings, whoever on its staff made them (the audit names who did).
+        id, caseId: found.id, facilitatorId: found.facilitatorId, input,
         snapshot: persistMeeting(snapshot), revision: 0, phase: phaseOf(snapshot), createdAt: now, updatedAt: now,
       };
       const issued: Array<{ link: LinkRecord; token: string }> = [];

@@ -35,6 +35,8 @@ declare module 'fastify' {
     facilitatorId: string;
     /** When the session ends whatever the activity (SESSION_HOURS after sign-in), epoch ms. */
     sessionEndsAt: number;
+    /** The session id's hash: changing a password keeps this session and ends the account's others (issue 16). */
+    sessionHash: string;
   }
 }
 
@@ -44,4 +46,23 @@ export async function requireFacilitator(request: FastifyRequest): Promise<void>
   if (!session) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
   request.facilitatorId = session.facilitatorId;
   request.sessionEndsAt = session.endsAt;
+  request.sessionHash = session.idHash;
+}
+
+/**
+ * onRequest hook, after requireFacilitator, for what only the practice's admin may do (issue 16):
+ * another account gets 403. The role is read on every request, so a change applies at once.
+ */
+export function requireAdmin(services: Services) {
+  return async (request: FastifyRequest): Promise<void> => {
+    const account = await services.store.accounts.getFacilitator(request.facilitatorId);
+    if (account?.role !== 'admin') throw new HttpError(403, 'FORBIDDEN', 'Only the practice’s administrator can do this');
+  };
+}
+
+/** Ends every session of an account but `keep` (a session hash), closing their consoles; returns how many ended. */
+export async function endSessionsOf(services: Services, accountId: string, keep?: string): Promise<number> {
+  const ended = await services.store.accounts.deleteSessionsOf(accountId, keep);
+  for (const hash of ended) services.realtime.disconnectSession(hash);
+  return ended.length;
 }

@@ -30,7 +30,8 @@ export class CurrentMeeting {
 
   /** Who a sender is in the log: the facilitator's account, a participant, or the display. */
   actorOf(sender: Sender): string {
-    if (sender.role === 'facilitator') return this.facilitatorId;
+    // A console names its own account; the owner's id for a sender that names none (tests, older callers).
+    if (sender.role === 'facilitator') return sender.accountId ?? this.facilitatorId;
     return sender.participantId ?? sender.role;
   }
 }

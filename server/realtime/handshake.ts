@@ -2,6 +2,7 @@
 // facilitator's session cookie with a meetingId, from a client speaking a
 // protocol version this server speaks. Anything else is refused with a code
 // and a message the person can act on.
+import { caseAccess } from '../access.js';
 import { findMember, type Member } from '../../shared/meeting/context.js';
 import { normaliseName } from '../../shared/names.js';
 import { LOBBY_CAPACITY, PROTOCOL_VERSION, type HandshakeError } from '../../shared/protocol.js';
@@ -67,13 +68,17 @@ async function admitFacilitator(services: Services, sessions: Sessions, meetingI
   if (!session) throw new HandshakeRefusal('SESSION_INVALID', 'Please sign in as the facilitator again.');
   const { facilitatorId, idHash: sessionHash } = session;
   const runtime = await services.registry.get(meetingId);
-  if (!runtime || runtime.facilitatorId !== facilitatorId) {
+  // The meeting's case's owner, or a colleague on the case's staff (issue 16): the same check as HTTP's.
+  if (!runtime || !(await caseAccess(services, facilitatorId, runtime.caseId, runtime.facilitatorId))) {
     throw new HandshakeRefusal('MEETING_NOT_FOUND', 'That meeting was not found among yours.');
   }
+  const account = await services.store.accounts.getFacilitator(facilitatorId);
+  if (!account || account.deactivatedAt !== null) throw new HandshakeRefusal('SESSION_INVALID', 'Please sign in as the facilitator again.');
   if (locked && runtime.phase === 'closed') throw new HandshakeRefusal('SESSION_INVALID', 'Please sign in as the facilitator again.');
   // A rehearsal's console shows reading estimates from the letters from the start (issue 10, section 4).
   if (runtime.context.rehearsal) await runtime.loadTexts();
-  return { runtime, conn: { role: 'facilitator' }, linkId: null, facilitatorId, sessionHash, issuedToken: null };
+  // Each console's commands are stamped with its own account, so two colleagues' show apart in the log.
+  return { runtime, conn: { role: 'facilitator', accountId: facilitatorId, name: account.name }, linkId: null, facilitatorId, sessionHash, issuedToken: null };
 }
 
 async function admitByLink(services: Services, token: string, name: unknown): Promise<Admission> {

@@ -82,12 +82,15 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
     const rooms = [meetingRoom(runtime.id, audience)];
     if (linkId) rooms.push(`link:${linkId}`);
     if (sessionHash) rooms.push(`session:${sessionHash}`);
+    // Issue 16: an account's consoles, to close them when it is deactivated or taken off a case.
+    if (conn.accountId) rooms.push(`account:${conn.accountId}`);
     socket.join(rooms);
     if (linkId) keepNewest(this.io!, linkId, conn.role, this.log);
     if (linkId) this.tellDevices(runtime.id, linkId);
     if (issuedToken) socket.emit(EVENTS.credential, { token: issuedToken, participantId: conn.participantId });
     // Attaching publishes this socket's first view, and the facilitator's with the new presence.
     runtime.attach(conn);
+    if (conn.role === 'facilitator') this.tellConsoles(runtime.id);
     const { budget, release } = this.budgets!.hold(budgetKey(socket.data.admission as Admission));
     this.limitFlood(socket, budget, () => runtime.revisionFor(conn));
     const active = sessionHash ? throttled(() => void this.touchSession(sessionHash)) : () => undefined;
@@ -128,6 +131,7 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
       release();
       runtime.detach(conn);
       if (linkId) this.tellDevices(runtime.id, linkId);
+      if (conn.role === 'facilitator') this.tellConsoles(runtime.id);
     });
   }
 
@@ -139,6 +143,24 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
     const devices = this.devicesOn(linkId);
     this.io?.to(`link:${linkId}`).emit(EVENTS.linkDevices, { devices });
     this.io?.to(meetingRoom(meetingId, { kind: 'facilitator' })).emit(EVENTS.linkDevices, { linkId, devices });
+  }
+
+  /**
+   * The meeting's consoles hear which colleagues have it open (issue 16): `{consoles: [{accountId,
+   * name, screens}]}`, on every console's arrival and departure. Names of the practice's own staff
+   * only, never the family's; this process's connections (a meeting has one owner process).
+   */
+  private tellConsoles(meetingId: string): void {
+    const room = meetingRoom(meetingId, { kind: 'facilitator' });
+    const byAccount = new Map<string, { accountId: string; name: string; screens: number }>();
+    for (const id of this.io?.sockets.adapter.rooms.get(room) ?? []) {
+      const conn = (this.io!.sockets.sockets.get(id)?.data.admission as Admission | undefined)?.conn;
+      if (!conn?.accountId) continue;
+      const seen = byAccount.get(conn.accountId);
+      if (seen) seen.screens += 1;
+      else byAccount.set(conn.accountId, { accountId: conn.accountId, name: conn.name ?? '', screens: 1 });
+    }
+    this.io?.to(room).emit(EVENTS.consoles, { consoles: [...byAccount.values()] });
   }
 
   /**
@@ -197,6 +219,24 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
     const room = `session:${sessionHash}`;
     this.io?.to(room).emit(EVENTS.sessionEnded, { reason: 'signed-out' });
     this.io?.in(room).disconnectSockets(true);
+  }
+
+  /**
+   * Close an account's consoles (issue 16): all of them when it is deactivated (told that the
+   * session ended), or those on one case's meetings when it is taken off that case (they reconnect
+   * once and are refused MEETING_NOT_FOUND).
+   */
+  disconnectAccount(accountId: string, caseId?: string): void {
+    const room = `account:${accountId}`;
+    if (caseId === undefined) {
+      this.io?.to(room).emit(EVENTS.sessionEnded, { reason: 'signed-out' });
+      this.io?.in(room).disconnectSockets(true);
+      return;
+    }
+    for (const id of this.io?.sockets.adapter.rooms.get(room) ?? []) {
+      const socket = this.io!.sockets.sockets.get(id);
+      if ((socket?.data.admission as Admission | undefined)?.runtime.caseId === caseId) socket!.disconnect(true);
+    }
   }
 
   /** Whether a facilitator session is alive; a store that cannot answer counts as alive (the command then meets the same store). */

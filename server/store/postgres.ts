@@ -46,6 +46,7 @@ function appendIn(kysely: Kysely<Tables>, vault: Vault): AppendEvent {
 
 export class PostgresStore implements Store {
   readonly accounts;
+  readonly practice;
   readonly cases;
   readonly caseFiles;
   readonly preparation;
@@ -62,7 +63,7 @@ export class PostgresStore implements Store {
     /** The vault's check value as stored (sealed). */
     readonly checkValue: string,
   ) {
-    ({ accounts: this.accounts, cases: this.cases, caseFiles: this.caseFiles, preparation: this.preparation, logistics: this.logistics, transitions: this.transitions, consents: this.consents, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, appendIn(kysely, vault)));
+    ({ accounts: this.accounts, practice: this.practice, cases: this.cases, caseFiles: this.caseFiles, preparation: this.preparation, logistics: this.logistics, transitions: this.transitions, consents: this.consents, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, appendIn(kysely, vault)));
   }
 
   /**

@@ -12,6 +12,32 @@ export interface Database {
     email: string;
     password_hash: string;
     created_at: number;
+    /** From 011: 'admin' or 'interventionist'. */
+    role: Generated<string>;
+    /** From 011: NULL while the account works. */
+    deactivated_at: number | null;
+  };
+  /** From 011 (issue 16): invitations and password-reset links; only the token's hash. */
+  invitations: {
+    id: string;
+    purpose: string;
+    email: string;
+    role: string;
+    account_id: string | null;
+    token_hash: string;
+    created_by: string;
+    created_at: number;
+    expires_at: number;
+    used_at: number | null;
+    revoked_at: number | null;
+  };
+  /** From 011 (issue 16): colleagues working a case beside its owner (not the family team). */
+  case_staff: {
+    case_id: string;
+    account_id: string;
+    role: string;
+    added_by: string;
+    added_at: number;
   };
   sessions: {
     id_hash: string;

@@ -18,6 +18,7 @@ import { recordCheck, verifyKey } from './vault-check.js';
 
 export class SqliteStore implements Store {
   readonly accounts;
+  readonly practice;
   readonly cases;
   readonly caseFiles;
   readonly preparation;
@@ -49,7 +50,7 @@ export class SqliteStore implements Store {
         eventJson: JSON.stringify(stored.event),
         snapshotJson: JSON.stringify(snapshot),
       });
-    ({ accounts: this.accounts, cases: this.cases, caseFiles: this.caseFiles, preparation: this.preparation, logistics: this.logistics, transitions: this.transitions, consents: this.consents, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, append));
+    ({ accounts: this.accounts, practice: this.practice, cases: this.cases, caseFiles: this.caseFiles, preparation: this.preparation, logistics: this.logistics, transitions: this.transitions, consents: this.consents, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, append));
   }
 
   /**

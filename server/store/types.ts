@@ -22,6 +22,7 @@ import type { LetterPart, LetterState } from '../../shared/prepare/vocabulary.js
 import type { CaseLogistics, Facility } from '../../shared/case/logistics.js';
 import type { ConsentForm, ConsentSignature } from '../../shared/case/consent.js';
 import type { Transition } from '../../shared/case/transition.js';
+import type { AccountRole, InvitationPurpose, StaffRole } from '../../shared/practice.js';
 
 export interface FacilitatorRecord {
   id: string;
@@ -30,6 +31,39 @@ export interface FacilitatorRecord {
   passwordHash: string;
   /** Milliseconds since the epoch, like every `…At` in the store. */
   createdAt: number;
+}
+
+/** An account as the store keeps it since migration 011: its role and whether it still works. */
+export interface AccountRecord extends FacilitatorRecord {
+  role: AccountRole;
+  /** When it was deactivated (ms); null while it works. */
+  deactivatedAt: number | null;
+}
+
+/** A one-time link: an invitation to join, or a password reset (issue 16). Only the token's hash is kept. */
+export interface InvitationRecord {
+  id: string;
+  purpose: InvitationPurpose;
+  /** Lower-cased. For a reset, the account's address when the link was made. */
+  email: string;
+  role: AccountRole;
+  /** For a reset: whose password it sets. Null for an invitation. */
+  accountId: string | null;
+  tokenHash: string;
+  createdBy: string;
+  createdAt: number;
+  expiresAt: number;
+  usedAt: number | null;
+  revokedAt: number | null;
+}
+
+/** A colleague on a case beside its owner (not the family team). */
+export interface StaffRecord {
+  caseId: string;
+  accountId: string;
+  role: StaffRole;
+  addedBy: string;
+  addedAt: number;
 }
 
 export interface SessionRecord {
@@ -100,9 +134,21 @@ export interface Accounts {
   countFacilitators(): Promise<number>;
   /** Creates the account only while none exists; false if one already does (checked and written atomically). */
   createFirstFacilitator(record: FacilitatorRecord): Promise<boolean>;
-  /** Case-insensitive on the address. */
-  findFacilitatorByEmail(email: string): Promise<FacilitatorRecord | undefined>;
-  getFacilitator(id: string): Promise<FacilitatorRecord | undefined>;
+  /** Case-insensitive on the address. Deactivated accounts too: the caller decides. */
+  findFacilitatorByEmail(email: string): Promise<AccountRecord | undefined>;
+  getFacilitator(id: string): Promise<AccountRecord | undefined>;
+  /** Every account, active or not, oldest first. */
+  listAccounts(): Promise<AccountRecord[]>;
+  /** Creates an account; false if the address (case-insensitive) is taken. */
+  createAccount(record: AccountRecord): Promise<boolean>;
+  /** Deactivates (`at`, ms) or reactivates (null) an account. Its sessions are the caller's to end. */
+  setDeactivated(id: string, at: number | null): Promise<void>;
+  setRole(id: string, role: AccountRole): Promise<void>;
+  setPassword(id: string, passwordHash: string): Promise<void>;
+  /** Active admins: the practice must keep one. */
+  countActiveAdmins(): Promise<number>;
+  /** Deletes the account's sessions except `keep` (a hash); returns the hashes deleted, so their sockets can be closed. */
+  deleteSessionsOf(facilitatorId: string, keep?: string): Promise<string[]>;
 
   createSession(record: SessionRecord): Promise<void>;
   /** The session if it has not expired by `now` (ms). */
@@ -115,7 +161,7 @@ export interface Accounts {
 export interface Cases {
   createCase(record: CaseRecord): Promise<void>;
   getCase(id: string): Promise<CaseRecord | undefined>;
-  /** Newest first. */
+  /** The cases the account owns or works as a colleague (case_staff, issue 16); newest first. */
   listCases(facilitatorId: string): Promise<CaseRecord[]>;
 
   createParticipant(record: ParticipantRecord): Promise<void>;
@@ -415,11 +461,34 @@ export interface Logistics {
   getCaseLogistics(caseId: string): Promise<{ logistics: CaseLogistics; updatedAt: number } | undefined>;
   /** Replaces the whole document. */
   putCaseLogistics(caseId: string, logistics: CaseLogistics, at: number): Promise<void>;
+/** The practice beyond accounts (issue 16): one-time links, and who works each case beside its owner. */
+export interface Practice {
+  createInvitation(record: InvitationRecord): Promise<void>;
+  getInvitation(id: string): Promise<InvitationRecord | undefined>;
+  findInvitationByTokenHash(tokenHash: string): Promise<InvitationRecord | undefined>;
+  /** Newest first. */
+  listInvitations(): Promise<InvitationRecord[]>;
+  /** Marks it used if it is neither used nor revoked (checked and written at once); false otherwise. */
+  useInvitation(id: string, at: number): Promise<boolean>;
+  /** Revokes it if unused and not yet revoked; false otherwise. */
+  revokeInvitation(id: string, at: number): Promise<boolean>;
+  /** Revokes every unused reset link of the account (a new one replaces them; deactivation ends them). */
+  revokeResetsFor(accountId: string, at: number): Promise<void>;
+
+  /** Adds a colleague to a case; false if they are already on it. */
+  addStaff(record: StaffRecord): Promise<boolean>;
+  /** False if they were not on it. */
+  removeStaff(caseId: string, accountId: string): Promise<boolean>;
+  /** Oldest first. */
+  listStaff(caseId: string): Promise<StaffRecord[]>;
+  /** The account's part on the case, if the owner added them. */
+  staffRole(caseId: string, accountId: string): Promise<StaffRole | undefined>;
 }
 
 /** The aggregates as a transaction sees them: appendEvent has its own transaction (on the writer thread). */
 export interface Repositories {
   accounts: Accounts;
+  practice: Practice;
   cases: Cases;
   caseFiles: CaseFiles;
   preparation: Preparation;

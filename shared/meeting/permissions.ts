@@ -12,6 +12,8 @@ export interface Sender {
   role: Role;
   /** For participants and lobby joiners. */
   participantId?: string;
+  /** For facilitators: the account at this console, the case's owner or a co-facilitator (issue 16); stamped as `by.actorId`. */
+  accountId?: string;
 }
 
 /**

@@ -13,6 +13,7 @@ import { consentTests } from './conformance/consents.js';
 import { linkTests } from './conformance/links.js';
 import { logisticsTests } from './conformance/logistics.js';
 import { meetingTests } from './conformance/meetings.js';
+import { practiceTests } from './conformance/practice.js';
 import { preparationTests } from './conformance/preparation.js';
 import { sealingTests, transactionTests } from './conformance/transactions.js';
 
@@ -39,6 +40,7 @@ export function storeConformance(name: string, open: StoreHarness): void {
   preparationTests(name, open);
   logisticsTests(name, open);
   consentTests(name, open);
+  practiceTests(name, open);
   auditTests(name, open);
   transactionTests(name, open);
   sealingTests(name, open);

@@ -49,6 +49,8 @@ test("the release's database opens with every record readable and its audit spli
 
     const account = (await store.accounts.findFacilitatorByEmail(expected.email))!;
     expect(account.name).toBe('Dana');
+    // Migration 011 (issue 16): the installation's single account becomes the practice's admin, and works.
+    expect([account.role, account.deactivatedAt]).toEqual(['admin', null]);
     expect(await store.accounts.countFacilitators()).toBe(1);
     const [session] = rows(join(dir, 'threshold.sqlite'), 'SELECT id_hash FROM sessions') as Array<{ id_hash: string }>;
     expect((await store.accounts.findSession(session!.id_hash, 0))?.facilitatorId).toBe(account.id);

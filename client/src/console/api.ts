@@ -1,6 +1,7 @@
 // The console's HTTP calls. Errors come back as values with the server's
 // message, which already says what to do next.
 import type { Approach } from '../../../shared/approaches.js';
+import type { AccountRole } from '../../../shared/practice.js';
 import type { LinkKind, MemberAttendance } from '../../../shared/vocabulary.js';
 import type { CaseRole, CaseStage } from '../../../shared/case/vocabulary.js';
 import type { RecordedEntry } from '../lib/audit-words.js';
@@ -35,7 +36,9 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     const error = data?.error ?? {};
     // Signed out in the meantime (idle logoff): back to the sign-in form. Checking who is signed in is not that.
     // A locked console (issue 13, item 3) stays locked: only its password form decides.
-    if (res.status === 401 && path !== '/api/me' && path !== '/api/login' && path !== '/api/unlock' && !session.locked) session.end();
+    // A wrong current password (issue 16) or a link that no longer works is not a sign-out either.
+    const asksForPassword = ['/api/me', '/api/login', '/api/unlock', '/api/me/password', '/api/invitations/accept'].includes(path);
+    if (res.status === 401 && !asksForPassword && !session.locked) session.end();
     throw new ApiError(res.status, error.code ?? 'ERROR', error.message ?? 'Something went wrong; please try again');
   }
   return data as T;
@@ -45,6 +48,8 @@ export interface Account {
   id: string;
   name: string;
   email: string;
+  /** The account's role in the practice (issue 16): the admin sees the People page. */
+  role?: AccountRole;
   /** From `GET /api/me` only: when the session ends whatever the activity, and the server's clock then (epoch ms). */
   sessionEndsAt?: number;
   now?: number;

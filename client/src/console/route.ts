@@ -1,13 +1,15 @@
-// Hash routes for the console: #/ (cases), #/cases/:id[/assessment|/screenings|/team|/letters|/meetings],
-// #/meetings/:id[/links|/record|/report].
+// Hash routes for the console: #/ (cases), #/cases/:id[/assessment|/screenings|/team|/staff|/letters|/logistics|/meetings],
+// #/meetings/:id[/links|/record|/report], #/people (the admin's) and #/password (issue 16).
 export type MeetingTab = 'live' | 'links' | 'record' | 'report';
-/** The case page's tabs (issue 9, section 7; issue 10's letters); the overview has no suffix. */
-export const CASE_TABS = ['overview', 'assessment', 'screenings', 'team', 'letters', 'logistics', 'meetings'] as const;
+/** The case page's tabs (issue 9, section 7; issue 10's letters; issue 11's logistics; issue 16's staff); the overview has no suffix. */
+export const CASE_TABS = ['overview', 'assessment', 'screenings', 'team', 'staff', 'letters', 'logistics', 'meetings'] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
 export type Route =
   | { name: 'cases' }
   | { name: 'case'; id: string; tab?: Exclude<CaseTab, 'overview'> }
-  | { name: 'meeting'; id: string; tab: MeetingTab };
+  | { name: 'meeting'; id: string; tab: MeetingTab }
+  | { name: 'people' }
+  | { name: 'password' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -19,6 +21,8 @@ export function parseRoute(hash: string): Route {
     const tab = parts[2] === 'links' || parts[2] === 'record' || parts[2] === 'report' ? parts[2] : 'live';
     return { name: 'meeting', id: parts[1], tab };
   }
+  if (parts[0] === 'people' && parts.length === 1) return { name: 'people' };
+  if (parts[0] === 'password' && parts.length === 1) return { name: 'password' };
   return { name: 'cases' };
 }
 

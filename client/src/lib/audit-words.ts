@@ -15,6 +15,8 @@ export interface RecordedEntry {
 /** What the console can tell about the ids in an entry; null when it does not know. */
 export interface Lookup {
   personName(participantId: string): string | null;
+  /** A facilitator account's name, or 'You' for the one reading (issue 16: a co-facilitator's commands are theirs). */
+  staffName?(accountId: string): string | null;
   link(linkId: string): { kind: string; participantId: string | null } | null;
 }
 
@@ -53,7 +55,7 @@ export const COMMAND_WORDS: Record<CommandType, (person: string) => string> = {
 const SOMEONE = 'someone';
 
 export function actorName(actor: RecordedEntry['actor'], lookup: Lookup): string {
-  if (actor.role === 'facilitator') return 'You';
+  if (actor.role === 'facilitator') return (actor.id && lookup.staffName?.(actor.id)) || 'You';
   if (actor.role === 'display') return 'Room display';
   if (actor.role === 'participant') return (actor.id && lookup.personName(actor.id)) || 'Participant';
   return 'Someone';

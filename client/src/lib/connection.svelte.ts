@@ -37,6 +37,13 @@ export interface ConnectionOptions {
 
 const ACK_TIMEOUT_MS = 8000;
 
+/** A colleague with the meeting open, and on how many screens (issue 16). */
+export interface ConsoleSeat {
+  accountId: string;
+  name: string;
+  screens: number;
+}
+
 export class MeetingConnection<V extends MeetingView = MeetingView> {
   view = $state.raw<V | null>(null);
   status = $state<ConnectionStatus>('connecting');
@@ -49,6 +56,8 @@ export class MeetingConnection<V extends MeetingView = MeetingView> {
   devices = $state(0);
   /** The console's: link id → screens holding it, pushed as they change (issue 13, item 8). */
   linkDevices = $state.raw<ReadonlyMap<string, number>>(new Map());
+  /** The console's: which colleagues have this meeting open (issue 16), pushed as consoles come and go. */
+  consoles = $state.raw<readonly ConsoleSeat[]>([]);
   /** Server clock minus ours, from the latest view. */
   offsetMs = $state(0);
 
@@ -67,6 +76,9 @@ export class MeetingConnection<V extends MeetingView = MeetingView> {
       if (typeof d?.devices !== 'number') return;
       if (typeof d.linkId === 'string') this.linkDevices = new Map(this.linkDevices).set(d.linkId, d.devices);
       else this.devices = d.devices;
+    });
+    this.socket.on(EVENTS.consoles, (c: { consoles?: unknown }) => {
+      if (Array.isArray(c?.consoles)) this.consoles = c.consoles as ConsoleSeat[];
     });
     this.socket.on(EVENTS.credential, (c: { token: string; participantId: string }) => options.onCredential?.(c));
     this.socket.on(EVENTS.sessionEnded, () => {

@@ -52,8 +52,13 @@ export class KyselyCases implements Cases {
   }
 
   async listCases(facilitatorId: string) {
+    // Owned, or worked as a colleague (issue 16).
     const rows = await this.db.selectFrom('cases').selectAll()
-      .where('facilitator_id', '=', facilitatorId).orderBy('created_at', 'desc')
+      .where((eb) => eb.or([
+        eb('facilitator_id', '=', facilitatorId),
+        eb('id', 'in', eb.selectFrom('case_staff').select('case_id').where('account_id', '=', facilitatorId)),
+      ]))
+      .orderBy('created_at', 'desc')
       .execute();
     return rows.map((r) => toCase(r, this.vault));
   }

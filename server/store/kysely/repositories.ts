@@ -9,6 +9,7 @@ import { KyselyCaseFiles } from './case-files.js';
 import { KyselyCases } from './cases.js';
 import { KyselyLinks } from './links.js';
 import { KyselyMeetings, type AppendEvent } from './meetings.js';
+import { KyselyPractice } from './practice.js';
 import { KyselyPreparation } from './preparation.js';
 import { KyselyLogistics } from './logistics.js';
 import { KyselyConsents, KyselyTransitions } from './consents.js';
@@ -17,6 +18,7 @@ import { KyselyConsents, KyselyTransitions } from './consents.js';
 export function repositories(db: Kysely<Database>, vault: Vault, append: AppendEvent) {
   return {
     accounts: new KyselyAccounts(db),
+    practice: new KyselyPractice(db),
     cases: new KyselyCases(db, vault),
     caseFiles: new KyselyCaseFiles(db, vault),
     preparation: new KyselyPreparation(db, vault),
