@@ -32,6 +32,8 @@ export async function caseOwnedBy(services: Services, facilitatorId: string, cas
 }
 
 /** The facilitator's own treatment facility (issue 11), or a 404 like any record that is not theirs. */
-export function ownFacility(services: Services, facilitatorId: string, facilityId: string): Promise<FacilityRecord> {
-  return owned(services.store.logistics.getFacility(facilityId), facilitatorId, 'That facility');
+export async function ownFacility(services: Services, facilitatorId: string, facilityId: string): Promise<FacilityRecord> {
+  const record = await services.store.logistics.getFacility(facilityId);
+  if (!record || record.facilitatorId !== facilitatorId) throw notFound('That facility');
+  return record;
 }

@@ -461,6 +461,8 @@ export interface Logistics {
   getCaseLogistics(caseId: string): Promise<{ logistics: CaseLogistics; updatedAt: number } | undefined>;
   /** Replaces the whole document. */
   putCaseLogistics(caseId: string, logistics: CaseLogistics, at: number): Promise<void>;
+}
+
 /** The practice beyond accounts (issue 16): one-time links, and who works each case beside its owner. */
 export interface Practice {
   createInvitation(record: InvitationRecord): Promise<void>;

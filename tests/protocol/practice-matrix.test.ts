@@ -10,7 +10,7 @@ import { admin, colleague, invite } from './practice-support.js';
 import { Harness } from './support.js';
 
 type Who = 'anonymous' | 'deactivated' | 'other' | 'admin' | 'co-facilitator' | 'owner';
-type Kind = 'public' | 'family' | 'signed-in' | 'admin' | 'case' | 'case-owner';
+type Kind = 'public' | 'family' | 'signed-in' | 'admin' | 'case' | 'case-owner' | 'facility';
 type Outcome = 'passes' | 401 | 403 | 404;
 
 const h = new Harness();
@@ -18,17 +18,24 @@ let fx: Fixture;
 const apis = {} as Record<Who, Api>;
 const ids = {} as Record<'eli' | 'gus', string>;
 let invitationId: string;
+let facilityId: string;
 
 // Routes anyone may call (their own limits are tested elsewhere); not run here, since logout would end a session.
 const PUBLIC = new Set(['GET /api/health', 'GET /api/setup', 'POST /api/setup', 'POST /api/login', 'POST /api/logout', 'POST /api/unlock', 'GET /api/config', 'POST /api/invitations/accept']);
-const SIGNED_IN = new Set(['GET /api/me', 'POST /api/me/password', 'GET /api/colleagues', 'GET /api/cases', 'POST /api/cases']);
+const SIGNED_IN = new Set([
+  'GET /api/me', 'POST /api/me/password', 'GET /api/colleagues', 'GET /api/cases', 'POST /api/cases',
+  'GET /api/facilities', 'POST /api/facilities',
+]);
 
 /** Which rule guards a route; a route this cannot place fails the test, so it gets classified when it is added. */
 function kindOf(method: string, url: string): Kind {
   const key = `${method} ${url}`;
   if (PUBLIC.has(key)) return 'public';
   if (SIGNED_IN.has(key)) return 'signed-in';
-  if (url.startsWith('/api/prepare')) return 'family';
+  // The family's and the consent page's routes take a Bearer token, never a session.
+  if (url.startsWith('/api/prepare') || url.startsWith('/api/consent')) return 'family';
+  // A facility is its facilitator's own (issue 11): not shared with a case's staff.
+  if (url.startsWith('/api/facilities/:facilityId')) return 'facility';
   if (url.startsWith('/api/accounts') || url.startsWith('/api/invitations')) return 'admin';
   if (url.startsWith('/api/cases/:caseId/staff') && method !== 'GET') return 'case-owner';
   if (url.startsWith('/api/cases/:caseId') || url.startsWith('/api/meetings/:meetingId')) return 'case';
@@ -41,6 +48,7 @@ const EXPECTED: Record<Exclude<Kind, 'public'>, Record<Who, Outcome>> = {
   admin: { anonymous: 401, deactivated: 401, other: 403, admin: 'passes', 'co-facilitator': 403, owner: 403 },
   case: { anonymous: 401, deactivated: 401, other: 404, admin: 404, 'co-facilitator': 'passes', owner: 'passes' },
   'case-owner': { anonymous: 401, deactivated: 401, other: 404, admin: 404, 'co-facilitator': 403, owner: 'passes' },
+  facility: { anonymous: 401, deactivated: 401, other: 404, admin: 404, 'co-facilitator': 404, owner: 'passes' },
 };
 
 beforeAll(async () => {
@@ -61,6 +69,9 @@ beforeAll(async () => {
   // Deactivation outranks being on the case.
   expect((await apis.admin.request('PATCH', `/api/accounts/${gus.id}`, { active: false })).status).toBe(200);
   invitationId = (await invite(apis.admin, 'pending@example.org')).id;
+  const facility = await olive.api.post('/api/facilities', { name: 'Harbor House', levelsOfCare: ['residential'] });
+  expect(facility.status).toBe(201);
+  facilityId = (facility.body as { id: string }).id;
 });
 afterAll(() => h.close());
 
@@ -68,7 +79,7 @@ afterAll(() => h.close());
 function fill(url: string): string {
   const values: Record<string, string> = {
     caseId: fx.caseId, meetingId: fx.meetingId, participantId: fx.ids.ann, linkId: fx.links.display.id,
-    accountId: ids.eli, invitationId, item: 'crisis-plan',
+    accountId: ids.eli, invitationId, facilityId, item: 'crisis-plan',
   };
   return url.replace(/:(\w+)/g, (_, name: string) => values[name] ?? 'no-such-id');
 }
@@ -76,7 +87,7 @@ function fill(url: string): string {
 function outcome(status: number, body: { error?: { code?: string; message?: string } } | null): Outcome {
   if (status === 401 || status === 403) return status;
   // Not found as a case or meeting: refused. A missing participant or link of a case one may open is past the check.
-  if (status === 404 && /^That (case|meeting) was not found/.test(body?.error?.message ?? '')) return 404;
+  if (status === 404 && /^That (case|meeting|facility) was not found/.test(body?.error?.message ?? '')) return 404;
   return 'passes';
 }
 
