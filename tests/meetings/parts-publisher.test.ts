@@ -38,7 +38,7 @@ describe('issue 14: v2 publishing', () => {
     expect(transport.deliveries.length).toBe(delivered);
   });
 
-  test('case 8: a participant's part goes again only when it changed', async () => {
+  test('case 8: a participant’s part goes again only when it changed', async () => {
     const { transport, send } = await started();
     const before = transport.parts.length;
     await send({ type: 'turn.next' }); // Ann done, Bob speaking: both parts change (allowed)
