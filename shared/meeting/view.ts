@@ -230,7 +230,6 @@ export interface PrivateTexts {
   objections?: ObjectionText[];
 }
 
-
 /**
  * One participant's private part at `state`, made at `now` (ms). `self` is who they are; for a guest
  * still in the lobby the machine has not met them yet, so the server passes their name. Someone not
@@ -256,6 +255,8 @@ export function youPart(
   };
   const call = callLineFor(context, member, you.admitted);
   const stamp = { meetingId: context.meetingId, serverTime: now, rehearsal: context.rehearsal === true };
+  // What someone waiting may see goes in this branch; what someone let in sees, in the one below.
+  // Both reach v1's composed view and v2's `meeting:you` alike.
   if (!you.admitted) {
     return {
       ...stamp,
