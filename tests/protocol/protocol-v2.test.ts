@@ -94,6 +94,14 @@ describe('issue 14: one agenda per change, private parts only when they change',
     await reach(revision, cy);
     expect(eventsSince(cy, 1)).toEqual([`meeting:you@${revision}`, `meeting:agenda@${revision}`]);
     expect(cy.view).toMatchObject({ lobby: null, phase: 'speaking', letter: expect.stringContaining('Cy-letter') });
+
+    // Sent back: his lobby part, and no agenda of that change or any after it (he has left the agenda room).
+    const from = cy.messages.length;
+    await f({ type: 'lobby.return', participantId: fx.ids.cy });
+    const later = await f({ type: 'turn.extend', seconds: 30 });
+    await reach(later, ann);
+    expect(cy.messages.slice(from).map((m) => [m.event, m.body.lobby, m.body.revision])).toEqual([['meeting:you', 'waiting', 0]]);
+    expect(cy.view).toMatchObject({ lobby: 'waiting', revision: 0, phase: 'gathering', speakingOrder: [], letter: null });
   });
 
   test('case 5: a joiner turned away gets a last part saying so, then is let go', async () => {
