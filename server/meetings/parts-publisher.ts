@@ -38,9 +38,17 @@ function same(a: Shown | undefined, b: Shown): boolean {
   return a !== undefined && a.key === b.key && a.letter === b.letter && a.bottomLine === b.bottomLine;
 }
 
+/** The facilitator's part without its stamp, as a string: what the consoles last received. */
+function facilitatorKey(part: FacilitatorPart): string {
+  const { revision: _r, serverTime: _t, ...rest } = part;
+  return JSON.stringify(rest);
+}
+
 export class PartsPublisher {
   /** Per participant with a v2 device here: the part they last received. */
   private shown = new Map<string, Shown>();
+  /** What the v2 consoles last received; null before the first. */
+  private facilitatorShown: string | null = null;
   /** Participants whose v2 devices are in the agenda room (let in). */
   private inAgenda = new Set<string>();
 
@@ -66,6 +74,18 @@ export class PartsPublisher {
     if (!denied && same(this.shown.get(participantId), shown)) return;
     this.shown.set(participantId, shown);
     into.push({ event: 'you', participantId, part });
+  }
+
+  /**
+   * The facilitator's part after a command, if it differs from the last one the consoles received
+   * (another person's turn extended changes nothing of it); `fresh`: sent whatever it holds (a
+   * console's first, or a refresh for presence), which becomes the last one received.
+   */
+  facilitator(part: FacilitatorPart, fresh: boolean, into: PartDelivery[]): void {
+    const key = facilitatorKey(part);
+    if (!fresh && key === this.facilitatorShown) return;
+    this.facilitatorShown = key;
+    into.push({ event: 'facilitator', part });
   }
 
   /** Forget whoever has no v2 device here any more (`present`: those who still have one). */

@@ -93,7 +93,7 @@ export class Publisher {
     const now = this.clock();
     const agenda = publicAgenda(state, now);
     const deliveries: Delivery[] = this.facilitatorIfListening(state, agenda);
-    const parts: PartDelivery[] = this.facilitatorPartIfListening(state, now);
+    const parts: PartDelivery[] = this.facilitatorPartIfListening(state, now, false);
     // This view already holds the presence a pending refresh would send.
     if (this.facilitatorRefresh) clearImmediate(this.facilitatorRefresh);
     this.facilitatorRefresh = null;
@@ -167,7 +167,8 @@ export class Publisher {
   private arrivedOnV2(arrived: Connection, state: MeetingState, agenda: PublicAgenda, now: number): void {
     let parts: PartDelivery[] = [];
     if (arrived.role === 'facilitator') {
-      parts = [{ event: 'facilitator', part: this.facilitatorPartOf(state, now) }, { event: 'agenda', agenda, to: FACILITATOR }];
+      this.v2.facilitator(this.facilitatorPartOf(state, now), true, parts);
+      parts.push({ event: 'agenda', agenda, to: FACILITATOR });
     }
     if (arrived.role === 'display') parts = [{ event: 'agenda', agenda, to: DISPLAY }];
     if (arrived.role === 'participant' && arrived.participantId) {
@@ -191,7 +192,7 @@ export class Publisher {
       const deliveries = this.facilitatorIfListening(state, publicAgenda(state, now));
       if (deliveries.length > 0) this.transport.deliver(this.meeting.id, deliveries);
       // v2: the facilitator's part alone; the agenda does not change with presence.
-      const parts = this.facilitatorPartIfListening(state, now);
+      const parts = this.facilitatorPartIfListening(state, now, true);
       if (parts.length > 0) this.transport.deliverParts(this.meeting.id, parts);
     });
   }
@@ -202,10 +203,11 @@ export class Publisher {
     return [{ audience: FACILITATOR, view: this.facilitatorViewOf(state, agenda) }];
   }
 
-  /** v2: the facilitator's part, if a v2 console is open. */
-  private facilitatorPartIfListening(state: MeetingState, now: number): PartDelivery[] {
-    if (!this.transport.listening(this.meeting.id, FACILITATOR, 2)) return [];
-    return [{ event: 'facilitator', part: this.facilitatorPartOf(state, now) }];
+  /** v2: the facilitator's part, if a v2 console is open and (unless `fresh`) it changed. */
+  private facilitatorPartIfListening(state: MeetingState, now: number, fresh: boolean): PartDelivery[] {
+    const parts: PartDelivery[] = [];
+    if (this.transport.listening(this.meeting.id, FACILITATOR, 2)) this.v2.facilitator(this.facilitatorPartOf(state, now), fresh, parts);
+    return parts;
   }
 
   private facilitatorViewOf(state: MeetingState, agenda: PublicAgenda) {

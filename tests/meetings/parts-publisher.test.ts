@@ -28,14 +28,19 @@ async function started() {
 }
 
 describe('issue 14: v2 publishing', () => {
-  test('case 7: a command that changes nobody’s part sends one agenda to the room and the facilitator’s part, no whole view', async () => {
+  test('case 7: a command that changes nobody’s part sends one agenda to the room and nothing else, no whole view', async () => {
     const { transport, send } = await started();
     const before = transport.parts.length;
     const delivered = transport.deliveries.length;
     await send({ type: 'turn.extend', seconds: 60 });
     const sent = transport.parts.slice(before).map((p) => (p.event === 'agenda' ? `agenda→${p.to === 'meeting' ? 'meeting' : p.to.kind}` : p.event));
-    expect(sent).toEqual(['facilitator', 'agenda→meeting']);
+    expect(sent).toEqual(['agenda→meeting']);
     expect(transport.deliveries.length).toBe(delivered);
+    // The facilitator's part goes when it changes: a pause's reason is theirs alone.
+    const beforePause = transport.parts.length;
+    await send({ type: 'pause.start', reason: 'other' });
+    const pauseParts = transport.parts.slice(beforePause).map((p) => p.event);
+    expect([pauseParts[0], pauseParts.at(-1)]).toEqual(['facilitator', 'agenda']);
   });
 
   test('case 8: a participant’s part goes again only when it changed', async () => {

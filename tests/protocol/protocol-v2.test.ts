@@ -40,16 +40,25 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('issue 14: one agenda per change, private parts only when they change', () => {
-  test('case 1: a command that changes nobody’s part sends each connection the agenda once, and the facilitator its part', async () => {
+  test('case 1: a command that changes nobody’s part sends each connection the agenda once, and nothing else', async () => {
     const from = { ann: ann.messages.length, bob: bob.messages.length, display: display.messages.length, facilitator: facilitator.messages.length };
     const revision = await f({ type: 'turn.extend', seconds: 60 });
     await reach(revision, ann, bob, display, facilitator);
     expect(eventsSince(ann, from.ann)).toEqual([`meeting:agenda@${revision}`]);
     expect(eventsSince(bob, from.bob)).toEqual([`meeting:agenda@${revision}`]);
     expect(eventsSince(display, from.display)).toEqual([`meeting:agenda@${revision}`]);
-    expect(eventsSince(facilitator, from.facilitator)).toEqual([`meeting:facilitator@${revision}`, `meeting:agenda@${revision}`]);
+    // The facilitator's part did not change either (the deadline is the agenda's).
+    expect(eventsSince(facilitator, from.facilitator)).toEqual([`meeting:agenda@${revision}`]);
     // Ann's part is the one she had: her composed view has the new revision and her letter still.
     expect(ann.view).toMatchObject({ revision, letter: expect.stringContaining('Ann-letter') });
+
+    // A pause changes the facilitator's part (its reason is theirs alone): the part first, then the agenda.
+    const fromPause = facilitator.messages.length;
+    const paused = await f({ type: 'pause.start', reason: 'needs-a-moment' });
+    await reach(paused, facilitator);
+    expect(eventsSince(facilitator, fromPause)).toEqual([`meeting:facilitator@${paused}`, `meeting:agenda@${paused}`]);
+    expect(facilitator.view).toMatchObject({ pause: { reason: 'needs-a-moment' } });
+    await reach(await f({ type: 'pause.end' }), ann, bob, display, facilitator);
   });
 
   test('case 2: a turn that makes Bob the speaker sends him his part, with Done allowed, just before the agenda', async () => {
