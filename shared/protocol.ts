@@ -17,6 +17,7 @@ export {
   OUTCOMES,
   PAUSE_REASONS,
   PROTOCOL_VERSION,
+  PROTOCOL_VERSIONS,
   ROLES,
   SIGNAL_KINDS,
 } from './vocabulary.js';
@@ -29,6 +30,7 @@ export type {
   OfferResponse,
   Outcome,
   PauseReason,
+  ProtocolVersion,
   Role,
   SignalKind,
 } from './vocabulary.js';

@@ -2,10 +2,25 @@
 // these without pulling the schemas (and zod) into a tablet's bundle.
 // shared/protocol.ts re-exports everything here.
 
-export const PROTOCOL_VERSION = 1;
+/**
+ * The protocol versions this server speaks (`auth.protocol` at the handshake; none at all is 1).
+ * v1 sends each connection its whole view (`meeting:state`); v2 sends the public agenda once per
+ * change to the whole meeting and each private part only to its person, when it changes (issue 14).
+ */
+export const PROTOCOL_VERSIONS = [1, 2] as const;
+export type ProtocolVersion = (typeof PROTOCOL_VERSIONS)[number];
+/** The newest version, which the bundled clients speak. */
+export const PROTOCOL_VERSION = 2;
 
 export const EVENTS = {
+  /** v1, server → client: this connection's whole view. */
   state: 'meeting:state',
+  /** v2, server → client: the public agenda, once per change to everyone let in, the displays and the facilitator. */
+  agenda: 'meeting:agenda',
+  /** v2, server → participant: their own part, on connect and when it differs from the last they received. */
+  you: 'meeting:you',
+  /** v2, server → facilitator: the facilitator's part (members and presence, lobby, signals, pauses, offers…). */
+  facilitator: 'meeting:facilitator',
   command: 'meeting:command',
   credential: 'meeting:credential',
   /** Console → server: someone is at the keyboard (keeps the facilitator's session from idling out). */

@@ -2,23 +2,32 @@
 // present gets its fresh view; when someone comes or goes, the newcomer gets
 // their first view and the facilitator a refreshed one. A view costs a
 // projection and an encoding, so none is built for an audience nobody is in.
+// Protocol v1 connections get whole views (`meeting:state`); v2 connections get
+// the parts (parts-publisher.ts): both are made from the same parts.
 import { allowedCommands } from '../../shared/meeting/allowed.js';
 import { readingSecondsOf } from '../../shared/meeting/reading.js';
 import type { MeetingSnapshot } from '../../shared/meeting/agenda.js';
 import type { Sender } from '../../shared/meeting/permissions.js';
+import { composeFacilitator, composeParticipant } from '../../shared/meeting/parts.js';
 import {
   displayView,
-  facilitatorView,
-  participantView,
+  facilitatorPart,
   publicAgenda,
   type FamilyNews,
+  youPart,
+  type FacilitatorPart,
   type MeetingState,
   type MeetingView,
+  type ParticipantView,
   type PublicAgenda,
+  type YouPart,
 } from '../../shared/meeting/view.js';
-import type { CommandType } from '../../shared/protocol.js';
+import type { CommandType, ProtocolVersion } from '../../shared/protocol.js';
 import type { CurrentMeeting } from './current.js';
-import type { Connection, Room } from './room.js';
+import { PartsPublisher, type AgendaRoom, type PartDelivery } from './parts-publisher.js';
+import { protocolOf, type Connection, type Room } from './room.js';
+
+export type { PartDelivery } from './parts-publisher.js';
 
 export type Audience = { kind: 'facilitator' } | { kind: 'display' } | { kind: 'participant'; participantId: string };
 const FACILITATOR: Audience = { kind: 'facilitator' };
@@ -30,10 +39,13 @@ export interface Delivery {
 }
 
 /** How the runtime reaches the people in a meeting; Socket.IO implements it (server/realtime/hub.ts). */
-export interface MeetingTransport {
+export interface MeetingTransport extends AgendaRoom {
+  /** v1: each view to the audience's v1 connections (`meeting:state`). */
   deliver(meetingId: string, deliveries: Delivery[]): void;
-  /** Whether anyone is connected as this audience: nobody there, no view to build. */
-  listening(meetingId: string, audience: Audience): boolean;
+  /** v2: each part, in this order; an agenda `to: 'meeting'` goes to the agenda room (see AgendaRoom). */
+  deliverParts(meetingId: string, parts: PartDelivery[]): void;
+  /** Whether anyone is connected as this audience with this protocol (default 1): nobody there, no view to build. */
+  listening(meetingId: string, audience: Audience, protocol?: ProtocolVersion): boolean;
   /** Disconnect a person's connections, after their final view has been delivered. */
   dismiss(meetingId: string, participantId: string): void;
 }
@@ -54,13 +66,16 @@ export class Publisher {
   private allowedMemo: { snapshot: MeetingSnapshot; bySender: Map<string, CommandType[]> } | null = null;
   /** After a yes, what the remote family may see (issue 11, section 3); set by the runtime. */
   familyNews: FamilyNews | null = null;
+  private readonly v2: PartsPublisher;
 
   constructor(
     private readonly meeting: CurrentMeeting,
     private readonly room: Room,
     private readonly transport: MeetingTransport,
     private readonly clock: () => number,
-  ) {}
+  ) {
+    this.v2 = new PartsPublisher(meeting.id, transport);
+  }
 
   /** The view one connection should see now. */
   viewFor(conn: Connection): MeetingView {
@@ -78,27 +93,39 @@ export class Publisher {
    */
   publish(deniedId?: string): void {
     const state = this.meeting.state();
-    const agenda = publicAgenda(state, this.clock());
+    const now = this.clock();
+    const agenda = publicAgenda(state, now);
     const deliveries: Delivery[] = this.facilitatorIfListening(state, agenda);
+    const parts: PartDelivery[] = this.facilitatorPartIfListening(state, now, false);
     // This view already holds the presence a pending refresh would send.
     if (this.facilitatorRefresh) clearImmediate(this.facilitatorRefresh);
     this.facilitatorRefresh = null;
-    if (this.room.displays > 0) deliveries.push({ audience: DISPLAY, view: displayView(agenda) });
+    if (this.room.displaysOn(1) > 0) deliveries.push({ audience: DISPLAY, view: displayView(agenda) });
     const waitingShown = new Set<string>();
+    const onV2 = new Set<string>();
     const call = state.context.callDetails;
     const lobbyCall = call?.showInLobby && (call.videoLink || call.dialIn) ? JSON.stringify([call.videoLink, call.dialIn, call.pin]) : '';
     const lobbyCallChanged = lobbyCall !== this.lobbyCallShown;
     this.lobbyCallShown = lobbyCall;
     for (const participantId of this.room.participantsPresent()) {
       const denied = participantId === deniedId;
-      if (!denied && this.inLobby(participantId)) {
-        waitingShown.add(participantId);
-        if (this.waitingShown.has(participantId) && !lobbyCallChanged) continue;
-      }
-      deliveries.push({ audience: { kind: 'participant', participantId }, view: this.participantViewOf(state, agenda, participantId, denied) });
+      const waiting = !denied && this.inLobby(participantId);
+      const onV1 = this.room.speaks(participantId, 1);
+      if (onV1 && waiting) waitingShown.add(participantId);
+      // v1: someone waiting who was already shown so gets nothing; v2 compares their part instead.
+      const v1News = onV1 && (!waiting || !this.waitingShown.has(participantId) || lobbyCallChanged);
+      const v2 = this.room.speaks(participantId, 2);
+      if (!v1News && !v2) continue;
+      const part = this.youPartOf(state, participantId, now, denied);
+      if (v2) this.v2.afterCommand(part, part.lobby === null, denied, parts, onV2);
+      if (v1News) deliveries.push({ audience: { kind: 'participant', participantId }, view: composeParticipant(agenda, part) });
     }
     this.waitingShown = waitingShown;
-    this.transport.deliver(this.meeting.id, deliveries);
+    this.v2.keepOnly(onV2);
+    // After the private parts: a client holding a part newer than its agenda knows the agenda is on its way.
+    parts.push({ event: 'agenda', agenda, to: 'meeting' });
+    if (deliveries.length > 0) this.transport.deliver(this.meeting.id, deliveries);
+    this.transport.deliverParts(this.meeting.id, parts);
   }
 
   /**
@@ -121,19 +148,37 @@ export class Publisher {
    * not change).
    */
   presenceChanged(arrived: Connection | null): void {
-    const state = this.meeting.state();
-    const agenda = publicAgenda(state, this.clock());
-    const deliveries: Delivery[] = [];
     // A newcomer's first view goes at once; the facilitator's refresh waits for the wave (below).
-    if (arrived?.role === 'facilitator') deliveries.push({ audience: FACILITATOR, view: this.facilitatorViewOf(state, agenda) });
-    else this.refreshFacilitatorSoon();
-    if (arrived?.role === 'display') deliveries.push({ audience: DISPLAY, view: displayView(agenda) });
-    if (arrived?.role === 'participant' && arrived.participantId) {
+    if (arrived?.role !== 'facilitator') this.refreshFacilitatorSoon();
+    if (!arrived) return;
+    const state = this.meeting.state();
+    const now = this.clock();
+    const agenda = publicAgenda(state, now);
+    if (protocolOf(arrived) === 2) return this.arrivedOnV2(arrived, state, agenda, now);
+    const deliveries: Delivery[] = [];
+    if (arrived.role === 'facilitator') deliveries.push({ audience: FACILITATOR, view: this.facilitatorViewOf(state, agenda) });
+    if (arrived.role === 'display') deliveries.push({ audience: DISPLAY, view: displayView(agenda) });
+    if (arrived.role === 'participant' && arrived.participantId) {
       const participantId = arrived.participantId;
       deliveries.push({ audience: { kind: 'participant', participantId }, view: this.participantViewOf(state, agenda, participantId) });
       if (this.inLobby(participantId)) this.waitingShown.add(participantId);
     }
     if (deliveries.length > 0) this.transport.deliver(this.meeting.id, deliveries);
+  }
+
+  /** A v2 connection's first messages: its private part, if it has one, then the agenda if it may see it. */
+  private arrivedOnV2(arrived: Connection, state: MeetingState, agenda: PublicAgenda, now: number): void {
+    let parts: PartDelivery[] = [];
+    if (arrived.role === 'facilitator') {
+      this.v2.facilitator(this.facilitatorPartOf(state, now), true, parts);
+      parts.push({ event: 'agenda', agenda, to: FACILITATOR });
+    }
+    if (arrived.role === 'display') parts = [{ event: 'agenda', agenda, to: DISPLAY }];
+    if (arrived.role === 'participant' && arrived.participantId) {
+      const participantId = arrived.participantId;
+      parts = this.v2.arrived(this.youPartOf(state, participantId, now, false), !this.inLobby(participantId), agenda);
+    }
+    this.transport.deliverParts(this.meeting.id, parts);
   }
 
   /**
@@ -146,8 +191,12 @@ export class Publisher {
     this.facilitatorRefresh = setImmediate(() => {
       this.facilitatorRefresh = null;
       const state = this.meeting.state();
-      const deliveries = this.facilitatorIfListening(state, publicAgenda(state, this.clock()));
+      const now = this.clock();
+      const deliveries = this.facilitatorIfListening(state, publicAgenda(state, now));
       if (deliveries.length > 0) this.transport.deliver(this.meeting.id, deliveries);
+      // v2: the facilitator's part alone; the agenda does not change with presence.
+      const parts = this.facilitatorPartIfListening(state, now, true);
+      if (parts.length > 0) this.transport.deliverParts(this.meeting.id, parts);
     });
   }
 
@@ -157,18 +206,34 @@ export class Publisher {
     return [{ audience: FACILITATOR, view: this.facilitatorViewOf(state, agenda) }];
   }
 
+  /** v2: the facilitator's part, if a v2 console is open and (unless `fresh`) it changed. */
+  private facilitatorPartIfListening(state: MeetingState, now: number, fresh: boolean): PartDelivery[] {
+    const parts: PartDelivery[] = [];
+    if (this.transport.listening(this.meeting.id, FACILITATOR, 2)) this.v2.facilitator(this.facilitatorPartOf(state, now), fresh, parts);
+    return parts;
+  }
+
   private facilitatorViewOf(state: MeetingState, agenda: PublicAgenda) {
+    return composeFacilitator(agenda, this.facilitatorPartOf(state, agenda.serverTime));
+  }
+
+  private facilitatorPartOf(state: MeetingState, now: number): FacilitatorPart {
     const allowed = this.allowed({ role: 'facilitator' }, this.meeting.facilitatorId);
     // A rehearsal's reading estimates come from the letters the room holds (issue 10, section 4).
     const estimateOf = (participantId: string) => readingSecondsOf(this.room.textsOf(participantId).letter);
-    return facilitatorView(state, agenda, this.room.presence(), allowed, estimateOf);
+    return facilitatorPart(state, this.room.presence(), allowed, now, estimateOf);
   }
 
-  private participantViewOf(state: MeetingState, agenda: PublicAgenda, participantId: string, denied = false) {
+  private participantViewOf(state: MeetingState, agenda: PublicAgenda, participantId: string): ParticipantView {
+    return composeParticipant(agenda, this.youPartOf(state, participantId, agenda.serverTime, false));
+  }
+
+  /** One participant's part; `denied`: the last one before a refused joiner is let go. */
+  private youPartOf(state: MeetingState, participantId: string, now: number, denied: boolean): YouPart {
     const allowed = this.allowed({ role: 'participant', participantId }, participantId);
     const you = { participantId, name: this.room.nameOf(participantId) };
-    const view = participantView(state, agenda, you, this.room.textsOf(participantId), allowed, this.familyNews);
-    return denied ? { ...view, lobby: 'denied' as const } : view;
+    const part = youPart(state, you, this.room.textsOf(participantId), allowed, now, this.familyNews);
+    return denied ? { ...part, lobby: 'denied' } : part;
   }
 
   /** `allowedCommands` depends on the snapshot and the sender only, so it is asked once per snapshot. */

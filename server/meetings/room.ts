@@ -4,7 +4,7 @@
 import type { LiveRoom, LobbyEntry, PrivateTexts } from '../../shared/meeting/view.js';
 import type { Sender } from '../../shared/meeting/permissions.js';
 import type { Joiner } from '../../shared/protocol.js';
-import type { MemberAttendance } from '../../shared/vocabulary.js';
+import type { MemberAttendance, ProtocolVersion } from '../../shared/vocabulary.js';
 import type { Cases } from '../store/types.js';
 import type { CurrentMeeting } from './current.js';
 
@@ -13,11 +13,20 @@ export interface Connection extends Sender {
   /** For participants: their name (a guest's comes from the join form). */
   name?: string;
   attendance?: MemberAttendance;
+  /** The protocol version this connection speaks (`auth.protocol`); absent: 1. */
+  protocol?: ProtocolVersion;
+}
+
+/** The protocol version `conn` speaks. */
+export function protocolOf(conn: Connection): ProtocolVersion {
+  return conn.protocol ?? 1;
 }
 
 interface Present {
   /** Devices connected as this participant. */
   count: number;
+  /** Of those, the devices speaking protocol v2 (the rest speak v1). */
+  v2: number;
   name: string;
   attendance: MemberAttendance;
 }
@@ -28,6 +37,7 @@ export class Room {
   private readonly present = new Map<string, Present>();
   private readonly seen = new Set<string>();
   private displayCount = 0;
+  private displaysOnV2 = 0;
   /** Letters and bottom lines, read when the first participant connects (see loadTexts). */
   private texts: Map<string, PrivateTexts> | null = null;
   private textsLoading: Promise<void> | null = null;
@@ -68,26 +78,50 @@ export class Room {
   /** Count a connection in. Throws for a participant before loadTexts: their first view would lack their letter. */
   enter(conn: Connection): void {
     if (conn.role === 'participant' && !this.texts) throw new Error('attach: the meeting\'s texts are not loaded');
-    if (conn.role === 'display') this.displayCount += 1;
+    const v2 = protocolOf(conn) === 2 ? 1 : 0;
+    if (conn.role === 'display') {
+      this.displayCount += 1;
+      this.displaysOnV2 += v2;
+    }
     if (conn.role === 'participant' && conn.participantId) {
       const here = this.present.get(conn.participantId);
-      if (here) here.count += 1;
-      else this.present.set(conn.participantId, { count: 1, name: conn.name ?? '', attendance: conn.attendance ?? 'in-room' });
+      if (here) {
+        here.count += 1;
+        here.v2 += v2;
+      } else this.present.set(conn.participantId, { count: 1, v2, name: conn.name ?? '', attendance: conn.attendance ?? 'in-room' });
       this.seen.add(conn.participantId);
     }
   }
 
   /** Count a connection out; a participant is away once their last device leaves. */
   leave(conn: Connection): void {
-    if (conn.role === 'display') this.displayCount = Math.max(0, this.displayCount - 1);
+    const v2 = protocolOf(conn) === 2 ? 1 : 0;
+    if (conn.role === 'display') {
+      this.displayCount = Math.max(0, this.displayCount - 1);
+      this.displaysOnV2 = Math.max(0, this.displaysOnV2 - v2);
+    }
     if (conn.role === 'participant' && conn.participantId) {
       const here = this.present.get(conn.participantId);
+      if (here) here.v2 = Math.max(0, here.v2 - v2);
       if (here && --here.count <= 0) this.present.delete(conn.participantId);
     }
   }
 
+  /** Displays connected, whatever protocol they speak. */
   get displays(): number {
     return this.displayCount;
+  }
+
+  /** Displays connected that speak protocol `version`. */
+  displaysOn(version: ProtocolVersion): number {
+    return version === 2 ? this.displaysOnV2 : this.displayCount - this.displaysOnV2;
+  }
+
+  /** Whether this participant has a device connected that speaks protocol `version`. */
+  speaks(participantId: string, version: ProtocolVersion): boolean {
+    const here = this.present.get(participantId);
+    if (!here) return false;
+    return version === 2 ? here.v2 > 0 : here.count > here.v2;
   }
 
   /** Participants with at least one device connected. */

@@ -15,7 +15,7 @@ import { CommandPipeline, type CommandStore } from './pipeline.js';
 import { Publisher, type MeetingTransport } from './publisher.js';
 import { Room, type Connection } from './room.js';
 
-export type { Audience, Delivery, MeetingTransport } from './publisher.js';
+export type { Audience, Delivery, MeetingTransport, PartDelivery } from './publisher.js';
 export type { Connection } from './room.js';
 
 /** What a live meeting asks of the store: its log, its command ids, its texts. */

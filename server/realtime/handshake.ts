@@ -5,7 +5,7 @@
 import { caseAccess } from '../access.js';
 import { findMember, type Member } from '../../shared/meeting/context.js';
 import { normaliseName } from '../../shared/names.js';
-import { LOBBY_CAPACITY, PROTOCOL_VERSION, type HandshakeError } from '../../shared/protocol.js';
+import { LOBBY_CAPACITY, PROTOCOL_VERSIONS, type HandshakeError, type ProtocolVersion } from '../../shared/protocol.js';
 import type { Connection, MeetingRuntime } from '../meetings/runtime.js';
 import { hashToken, newId, newToken } from '../security/secrets.js';
 import type { Services } from '../services.js';
@@ -37,11 +37,12 @@ const INVALID_LINK = 'This link no longer works. Please ask the facilitator for 
 const DENIED = 'The facilitator isn’t able to bring you into this meeting. If you think this is a mistake, please contact them directly.';
 
 /** The protocol versions this server speaks (`auth.protocol`). */
-export const SPOKEN_PROTOCOLS: readonly unknown[] = [PROTOCOL_VERSION];
+export const SPOKEN_PROTOCOLS: readonly unknown[] = PROTOCOL_VERSIONS;
 
 /**
  * Admit a connection, or throw a HandshakeRefusal saying why not; a store
  * failure rejects with its own error (the transport answers UNAVAILABLE).
+ * The admitted connection carries the protocol version it speaks.
  */
 export async function admit(services: Services, sessions: Sessions, auth: Record<string, unknown>, cookieHeader: string | undefined): Promise<Admission> {
   // Checked first: a client from another version could misread everything that follows.
@@ -49,6 +50,12 @@ export async function admit(services: Services, sessions: Sessions, auth: Record
   if (auth.protocol !== undefined && !SPOKEN_PROTOCOLS.includes(auth.protocol)) {
     throw new HandshakeRefusal('PROTOCOL_UNSUPPORTED', 'This screen is from another version of Threshold. Please reload the page, or update the app, and try again.');
   }
+  const protocol = (auth.protocol ?? 1) as ProtocolVersion;
+  const admission = await admitCredentials(services, sessions, auth, cookieHeader);
+  return { ...admission, conn: { ...admission.conn, protocol } };
+}
+
+async function admitCredentials(services: Services, sessions: Sessions, auth: Record<string, unknown>, cookieHeader: string | undefined): Promise<Admission> {
   if (typeof auth.token === 'string' && auth.token.length > 0 && auth.token.length <= 200) {
     return admitByLink(services, auth.token, auth.name);
   }

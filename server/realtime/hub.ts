@@ -5,7 +5,8 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { EVENTS } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
-import type { Audience, Delivery, MeetingTransport } from '../meetings/runtime.js';
+import type { Audience, Delivery, MeetingTransport, PartDelivery } from '../meetings/runtime.js';
+import type { ProtocolVersion } from '../../shared/protocol.js';
 import type { Disconnector, Services } from '../services.js';
 import { failpoint } from '../failpoints.js';
 import { ORIGIN_REFUSED, originAllowed } from '../security/origin.js';
@@ -31,8 +32,14 @@ const CONSOLE_LOCKED = { code: 'FORBIDDEN', message: 'The console is locked: ent
 /** What a locked console may still do while its meeting is live: keep the family safe (issue 13, item 3). */
 export const LOCKED_COMMANDS: ReadonlySet<string> = new Set(['pause.start', 'emergency.stop']);
 
-const meetingRoom = (meetingId: string, audience: Audience) =>
-  audience.kind === 'participant' ? `m:${meetingId}:p:${audience.participantId}` : `m:${meetingId}:${audience.kind}`;
+/** One audience's room; v2 connections have rooms of their own, so that no v1 view reaches them, nor a part a v1 client. */
+const meetingRoom = (meetingId: string, audience: Audience, protocol: ProtocolVersion = 1) => {
+  const base = protocol === 2 ? `m:${meetingId}:v2` : `m:${meetingId}`;
+  return audience.kind === 'participant' ? `${base}:p:${audience.participantId}` : `${base}:${audience.kind}`;
+};
+/** v2: everyone let in, the displays and the facilitator; the agenda is encoded once for all of them. */
+const agendaRoom = (meetingId: string) => `m:${meetingId}:agenda`;
+const PART_EVENTS = { you: EVENTS.you, facilitator: EVENTS.facilitator } as const;
 
 export class RealtimeHub implements MeetingTransport, Disconnector {
   private io: Server | null = null;
@@ -79,7 +86,10 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
     const { runtime, conn, linkId, sessionHash, issuedToken } = socket.data.admission as Admission;
     const audience: Audience =
       conn.role === 'participant' ? { kind: 'participant', participantId: conn.participantId! } : { kind: conn.role };
-    const rooms = [meetingRoom(runtime.id, audience)];
+    const protocol = conn.protocol ?? 1;
+    const rooms = [meetingRoom(runtime.id, audience, protocol)];
+    // A participant enters the agenda room once let in, as the publisher decides (agendaAccess).
+    if (protocol === 2 && conn.role !== 'participant') rooms.push(agendaRoom(runtime.id));
     if (linkId) rooms.push(`link:${linkId}`);
     if (sessionHash) rooms.push(`session:${sessionHash}`);
     // Issue 16: an account's consoles, to close them when it is deactivated or taken off a case.
@@ -142,7 +152,8 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
   private tellDevices(meetingId: string, linkId: string): void {
     const devices = this.devicesOn(linkId);
     this.io?.to(`link:${linkId}`).emit(EVENTS.linkDevices, { devices });
-    this.io?.to(meetingRoom(meetingId, { kind: 'facilitator' })).emit(EVENTS.linkDevices, { linkId, devices });
+    const consoles = [meetingRoom(meetingId, { kind: 'facilitator' }), meetingRoom(meetingId, { kind: 'facilitator' }, 2)];
+    this.io?.to(consoles).emit(EVENTS.linkDevices, { linkId, devices });
   }
 
   /**
@@ -198,12 +209,37 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
     for (const { audience, view } of deliveries) this.io.to(meetingRoom(meetingId, audience)).emit(EVENTS.state, view);
   }
 
-  listening(meetingId: string, audience: Audience): boolean {
-    return (this.io?.sockets.adapter.rooms.get(meetingRoom(meetingId, audience))?.size ?? 0) > 0;
+  deliverParts(meetingId: string, parts: PartDelivery[]): void {
+    if (!this.io) return;
+    for (const part of parts) {
+      if (part.event === 'agenda') {
+        const room = part.to === 'meeting' ? agendaRoom(meetingId) : meetingRoom(meetingId, part.to, 2);
+        // Nobody there: skip the encoding too.
+        if (this.roomSize(room) > 0) this.io.to(room).emit(EVENTS.agenda, part.agenda);
+      } else {
+        const audience: Audience = part.event === 'you' ? { kind: 'participant', participantId: part.participantId } : { kind: 'facilitator' };
+        this.io.to(meetingRoom(meetingId, audience, 2)).emit(PART_EVENTS[part.event], part.part);
+      }
+    }
+  }
+
+  agendaAccess(meetingId: string, participantId: string, admitted: boolean): void {
+    const person = this.io?.in(meetingRoom(meetingId, { kind: 'participant', participantId }, 2));
+    if (admitted) person?.socketsJoin(agendaRoom(meetingId));
+    else person?.socketsLeave(agendaRoom(meetingId));
+  }
+
+  listening(meetingId: string, audience: Audience, protocol: ProtocolVersion = 1): boolean {
+    return this.roomSize(meetingRoom(meetingId, audience, protocol)) > 0;
+  }
+
+  private roomSize(room: string): number {
+    return this.io?.sockets.adapter.rooms.get(room)?.size ?? 0;
   }
 
   dismiss(meetingId: string, participantId: string): void {
-    this.io?.in(meetingRoom(meetingId, { kind: 'participant', participantId })).disconnectSockets(true);
+    const person = (protocol: ProtocolVersion) => meetingRoom(meetingId, { kind: 'participant', participantId }, protocol);
+    this.io?.in([person(1), person(2)]).disconnectSockets(true);
   }
 
   /** How many live connections (screens) hold link `linkId` now; read-only, 0 when none. */

@@ -5,11 +5,19 @@
 // facilitator alone. Lobby joiners see nothing of the meeting until admitted.
 // An objection's prepared response reaches its responder alone, while it is
 // raised in the offer; a walk-out follower alone learns that the loved one left.
+//
+// Each view is made of parts (issue 14): the public agenda (`publicAgenda`), a
+// participant's own part (`youPart`) and the facilitator's (`facilitatorPart`).
+// Protocol v2 sends the parts as they are; v1 sends them composed
+// (`participantView`, `facilitatorView`, `displayView`, with shared/meeting/parts.ts,
+// which v2 clients compose with too). A field that only one person may see
+// belongs in their part, never in the agenda.
 import type { Approach } from '../approaches.js';
 import type { CommandType, Outcome, SignalKind } from '../protocol.js';
 import type { MemberAttendance } from '../vocabulary.js';
 import type { CallDetails, MeetingContext, Member, OfferRecord, OutcomeRecord, PastPause, Pause, Phase, Round, SpeakerStatus, Turn } from './context.js';
 import { readingTimes, type ReadingTime } from './reading.js';
+import { composeDisplay, composeFacilitator, composeParticipant, type PartFields } from './parts.js';
 import { answering, objectionsOf, walkOutFollow, type ObjectionText, type ObjectionView } from './plan-view.js';
 
 export type { ObjectionText, ObjectionView, ReadingTime };
@@ -87,8 +95,17 @@ export interface You {
   backInLobby?: true;
 }
 
-export interface ParticipantView extends PublicAgenda {
-  role: 'participant';
+/**
+ * One participant's private part (v2's `meeting:you`): what their view adds to the agenda. It is
+ * stamped with the meeting, revision and server time it was made at, and repeats `rehearsal` so that
+ * a lobby screen, which gets no agenda, can say it. New fields that only this person may see go here.
+ */
+export interface YouPart {
+  meetingId: string;
+  /** The revision it was made at; 0 in the lobby, like a lobby view's. */
+  revision: number;
+  serverTime: number;
+  rehearsal: boolean;
   you: You;
   /** `waiting` while in the lobby, `denied` in the last view before a refused joiner is let go, null once admitted. */
   lobby: 'waiting' | 'denied' | null;
@@ -132,6 +149,10 @@ function lobbyWelcomeOf(context: MeetingContext): LobbyWelcome | undefined {
   return lovedOne || facilitator ? { lovedOne: lovedOne ?? null, facilitator: facilitator ?? null } : undefined;
 }
 
+export interface ParticipantView extends PublicAgenda, PartFields<YouPart> {
+  role: 'participant';
+}
+
 /** The call details a participant sees: the link and the number, without the facilitator's choice. */
 export type CallLine = Omit<CallDetails, 'showInLobby'>;
 
@@ -153,8 +174,14 @@ export interface MemberView extends Pick<Member, 'participantId' | 'name' | 'att
   presence: Presence;
 }
 
-export interface FacilitatorView extends PublicAgenda {
-  role: 'facilitator';
+/**
+ * The facilitator's part (v2's `meeting:facilitator`): everything of their view beyond the agenda,
+ * stamped with the meeting, revision and server time it was made at.
+ */
+export interface FacilitatorPart {
+  meetingId: string;
+  revision: number;
+  serverTime: number;
   /** The commands the facilitator could send now (lobby decisions also need someone in `lobby`). */
   allowed: CommandType[];
   usesBottomLines: boolean;
@@ -181,6 +208,10 @@ export interface FacilitatorView extends PublicAgenda {
   readingTimes: ReadingTime[] | null;
   /** The call details as set (issue 13, item 18), for the console's form; absent until set. */
   callDetails?: CallDetails;
+}
+
+export interface FacilitatorView extends PublicAgenda, PartFields<FacilitatorPart> {
+  role: 'facilitator';
 }
 
 export type MeetingView = FacilitatorView | ParticipantView | DisplayView;
@@ -214,7 +245,7 @@ export function publicAgenda(state: MeetingState, now: number): PublicAgenda {
 }
 
 export function displayView(agenda: PublicAgenda): DisplayView {
-  return { ...agenda, role: 'display' };
+  return composeDisplay(agenda);
 }
 
 export interface PrivateTexts {
@@ -224,20 +255,22 @@ export interface PrivateTexts {
   objections?: ObjectionText[];
 }
 
-
 /**
- * One participant's view. `self` is who they are; for a guest still in the
- * lobby the machine has not met them yet, so the server passes their name.
+ * One participant's private part at `state`, made at `now` (ms). `self` is who they are; for a guest
+ * still in the lobby the machine has not met them yet, so the server passes their name. Someone not
+ * let in gets a lobby part: nothing of the meeting (see `lobbyAgenda` in parts.ts) but the call
+ * details the facilitator chose to show the lobby.
  */
-export function participantView(
+export function youPart(
   state: MeetingState,
-  agenda: PublicAgenda,
   self: { participantId: string; name: string },
   texts: PrivateTexts,
   allowed: CommandType[],
+  now: number,
   news: FamilyNews | null = null,
-): ParticipantView {
-  const member = state.context.members.find((m) => m.participantId === self.participantId);
+): YouPart {
+  const { context } = state;
+  const member = context.members.find((m) => m.participantId === self.participantId);
   const you: You = {
     participantId: self.participantId,
     name: member?.name ?? self.name,
@@ -246,15 +279,29 @@ export function participantView(
     // Only they can see this, and they saw it happen: it tells them nothing of the meeting.
     ...(member?.backInLobby && !member.admitted ? { backInLobby: true as const } : {}),
   };
-  const call = callLineFor(state.context, member, you.admitted);
+  const call = callLineFor(context, member, you.admitted);
+  const stamp = { meetingId: context.meetingId, serverTime: now, rehearsal: context.rehearsal === true };
+  // What someone waiting may see goes in this branch; what someone let in sees, in the one below.
+  // Both reach v1's composed view and v2's `meeting:you` alike.
   if (!you.admitted) {
-    const lobby = lobbyView(agenda.meetingId, you, agenda.serverTime, agenda.rehearsal);
-    const welcome = lobbyWelcomeOf(state.context);
-    return { ...lobby, ...(call ? { callDetails: call } : {}), ...(welcome ? { lobbyWelcome: welcome } : {}) };
+    const welcome = lobbyWelcomeOf(context);
+    return {
+      ...stamp,
+      revision: 0,
+      you,
+      lobby: 'waiting',
+      allowed: [],
+      letter: null,
+      bottomLine: null,
+      answering: [],
+      walkOutFollow: false,
+      ...(call ? { callDetails: call } : {}),
+      ...(welcome ? { lobbyWelcome: welcome } : {}),
+    };
   }
   return {
-    ...agenda,
-    role: 'participant',
+    ...stamp,
+    revision: state.revision,
     you,
     lobby: null,
     allowed,
@@ -274,54 +321,35 @@ function shareNews(state: MeetingState, member: Member | undefined, news: Family
   return news !== null && ended && state.context.outcome?.kind === 'accepted' && member !== undefined && member.attendance !== 'in-room';
 }
 
-/**
- * What someone not let in sees: that they are waiting, and nothing of the meeting. Someone holding a
- * forwarded link learns nothing until the facilitator has seen them, not even how far the meeting
- * has got, so every field that moves with it is fixed: `phase` is `gathering`, `paused` false,
- * `round` `letters`, and `revision` 0 (a client takes a lobby view as news whatever its revision).
- */
-function lobbyView(meetingId: string, you: You, serverTime: number, rehearsal: boolean): ParticipantView {
-  return {
-    meetingId,
-    revision: 0,
-    phase: 'gathering',
-    paused: false,
-    round: 'letters',
-    approach: null,
-    speakingOrder: [],
-    currentSpeakerId: null,
-    turnEndsAt: null,
-    outcome: null,
-    // Fixed for the meeting's life, and said in words on the lobby screen too, so that a family member
-    // waiting to rehearse knows it is practice. A real meeting's lobby reads false, as before.
-    rehearsal,
-    serverTime,
-    role: 'participant',
-    you,
-    lobby: 'waiting',
-    allowed: [],
-    letter: null,
-    bottomLine: null,
-    answering: [],
-    walkOutFollow: false,
-  };
+/** One participant's v1 view: the agenda and their part, composed (a lobby part with the fixed lobby agenda). */
+export function participantView(
+  state: MeetingState,
+  agenda: PublicAgenda,
+  self: { participantId: string; name: string },
+  texts: PrivateTexts,
+  allowed: CommandType[],
+  news: FamilyNews | null = null,
+): ParticipantView {
+  return composeParticipant(agenda, youPart(state, self, texts, allowed, agenda.serverTime, news));
 }
 
 /**
- * The facilitator's view. `estimateOf` gives a speaker's estimated reading time in seconds (the
- * server reads it from their letter; null when unknown), used only by a rehearsal's reading times.
+ * The facilitator's part at `state`, made at `now` (ms). `estimateOf` gives a speaker's estimated
+ * reading time in seconds (the server reads it from their letter; null when unknown), used only by a
+ * rehearsal's reading times.
  */
-export function facilitatorView(
+export function facilitatorPart(
   state: MeetingState,
-  agenda: PublicAgenda,
   room: LiveRoom,
   allowed: CommandType[],
+  now: number,
   estimateOf: (participantId: string) => number | null = () => null,
-): FacilitatorView {
+): FacilitatorPart {
   const { context } = state;
   return {
-    ...agenda,
-    role: 'facilitator',
+    meetingId: context.meetingId,
+    revision: state.revision,
+    serverTime: now,
     allowed,
     usesBottomLines: context.usesBottomLines,
     turnSeconds: context.turnSeconds,
@@ -349,7 +377,18 @@ export function facilitatorView(
     closedAt: context.closedAt,
     objections: objectionsOf(context),
     walkOutFollowers: (context.walkOutFollowers ?? []).map((participantId) => ({ participantId, name: nameOf(context, participantId).name })),
-    readingTimes: readingTimes(context, agenda.serverTime, estimateOf),
+    readingTimes: readingTimes(context, now, estimateOf),
     ...(context.callDetails ? { callDetails: context.callDetails } : {}),
   };
+}
+
+/** The facilitator's v1 view: the agenda and the facilitator's part, composed. */
+export function facilitatorView(
+  state: MeetingState,
+  agenda: PublicAgenda,
+  room: LiveRoom,
+  allowed: CommandType[],
+  estimateOf: (participantId: string) => number | null = () => null,
+): FacilitatorView {
+  return composeFacilitator(agenda, facilitatorPart(state, room, allowed, agenda.serverTime, estimateOf));
 }

@@ -7,7 +7,7 @@ import * as hdr from 'hdr-histogram-js';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { serve } from './ipc.js';
-import type { ConnectRequest, MeetingSpec, ResyncResult, RoundCounts, RoundResult, Schedule, Target, VerifyResult } from './shapes.js';
+import { isOurs, type ConnectRequest, type MeetingSpec, type ResyncResult, type RoundCounts, type RoundResult, type Schedule, type Target, type VerifyResult } from './shapes.js';
 
 const COMMAND_TIMEOUT_MS = 10_000;
 const CONNECT_TIMEOUT_MS = 60_000;
@@ -50,9 +50,14 @@ class Peer {
   syncedAt = 0;
   readonly firstView: Promise<void>;
 
-  constructor(url: string, auth: Record<string, unknown>, cookie: string | null, onView: (peer: Peer, previous: number, at: number) => void) {
+  /**
+   * `parts`: our server in protocol v2, where the agenda (`meeting:agenda`) carries the revision,
+   * phase and speaker this generator follows; the private parts only count as bytes. Otherwise the
+   * whole view (`meeting:state`, v1 and the bare relay).
+   */
+  constructor(url: string, auth: Record<string, unknown>, cookie: string | null, onView: (peer: Peer, previous: number, at: number) => void, parts = false) {
     this.socket = io(url, {
-      auth,
+      auth: parts ? { ...auth, protocol: 2 } : auth,
       transports: ['websocket'],
       forceNew: true,
       // As our own client (client/src/lib/connection.svelte.ts) reconnects.
@@ -62,9 +67,14 @@ class Peer {
       extraHeaders: cookie ? { cookie } : undefined,
     });
     this.socket.on('connect', () => (this.connectAt = clock()));
+    // What the server wrote to this socket: each message's payload as it came off the wire.
+    this.socket.io.on('open', () => this.socket.io.engine.on('data', (data: string | Buffer) => {
+      if (measuringBytes) bytesReceived += typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+    }));
+    const viewEvent = parts ? 'meeting:agenda' : 'meeting:state';
     this.firstView = new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no first view')), CONNECT_TIMEOUT_MS);
-      this.socket.once('meeting:state', () => {
+      this.socket.once(viewEvent, () => {
         clearTimeout(timer);
         resolve();
       });
@@ -76,7 +86,7 @@ class Peer {
         }
       });
     });
-    this.socket.on('meeting:state', (view: View) => {
+    this.socket.on(viewEvent, (view: View) => {
       const at = clock();
       const previous = this.revision;
       this.revision = view.revision;
@@ -105,12 +115,12 @@ class Meeting {
     cookie: string,
   ) {
     const onView = (peer: Peer, previous: number, at: number) => this.onView(peer, previous, at);
-    this.facilitator =
-      target === 'ours'
-        ? new Peer(url, { meetingId: spec.id }, cookie, onView)
-        : new Peer(url, { room: spec.id }, null, onView);
+    const parts = target === 'ours';
+    this.facilitator = isOurs(target)
+      ? new Peer(url, { meetingId: spec.id }, cookie, onView, parts)
+      : new Peer(url, { room: spec.id }, null, onView);
     this.participants = spec.tokens.map((token) =>
-      target === 'ours' ? new Peer(url, { token }, null, onView) : new Peer(url, { room: spec.id }, null, onView),
+      isOurs(target) ? new Peer(url, { token }, null, onView, parts) : new Peer(url, { room: spec.id }, null, onView),
     );
   }
 
@@ -136,7 +146,7 @@ class Meeting {
     const ids = this.spec.participantIds;
     const k = this.cycle++;
     const lap = Math.floor(k / 4);
-    const speaker = this.target === 'ours' ? (this.facilitator.view?.currentSpeakerId ?? null) : this.localSpeaker;
+    const speaker = isOurs(this.target) ? (this.facilitator.view?.currentSpeakerId ?? null) : this.localSpeaker;
     switch (k % 4) {
       case 0: {
         const others = ids.filter((id) => id !== speaker);
@@ -230,6 +240,9 @@ let meetings: Meeting[] = [];
 let commandSeq = 0;
 let resyncAfter: number | null = null;
 let sending = false;
+/** Counting the bytes every socket receives: on during a round's measured window only. */
+let measuringBytes = false;
+let bytesReceived = 0;
 
 const histogram = () => hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 600_000_000, numberOfSignificantValueDigits: 3 });
 const emptyCounts = (): RoundCounts => ({ sent: 0, measured: 0, acked: 0, refused: {}, unanswered: 0, undelivered: 0, unexpectedRevision: 0 });
@@ -317,7 +330,7 @@ serve({
   async prepare() {
     const refused: string[] = [];
     await pool(meetings, CONNECTING_MEETINGS, async (m) => {
-      if (m.target !== 'ours') return;
+      if (!isOurs(m.target)) return;
       for (let step = 0; step < 3 && m.facilitator.view?.phase !== 'speaking'; step++) {
         const type = m.facilitator.view?.phase === 'gathering' ? 'meeting.start' : 'turns.begin';
         const ack = await m.command({ type });
@@ -333,13 +346,16 @@ serve({
     const delay = monitorEventLoopDelay({ resolution: 5 });
     let cpu = process.cpuUsage();
     let measureStart = performance.now();
+    bytesReceived = 0;
     const startMeasuring = setTimeout(() => {
       delay.enable();
       cpu = process.cpuUsage();
       measureStart = performance.now();
+      measuringBytes = true;
     }, s.warmupMs);
     await runSchedule(s);
     clearTimeout(startMeasuring);
+    measuringBytes = false;
     delay.disable();
     const cpuUsed = process.cpuUsage(cpu);
     const cpuPercent = ((cpuUsed.user + cpuUsed.system) / 1000 / Math.max(1, performance.now() - measureStart)) * 100;
@@ -355,6 +371,7 @@ serve({
       loadgenEventLoopP99Ms: delay.count > 0 ? delay.percentile(99) / 1e6 : 0,
       loadgenEventLoopMaxMs: delay.count > 0 ? delay.max / 1e6 : 0,
       loadgenCpuPercent: cpuPercent,
+      bytesReceived,
       skipped: round.skipped,
     };
     return result;

@@ -35,6 +35,8 @@ export interface RoundReport {
   loadgenEventLoopP99Ms: number;
   loadgenEventLoopMaxMs: number;
   loadgenCpuPercent: number;
+  /** Message payload bytes all the round's sockets received in the measured window. */
+  bytesReceived: number;
 }
 
 export interface MachineLoad {
@@ -78,11 +80,19 @@ export interface Report {
   };
 }
 
+interface Latencies {
+  ack: Summary;
+  allDelivered: Summary;
+}
+
 interface Scenario {
   meetings: number;
   participants: number;
-  ours: { ack: Summary; allDelivered: Summary };
-  bare: { ack: Summary; allDelivered: Summary };
+  /** Our server in protocol v2, as our clients speak it. */
+  ours: Latencies;
+  bare: Latencies;
+  /** Our server in protocol v1, where the bench measured it (issue 14); null elsewhere. */
+  oursV1: Latencies | null;
 }
 
 /** The loadgen's own event loop delay (p99) above which its figures are suspect. */
@@ -98,12 +108,27 @@ function combine(encoded: string[]): Summary {
 export function scenarios(report: Report): Scenario[] {
   const sizes = [...new Set(report.rounds.map((r) => r.meetings))];
   return sizes.map((meetings) => {
-    const of = (target: Target) => {
-      const rs = report.rounds.filter((r) => r.meetings === meetings && r.target === target);
-      return { ack: combine(rs.flatMap((r) => r.ackHistograms)), allDelivered: combine(rs.flatMap((r) => r.allDeliveredHistograms)) };
-    };
-    return { meetings, participants: report.rounds[0]!.participants, ours: of('ours'), bare: of('bare') };
+    const rs = (target: Target) => report.rounds.filter((r) => r.meetings === meetings && r.target === target);
+    const of = (target: Target) => ({ ack: combine(rs(target).flatMap((r) => r.ackHistograms)), allDelivered: combine(rs(target).flatMap((r) => r.allDeliveredHistograms)) });
+    return { meetings, participants: report.rounds[0]!.participants, ours: of('ours'), bare: of('bare'), oursV1: rs('ours-v1').length ? of('ours-v1') : null };
   });
+}
+
+/**
+ * Message payload bytes per command per recipient (the facilitator and each participant) in the
+ * measured windows of `target`'s rounds at `meetings`: what the server wrote for one command to one screen.
+ */
+export function bytesPerCommand(report: Report, meetings: number, target: Target): number {
+  const rs = report.rounds.filter((r) => r.meetings === meetings && r.target === target);
+  const commands = rs.reduce((n, r) => n + r.measured, 0);
+  const recipients = (report.rounds[0]?.participants ?? 0) + 1;
+  return commands > 0 ? rs.reduce((n, r) => n + r.bytesReceived, 0) / commands / recipients : NaN;
+}
+
+/** The median over `target`'s rounds at `meetings` of the server's CPU per command (ms). */
+export function cpuPerCommandOf(report: Report, meetings: number, target: Target): number {
+  const xs = report.rounds.filter((r) => r.meetings === meetings && r.target === target).map((r) => cpuPerCommand(r, report.schedule.measureMs));
+  return xs.length ? median(xs) : NaN;
 }
 
 /** Least-squares slope of heap (MB) over meetings, in KB per meeting. */
@@ -164,6 +189,27 @@ export function formatReport(report: Report): { table: string; json: unknown } {
           `${pad(f(ratio(o.p50, b.p50)), 14)}${pad(f(ratio(o.p99, b.p99)), 7)}${pad(o.count, 7)}`,
       );
     }
+    if (!s.oursV1) continue;
+    for (const [name, key] of [['v1 ack', 'ack'], ['v1 all deliv.', 'allDelivered']] as const) {
+      const o = s.oursV1[key];
+      const b = s.bare[key];
+      lines.push(
+        `${pad(s.meetings, 8)}  ${name.padEnd(14)}${pad(f(o.p50), 9)}${pad(f(o.p95), 8)}${pad(f(o.p99), 8)}${pad(f(o.max), 8)} │${pad('', 9)}${pad('', 8)}${pad('', 8)}${pad('', 8)} │` +
+          `${pad(f(ratio(o.p50, b.p50)), 14)}${pad(f(ratio(o.p99, b.p99)), 7)}${pad(o.count, 7)}`,
+      );
+    }
+  }
+  lines.push('(ours: protocol v2, as our clients speak it; v1: the same server and clients in protocol v1, whole views per connection)');
+  lines.push('');
+  lines.push('Per command: bytes of message payload per recipient (facilitator or participant), and server CPU (ms, all threads; median of the rounds)');
+  for (const s of scenes) {
+    const bytes = (target: Target) => bytesPerCommand(report, s.meetings, target);
+    const cpu = (target: Target) => cpuPerCommandOf(report, s.meetings, target);
+    const v1 = s.oursV1 ? `; v1 ${f(bytes('ours-v1'), 0)} B, ${f(cpu('ours-v1'))} ms` : '';
+    lines.push(
+      `${pad(s.meetings, 8)}  ours ${f(bytes('ours'), 0)} B, ${f(cpu('ours'))} ms; bare ${f(bytes('bare'), 0)} B, ${f(cpu('bare'))} ms; ` +
+        `ours/bare bytes ${f(ratio(bytes('ours'), bytes('bare')))}, cpu ${f(ratio(cpu('ours'), cpu('bare')))}${v1}`,
+    );
   }
   lines.push('');
   lines.push('All-delivered p99 of each round (ms), in the order they ran; the median of the rounds and its ratio');
@@ -178,14 +224,14 @@ export function formatReport(report: Report): { table: string; json: unknown } {
   lines.push('');
   lines.push('Each round: server event-loop delay (ms), CPU, memory; commands; load generators (worst of the two)');
   lines.push(
-    `${pad('meetings', 8)} ${pad('rnd', 3)} ${'server'.padEnd(6)}${pad('loop p50', 9)}${pad('p99', 7)}${pad('max', 7)}${pad('cpu %', 7)}${pad('ms/cmd', 7)}${pad('rss MB', 8)}${pad('heap MB', 8)}${pad('gc heap', 8)}${pad('sent', 7)}${pad('acked', 7)}  ${'refused'.padEnd(12)}${pad('lost', 5)}${pad('gen p99', 8)}${pad('max', 6)}${pad('cpu %', 6)}${pad('conn s', 7)}`,
+    `${pad('meetings', 8)} ${pad('rnd', 3)} ${'server'.padEnd(7)}${pad('loop p50', 9)}${pad('p99', 7)}${pad('max', 7)}${pad('cpu %', 7)}${pad('ms/cmd', 7)}${pad('rss MB', 8)}${pad('heap MB', 8)}${pad('gc heap', 8)}${pad('sent', 7)}${pad('acked', 7)}  ${'refused'.padEnd(12)}${pad('lost', 5)}${pad('gen p99', 8)}${pad('max', 6)}${pad('cpu %', 6)}${pad('conn s', 7)}`,
   );
   const warnings: string[] = [];
   for (const r of report.rounds) {
     const refused = Object.entries(r.refused).map(([code, n]) => `${code} ${n}`).join(', ') || '0';
     const lost = r.unanswered + r.undelivered + r.unexpectedRevision + r.skipped;
     lines.push(
-      `${pad(r.meetings, 8)} ${pad(r.round, 3)} ${r.target.padEnd(6)}${pad(f(r.server.eventLoopP50Ms, 1), 9)}${pad(f(r.server.eventLoopP99Ms, 1), 7)}${pad(f(r.server.eventLoopMaxMs, 0), 7)}` +
+      `${pad(r.meetings, 8)} ${pad(r.round, 3)} ${r.target.padEnd(7)}${pad(f(r.server.eventLoopP50Ms, 1), 9)}${pad(f(r.server.eventLoopP99Ms, 1), 7)}${pad(f(r.server.eventLoopMaxMs, 0), 7)}` +
         `${pad(f(r.server.cpuPercent, 0), 7)}${pad(f(cpuPerCommand(r, report.schedule.measureMs), 2), 7)}${pad(f(r.server.rssMaxMB, 0), 8)}${pad(f(r.server.heapMaxMB, 0), 8)}${pad(r.heapWithSocketsMB === null ? '—' : f(r.heapWithSocketsMB, 0), 8)}` +
         `${pad(r.sent, 7)}${pad(r.acked, 7)}  ${refused.padEnd(12)}${pad(lost, 5)}${pad(f(r.loadgenEventLoopP99Ms, 1), 8)}${pad(f(r.loadgenEventLoopMaxMs, 0), 6)}${pad(f(r.loadgenCpuPercent, 0), 6)}${pad(f(r.connectMs / 1000, 1), 7)}`,
     );
@@ -224,6 +270,9 @@ export function formatReport(report: Report): { table: string; json: unknown } {
     const o = largest.ours.allDelivered.p99;
     const b = largest.bare.allDelivered.p99;
     lines.push(`  ${o <= 1.5 * b && o < 50 ? 'met   ' : 'MISSED'} at ${largest.meetings}×${largest.participants}: all-delivered p99 ${f(o)} ms ≤ 1.5 × bare (${f(b)} ms) and < 50 ms (ratio ${f(ratio(o, b))})`);
+    const co = cpuPerCommandOf(report, largest.meetings, 'ours');
+    const cb = cpuPerCommandOf(report, largest.meetings, 'bare');
+    lines.push(`  ${co <= 2 * cb ? 'met   ' : 'MISSED'} at ${largest.meetings}×${largest.participants}: server CPU per command ${f(co)} ms ≤ 2 × bare (${f(cb)} ms) (ratio ${f(ratio(co, cb))})`);
   } else {
     lines.push('  —      500×8 all-delivered p99: not measured in this sweep (run without --quick)');
   }
@@ -245,6 +294,9 @@ export function formatReport(report: Report): { table: string; json: unknown } {
       ours: { ackP50Ms: r2(s.ours.ack.p50), ackP99Ms: r2(s.ours.ack.p99), allDeliveredP50Ms: r2(s.ours.allDelivered.p50), allDeliveredP99Ms: r2(s.ours.allDelivered.p99) },
       bare: { ackP50Ms: r2(s.bare.ack.p50), ackP99Ms: r2(s.bare.ack.p99), allDeliveredP50Ms: r2(s.bare.allDelivered.p50), allDeliveredP99Ms: r2(s.bare.allDelivered.p99) },
       ratioAllDeliveredP99: r2(ratio(s.ours.allDelivered.p99, s.bare.allDelivered.p99)),
+      ...(s.oursV1 ? { oursV1: { ackP50Ms: r2(s.oursV1.ack.p50), ackP99Ms: r2(s.oursV1.ack.p99), allDeliveredP50Ms: r2(s.oursV1.allDelivered.p50), allDeliveredP99Ms: r2(s.oursV1.allDelivered.p99) } } : {}),
+      bytesPerCommandPerRecipient: { ours: r2(bytesPerCommand(report, s.meetings, 'ours')), bare: r2(bytesPerCommand(report, s.meetings, 'bare')) },
+      cpuMsPerCommand: { ours: r2(cpuPerCommandOf(report, s.meetings, 'ours')), bare: r2(cpuPerCommandOf(report, s.meetings, 'bare')) },
     })),
     memoryPerMeetingKB: r2(memoryKB),
     recovery: {

@@ -16,7 +16,7 @@ import { Child, killAllChildren } from './ipc.js';
 import type { RoundStats } from './metrics.js';
 import { formatReport, type DiskProbe, type Report, type RoundReport, type Summary } from './report.js';
 import { createMeetings, facilitator, type Http } from './setup.js';
-import type { MeetingSpec, ResyncResult, RoundResult, Target, VerifyResult } from './shapes.js';
+import { isOurs, type MeetingSpec, type ResyncResult, type RoundResult, type Target, type VerifyResult } from './shapes.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -33,6 +33,8 @@ const { values: options } = parseArgs({
     profile: { type: 'string' },
     // Keep the temporary data directory (SQLite file and key) for a look afterwards.
     keep: { type: 'boolean', default: false },
+    // The sweep size at which our server is also measured in protocol v1 (issue 14: the old path's cost).
+    'v1-at': { type: 'string', default: '100' },
   },
 });
 
@@ -51,6 +53,8 @@ if (PLAN.sweep.some((n) => !Number.isInteger(n) || n < 1) || !(PLAN.measureMs > 
 }
 /** The load generators' niceness from the kill until the restarted server listens. */
 const RECOVERY_NICE = 10;
+/** Sweep sizes at which ours also runs protocol v1 (whole views per connection), beside v2 and bare. */
+const V1_AT = new Set(options['v1-at']!.split(',').map(Number));
 const SCHEDULE = { intervalMs: 2_000, jitter: 0.25 };
 
 const here = import.meta.dirname;
@@ -248,7 +252,7 @@ async function main() {
   const oursPort = ours.ready.port;
   const bare = await startBare(ours.ready.transport);
   const generators = startGenerators();
-  const url = { ours: `http://127.0.0.1:${oursPort}`, bare: `http://127.0.0.1:${bare.port}` };
+  const url: Record<Target, string> = { ours: `http://127.0.0.1:${oursPort}`, 'ours-v1': `http://127.0.0.1:${oursPort}`, bare: `http://127.0.0.1:${bare.port}` };
   const http = await facilitator(url.ours);
   const specs: MeetingSpec[] = [];
   const memory: Array<{ meetings: number; heapUsedMB: number }> = [];
@@ -291,10 +295,10 @@ async function main() {
   };
 
   const runRound = async (target: Target, meetings: number, index: number): Promise<RoundReport> => {
-    const server = target === 'ours' ? ours.child : bare.child;
+    const server = isOurs(target) ? ours.child : bare.child;
     const list = specs.slice(0, meetings);
     const connectMs = await connect(target, list);
-    if (target === 'ours') {
+    if (isOurs(target)) {
       const prepared = await all<{ refused: string[] }>('prepare', {}, 180_000);
       const refused = prepared.flatMap((p) => p.refused);
       if (refused.length) throw new Error(`preparing meetings was refused: ${refused.slice(0, 3).join('; ')}`);
@@ -309,7 +313,7 @@ async function main() {
     const stats = await server.request<RoundStats>('round-end');
     if (profiling) await server.request('profile-stop', { file: join(options.profile!, `${target}-${meetings}-round${index}.cpuprofile`) });
     const done = await results;
-    const heapWithSockets = target === 'ours' ? (await server.request<{ heapUsedMB: number }>('heap-after-gc')).heapUsedMB : null;
+    const heapWithSockets = isOurs(target) ? (await server.request<{ heapUsedMB: number }>('heap-after-gc')).heapUsedMB : null;
     await all('disconnect');
     const counts = done.map((d) => d.counts);
     const refused: Record<string, number> = {};
@@ -337,6 +341,7 @@ async function main() {
       loadgenEventLoopP99Ms: Math.max(...done.map((d) => d.loadgenEventLoopP99Ms)),
       loadgenEventLoopMaxMs: Math.max(...done.map((d) => d.loadgenEventLoopMaxMs)),
       loadgenCpuPercent: Math.max(...done.map((d) => d.loadgenCpuPercent)),
+      bytesReceived: done.reduce((n, d) => n + d.bytesReceived, 0),
     };
     log(
       `${target} ${meetings}×${PARTICIPANTS} round ${index}: ack p99 ${report.ack.p99.toFixed(2)} ms, all-delivered p50 ${report.allDelivered.p50.toFixed(2)} p99 ${report.allDelivered.p99.toFixed(2)} ms ` +
@@ -351,6 +356,7 @@ async function main() {
     await ensureMeetings(meetings);
     for (let r = 0; r < PLAN.rounds; r++) {
       const order: Target[] = r % 2 === 0 ? ['ours', 'bare'] : ['bare', 'ours'];
+      if (V1_AT.has(meetings)) order.push('ours-v1');
       for (const target of order) rounds.push(await runRound(target, meetings, r));
     }
     if (PLAN.probeEverySize || meetings === PLAN.sweep.at(-1)) await idleHeap(meetings);
@@ -358,7 +364,7 @@ async function main() {
 
   // 2. Commands per second for one meeting (synchronous=FULL on ours).
   const throughput: Report['throughput'] = { ours: { oneAtATime: 0, pipelined: 0 }, bare: { oneAtATime: 0, pipelined: 0 }, window: 16 };
-  for (const target of ['ours', 'bare'] as Target[]) {
+  for (const target of ['ours', 'bare'] as const) {
     await connect(target, specs.slice(0, 1), 0);
     if (target === 'ours') await generators[0]!.request('prepare');
     for (const [mode, window] of [['oneAtATime', 1], ['pipelined', throughput.window]] as const) {

@@ -8,7 +8,11 @@ export interface MeetingSpec {
   tokens: string[];
 }
 
-export type Target = 'ours' | 'bare';
+/** `ours` speaks protocol v2 (what our clients speak); `ours-v1` the whole views of v1; `bare` the relay. */
+export type Target = 'ours' | 'ours-v1' | 'bare';
+
+/** Whether a target is our server, whichever protocol it is spoken to in. */
+export const isOurs = (target: Target): boolean => target !== 'bare';
 
 export interface ConnectRequest {
   target: Target;
@@ -48,6 +52,8 @@ export interface RoundResult {
   loadgenEventLoopP99Ms: number;
   loadgenEventLoopMaxMs: number;
   loadgenCpuPercent: number;
+  /** Bytes of message payload every socket of this generator received in the measured window. */
+  bytesReceived: number;
 }
 
 export interface ResyncResult {

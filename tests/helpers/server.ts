@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { buildServer, type Threshold } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
-import type { MeetingView } from '../../shared/meeting/view.js';
+import type { FacilitatorPart, MeetingView, PublicAgenda, YouPart } from '../../shared/meeting/view.js';
+import { LatestParts } from '../../client/src/lib/parts.js';
 import type { Ack, Command } from '../../shared/protocol.js';
 
 export interface Running {
@@ -125,14 +126,33 @@ let commandCounter = 0;
 
 /** A Socket.IO client that keeps every view it receives. */
 export class Client {
+  /** The views this client showed: v1's as received, v2's composed from the parts as our clients do. */
   readonly views: MeetingView[] = [];
+  /** v2 (`auth.protocol: 2`): every part as received, in order (issue 14). */
+  readonly messages: Array<{ event: string; body: Record<string, unknown> }> = [];
   readonly credentials: Array<{ token: string; participantId: string }> = [];
   private waiters: Array<() => void> = [];
+  private parts = new LatestParts();
 
   private constructor(readonly socket: Socket) {
-    socket.on('meeting:state', (view: MeetingView) => {
-      this.views.push(view);
+    const show = (view: MeetingView | null) => {
+      if (view) this.views.push(view);
       for (const wake of this.waiters.splice(0)) wake();
+    };
+    socket.on('meeting:state', (view: MeetingView) => show(view));
+    socket.on('connect', () => (this.parts = new LatestParts()));
+    const record = (event: string, body: Record<string, unknown>) => this.messages.push({ event, body });
+    socket.on('meeting:agenda', (agenda: PublicAgenda) => {
+      record('meeting:agenda', agenda as never);
+      show(this.parts.agendaArrived(agenda));
+    });
+    socket.on('meeting:you', (part: YouPart) => {
+      record('meeting:you', part as never);
+      show(this.parts.youArrived(part));
+    });
+    socket.on('meeting:facilitator', (part: FacilitatorPart) => {
+      record('meeting:facilitator', part as never);
+      show(this.parts.facilitatorArrived(part));
     });
     socket.on('meeting:credential', (c) => this.credentials.push(c));
   }

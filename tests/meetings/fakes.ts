@@ -8,7 +8,7 @@ import type { PrivateTexts } from '../../shared/meeting/view.js';
 import type { Logger } from '../../server/logger.js';
 import type { RegistryStore } from '../../server/meetings/registry.js';
 import { MeetingRuntime } from '../../server/meetings/runtime.js';
-import type { Audience, Delivery, MeetingTransport } from '../../server/meetings/runtime.js';
+import type { Audience, Delivery, MeetingTransport, PartDelivery } from '../../server/meetings/runtime.js';
 import type { MeetingRecord, StoredEvent } from '../../server/store/types.js';
 import { meetingInput } from '../helpers/events.js';
 
@@ -97,8 +97,17 @@ export class FakeTransport implements MeetingTransport {
     }
   }
 
-  listening(meetingId: string, audience: Audience) {
-    return this.listeners.has(who(audience));
+  /** v2 parts (issue 14), kept apart from the journal, which records v1 deliveries. */
+  readonly parts: PartDelivery[] = [];
+  deliverParts(meetingId: string, parts: PartDelivery[]) {
+    this.parts.push(...parts);
+  }
+
+  agendaAccess() {}
+
+  /** v2 listeners are named `v2:<audience>` in `listeners`. */
+  listening(meetingId: string, audience: Audience, protocol = 1) {
+    return this.listeners.has(protocol === 2 ? `v2:${who(audience)}` : who(audience));
   }
 
   dismiss(meetingId: string, participantId: string) {

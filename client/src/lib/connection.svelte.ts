@@ -1,15 +1,17 @@
-// One live connection to a meeting. It holds the latest view the server sent
-// (each message replaces the whole view), the connection's health, and sends
+// One live connection to a meeting. It holds the latest view, composed from the
+// latest agenda and private part the server sent (protocol v2, see parts.ts),
+// the connection's health, and sends
 // commands with the revision they were decided on. The server is the only
 // authority: a refused command shows a short message and the view the server
 // pushes with it; nothing here predicts the next state.
 import { io, type Socket } from 'socket.io-client';
-import type { MeetingView } from '../../../shared/meeting/view.js';
+import type { FacilitatorPart, MeetingView, PublicAgenda, YouPart } from '../../../shared/meeting/view.js';
 import type { Ack, CommandType } from '../../../shared/protocol.js';
 import { EVENTS, PROTOCOL_VERSION, type HandshakeError } from '../../../shared/vocabulary.js';
 import { clockOffset } from './clock.js';
 import { isFresh, noticeFor } from './freshness.js';
 import { newCommandId } from './ids.js';
+import { LatestParts } from './parts.js';
 
 export { EVENTS };
 
@@ -63,6 +65,7 @@ export class MeetingConnection<V extends MeetingView = MeetingView> {
 
   private readonly socket: Socket;
   private readonly cleanup: Array<() => void> = [];
+  private parts = new LatestParts();
 
   constructor(private readonly options: ConnectionOptions) {
     this.socket = io(options.url ?? '/', {
@@ -71,7 +74,10 @@ export class MeetingConnection<V extends MeetingView = MeetingView> {
       reconnectionDelay: 500,
       reconnectionDelayMax: 4000,
     });
-    this.socket.on(EVENTS.state, (view: V) => this.receive(view));
+    // Protocol v2: each part as it comes; a part that waits for its agenda shows nothing yet.
+    this.socket.on(EVENTS.agenda, (agenda: PublicAgenda) => this.receive(this.parts.agendaArrived(agenda) as V | null));
+    this.socket.on(EVENTS.you, (part: YouPart) => this.receive(this.parts.youArrived(part) as V | null));
+    this.socket.on(EVENTS.facilitator, (part: FacilitatorPart) => this.receive(this.parts.facilitatorArrived(part) as V | null));
     this.socket.on(EVENTS.linkDevices, (d: { devices?: unknown; linkId?: unknown }) => {
       if (typeof d?.devices !== 'number') return;
       if (typeof d.linkId === 'string') this.linkDevices = new Map(this.linkDevices).set(d.linkId, d.devices);
@@ -94,6 +100,8 @@ export class MeetingConnection<V extends MeetingView = MeetingView> {
     });
     this.socket.on('connect', () => {
       this.refusal = null;
+      // The server answers every (re)connection with the full set of parts.
+      this.parts = new LatestParts();
     });
     this.socket.on('connect_error', (error: Error & { data?: { code?: string } }) => this.refused(error));
     this.socket.on('disconnect', (reason) => this.lost(reason));
@@ -180,8 +188,8 @@ export class MeetingConnection<V extends MeetingView = MeetingView> {
     }, 1500);
   }
 
-  private receive(view: V) {
-    if (!isFresh(this.view, view)) return;
+  private receive(view: V | null) {
+    if (!view || !isFresh(this.view, view)) return;
     this.offsetMs = clockOffset(view.serverTime, Date.now());
     this.view = view;
     this.status = view.role === 'participant' && view.lobby === 'denied' ? 'dismissed' : 'live';
