@@ -162,16 +162,18 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
    * only, never the family's; this process's connections (a meeting has one owner process).
    */
   private tellConsoles(meetingId: string): void {
-    const room = meetingRoom(meetingId, { kind: 'facilitator' });
+    // Consoles of both protocol versions (issue 14: a v2 console sits in its own room).
+    const rooms = [meetingRoom(meetingId, { kind: 'facilitator' }), meetingRoom(meetingId, { kind: 'facilitator' }, 2)];
     const byAccount = new Map<string, { accountId: string; name: string; screens: number }>();
-    for (const id of this.io?.sockets.adapter.rooms.get(room) ?? []) {
+    const ids = new Set(rooms.flatMap((room) => [...(this.io?.sockets.adapter.rooms.get(room) ?? [])]));
+    for (const id of ids) {
       const conn = (this.io!.sockets.sockets.get(id)?.data.admission as Admission | undefined)?.conn;
       if (!conn?.accountId) continue;
       const seen = byAccount.get(conn.accountId);
       if (seen) seen.screens += 1;
       else byAccount.set(conn.accountId, { accountId: conn.accountId, name: conn.name ?? '', screens: 1 });
     }
-    this.io?.to(room).emit(EVENTS.consoles, { consoles: [...byAccount.values()] });
+    this.io?.to(rooms).emit(EVENTS.consoles, { consoles: [...byAccount.values()] });
   }
 
   /**
