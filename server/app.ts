@@ -4,6 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { lanAddresses, type Config } from './config.js';
+import { afterCareRoutes } from './http/after-care.js';
 import { authRoutes } from './http/auth.js';
 import { caseRoutes } from './http/cases.js';
 import { clientRoutes } from './http/client.js';
@@ -13,6 +14,7 @@ import { letterRoutes } from './http/letters.js';
 import { linkRoutes } from './http/links.js';
 import { prepareRoutes } from './http/prepare.js';
 import { meetingRoutes } from './http/meetings.js';
+import { beginAfterCare } from './meetings/after-outcome.js';
 import { MeetingRegistry } from './meetings/registry.js';
 import { RealtimeHub } from './realtime/hub.js';
 import { guestLobby } from './realtime/guests.js';
@@ -89,6 +91,8 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
         await storage.links.revoke(ids, clock());
       },
       onGuestLeft: (meetingId, participantId) => guestLobby(services).left(meetingId, participantId, app.log),
+      // Issue 11: an outcome moves the case to after-care and schedules its follow-ups.
+      onOutcome: (meeting, outcome) => beginAfterCare({ store: storage, log: app.log }, meeting, outcome),
     }),
   };
 
@@ -105,6 +109,8 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
   await app.register(authRoutes(services));
   await app.register(caseRoutes(services));
   await app.register(meetingRoutes(services));
+  // After-care (issue 11, sections 4 and 5).
+  await app.register(afterCareRoutes(services));
   await app.register(linkRoutes(services));
   // The family preparation (issue 10): the interventionist's side, and the family's Bearer routes.
   await app.register(letterRoutes(services));

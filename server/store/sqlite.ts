@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Vault } from '../security/vault.js';
 import { EventLogWriter } from './event-log-writer.js';
 import { KyselyAccounts } from './kysely/accounts.js';
+import { KyselyAfterCare } from './kysely/after-care.js';
 import { KyselyAuditLog } from './kysely/audit-log.js';
 import { KyselyCaseFiles } from './kysely/case-files.js';
 import { KyselyCases } from './kysely/cases.js';
@@ -28,6 +29,7 @@ function repositories(db: Kysely<Tables>, vault: Vault, append: AppendEvent) {
     cases: new KyselyCases(db, vault),
     caseFiles: new KyselyCaseFiles(db, vault),
     preparation: new KyselyPreparation(db, vault),
+    afterCare: new KyselyAfterCare(db, vault),
     meetings: new KyselyMeetings(db, vault, append),
     links: new KyselyLinks(db, vault),
     audit: new KyselyAuditLog(db),
@@ -44,6 +46,7 @@ export class SqliteStore implements Store {
   readonly cases;
   readonly caseFiles;
   readonly preparation;
+  readonly afterCare;
   readonly meetings;
   readonly links;
   readonly audit;
@@ -69,7 +72,7 @@ export class SqliteStore implements Store {
         eventJson: JSON.stringify(stored.event),
         snapshotJson: JSON.stringify(snapshot),
       });
-    ({ accounts: this.accounts, cases: this.cases, caseFiles: this.caseFiles, preparation: this.preparation, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, append));
+    ({ accounts: this.accounts, cases: this.cases, caseFiles: this.caseFiles, preparation: this.preparation, afterCare: this.afterCare, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, append));
   }
 
   /**

@@ -31,6 +31,10 @@ export const SEALED_COLUMNS: Record<string, readonly string[]> = {
   letter_comments: ['text'],
   // A working link's token (migration 006, issue 13 item 7).
   links: ['token_sealed'],
+  // After-care (migration 009, issue 11 sections 4 and 5).
+  after_care: ['record_json'],
+  commitments: ['commitment_json'],
+  follow_ups: ['note'],
   vault_check: ['sealed'],
 };
 
