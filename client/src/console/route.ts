@@ -1,8 +1,8 @@
-// Hash routes for the console: #/ (cases), #/cases/:id[/assessment|/screenings|/team|/letters|/meetings],
+// Hash routes for the console: #/ (cases), #/cases/:id[/assessment|/screenings|/team|/letters|/meetings|/after-care],
 // #/meetings/:id[/links|/record].
 export type MeetingTab = 'live' | 'links' | 'record';
-/** The case page's tabs (issue 9, section 7; issue 10's letters); the overview has no suffix. */
-export const CASE_TABS = ['overview', 'assessment', 'screenings', 'team', 'letters', 'meetings'] as const;
+/** The case page's tabs (issue 9, section 7; issue 10's letters; issue 11's after-care); the overview has no suffix. */
+export const CASE_TABS = ['overview', 'assessment', 'screenings', 'team', 'letters', 'meetings', 'after-care'] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
 export type Route =
   | { name: 'cases' }
