@@ -129,7 +129,8 @@ export class MeetingRuntime {
   private async published(event: MeetingEvent): Promise<void> {
     if (event.type === 'lobby.deny') await this.turnAway(event);
     else this.publisher.publish();
-    if (event.type === 'meeting.end' || event.type === 'emergency.stop') await this.outcomeStored();
+    // Closing tries again too (a no-op once begun): a closed meeting is not restored at the next start.
+    if (event.type === 'meeting.end' || event.type === 'emergency.stop' || event.type === 'meeting.close') await this.outcomeStored();
   }
 
   /**

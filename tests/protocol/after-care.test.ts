@@ -152,6 +152,18 @@ test('issue 11, case 3: a second outcome and restarts create no second schedule,
   expect((await api.get(`/api/cases/${fx.caseId}/next-steps`)).body.outcome).toBe('walked-out');
 });
 
+test('issue 11, case 15: an outcome whose hook failed gets its after-care when the meeting is closed (a closed meeting is not restored)', async () => {
+  now = T;
+  const fx = await fixture();
+  store().db.exec(`CREATE TRIGGER refuse_after_care BEFORE INSERT ON after_care BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);
+  const facilitator = await endMeeting(fx, 'declined');
+  store().db.exec('DROP TRIGGER refuse_after_care');
+  expect((await fx.api.get(`/api/cases/${fx.caseId}/stage`)).body.stage).toBe('intake');
+  expect(await facilitator.send({ type: 'meeting.close' } as never)).toMatchObject({ ok: true });
+  expect((await fx.api.get(`/api/cases/${fx.caseId}/stage`)).body.stage).toBe('after-care');
+  expect(await schedule(fx)).toEqual(EXPECTED_DUE);
+});
+
 test('issue 11, case 4: each participant sees and updates only their own commitment from their link', async () => {
   now = T;
   const fx = await fixture();
