@@ -7,7 +7,7 @@
 // short by a crash still gets its after-care. The after-care row, keyed by the
 // case, makes every later call (a second outcome, a restart) write nothing.
 import { afterOutcome } from '../../shared/case/after-outcome.js';
-import { hasNextSteps } from '../../shared/case/aftercare-vocabulary.js';
+import { hasNextSteps, type NextStepsOutcome } from '../../shared/case/aftercare-vocabulary.js';
 import { followUpSchedule } from '../../shared/case/follow-ups.js';
 import { CaseSnapshotMismatch, createCaseFile, persistCase, replayCase, restoreCase, stageOf, type CaseSnapshot } from '../../shared/case/lifecycle.js';
 import { startingCommitments, startingPlan } from '../../shared/case/next-steps.js';
@@ -71,7 +71,7 @@ async function attemptBegin({ store, log }: AfterOutcomeDeps, meeting: OutcomeMe
   const began = await store.transaction(async (tx) => {
     const record = {
       caseId, meetingId: meeting.id, outcome: outcome.kind, outcomeAt: outcome.at,
-      plan: hasNextSteps(outcome.kind) ? startingPlan(outcome.kind, outcome.decideBy) : null,
+      plan: nextSteps ? startingPlan(outcome.kind as NextStepsOutcome, outcome.decideBy) : null,
       createdAt: outcome.at, updatedAt: outcome.at,
     };
     if (!(await tx.afterCare.begin(record, nextSteps ? startingCommitments(people) : [], followUps))) return false;
