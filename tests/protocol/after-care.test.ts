@@ -225,6 +225,19 @@ test('issue 11, case 5: the plan saves the family track, the next attempt and th
   expect(stranger.body.error.message).toMatch(/^commitments\.0\.participantId/);
 });
 
+test('issue 11, case 18: a case with a safety flag asks for the safety plan, which is saved with the rest', async () => {
+  now = T;
+  const fx = await fixture();
+  expect((await put(fx.api, `/api/cases/${fx.caseId}/assessment`, { safety: { violenceHistory: true } })).status).toBe(200);
+  await endMeeting(fx, 'walked-out');
+  const plan = (await fx.api.get(`/api/cases/${fx.caseId}/next-steps`)).body;
+  expect(plan.safetyFlags).toEqual(['violence-risk']);
+  const safetyPlan = { warningSigns: 'Shouting, keys in hand', whoToCall: '911; the crisis line', steps: 'Leave by the back door' };
+  const saved = await put(fx.api, `/api/cases/${fx.caseId}/next-steps`, { ...plan.plan, outcome: undefined, safetyPlan });
+  expect(saved.status).toBe(200);
+  expect(saved.body.plan.safetyPlan).toEqual(safetyPlan);
+});
+
 test('issue 11, case 6: follow-ups can be added, moved, skipped and marked done with a note; the due lists count in the zone asked for', async () => {
   now = T;
   const other = await secondFacilitator(server, 'fay@example.org');
