@@ -58,6 +58,7 @@ test('issue 11, after a no: the due counts, the After-care tab and the person\'s
   await expect.poll(() => ann.textContent()).toContain(PRIVATE.annBottomLine);
   expect(await f.locator(`[data-commitment="${fx.ids.bob}"]`).textContent()).toContain(PRIVATE.bobBottomLine);
   expect(await f.locator('[data-follow-up]').count()).toBe(10);
+  expect(await f.locator('[data-follow-up="1-day"] .status').textContent()).toBe('Overdue');
 
   // The family's track: one session, saved.
   await f.getByRole('button', { name: 'Add a session' }).click();
