@@ -92,7 +92,7 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
       },
       onGuestLeft: (meetingId, participantId) => guestLobby(services).left(meetingId, participantId, app.log),
       // Issue 11: an outcome moves the case to after-care and schedules its follow-ups.
-      onOutcome: (meeting, outcome) => beginAfterCare({ store: storage, log: app.log }, meeting, outcome),
+      onOutcome: (meeting, outcome) => beginAfterCare({ store: storage, log: app.log, clock }, meeting, outcome),
     }),
   };
 

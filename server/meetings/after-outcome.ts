@@ -29,6 +29,8 @@ export type AfterOutcomeStore = Pick<Store, 'transaction' | 'caseFiles' | 'cases
 export interface AfterOutcomeDeps {
   store: AfterOutcomeStore;
   log: Logger;
+  /** The audit's time: when the server did it (the schedule and the stage history keep the outcome's time). */
+  clock: () => number;
 }
 
 /** Thrown inside the transaction when the case moved between reading and writing: nothing is kept, and it is tried again. */
@@ -49,7 +51,7 @@ export async function beginAfterCare(deps: AfterOutcomeDeps, meeting: OutcomeMee
   }
 }
 
-async function attemptBegin({ store, log }: AfterOutcomeDeps, meeting: OutcomeMeeting, outcome: OutcomeRecord): Promise<boolean> {
+async function attemptBegin({ store, log, clock }: AfterOutcomeDeps, meeting: OutcomeMeeting, outcome: OutcomeRecord): Promise<boolean> {
   const { caseId } = meeting;
   if (await store.afterCare.get(caseId)) return false;
   const snapshot = await caseSnapshotOf(store, caseId);
@@ -66,7 +68,7 @@ async function attemptBegin({ store, log }: AfterOutcomeDeps, meeting: OutcomeMe
     id: newId(), caseId, kind, dueAt, status: 'due', note: null, createdAt: outcome.at, updatedAt: outcome.at,
   }));
   const audit = (action: string, detail: AuditEntry['detail']): AuditEntry => ({
-    at: outcome.at, actorRole: 'facilitator', actorId: meeting.facilitatorId, action, meetingId: null, subjectId: caseId, detail,
+    at: clock(), actorRole: 'facilitator', actorId: meeting.facilitatorId, action, meetingId: null, subjectId: caseId, detail,
   });
   const began = await store.transaction(async (tx) => {
     const record = {
