@@ -5,6 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { lanAddresses, type Config } from './config.js';
+import { afterCareRoutes } from './http/after-care.js';
 import { authRoutes } from './http/auth.js';
 import { caseRoutes } from './http/cases.js';
 import { clientRoutes } from './http/client.js';
@@ -20,6 +21,7 @@ import { consentRoutes } from './http/consents.js';
 import { consentSigningRoutes } from './http/consent-sign.js';
 import { transitionRoutes } from './http/transition.js';
 import { familyNews } from '../shared/case/transition.js';
+import { beginAfterCare } from './meetings/after-outcome.js';
 import { MeetingRegistry } from './meetings/registry.js';
 import { RealtimeHub } from './realtime/hub.js';
 import { guestLobby } from './realtime/guests.js';
@@ -108,6 +110,8 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
         const saved = await storage.transitions.get(caseId);
         return saved?.meetingId === meetingId ? familyNews(saved.checklist) : null;
       },
+      // Issue 11: an outcome moves the case to after-care and schedules its follow-ups.
+      onOutcome: (meeting, outcome) => beginAfterCare({ store: storage, log: app.log, clock }, meeting, outcome),
     }),
   };
 
@@ -131,6 +135,8 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
   await app.register(caseRoutes(services));
   await app.register(meetingRoutes(services));
   await app.register(reportRoutes(services));
+  // After-care (issue 11, sections 4 and 5).
+  await app.register(afterCareRoutes(services));
   await app.register(linkRoutes(services));
   // The family preparation (issue 10): the interventionist's side, and the family's Bearer routes.
   await app.register(letterRoutes(services));

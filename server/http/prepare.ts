@@ -16,6 +16,7 @@ import type { AuditEntry } from '../store/audit.js';
 import { loadTeam } from './case-content.js';
 import { HttpError, notFound, parseBody } from './errors.js';
 import { writerView } from './letter-view.js';
+import { commitmentRoutes } from './prepare-commitment.js';
 import { requirePrepareLink, SaveBudget } from './prepare-auth.js';
 
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? '';
@@ -90,6 +91,8 @@ export function prepareRoutes(services: Services) {
 
     textRoutes(app, services, 'letter', PREPARE_LIMITS.letter, spend);
     textRoutes(app, services, 'bottom-line', PREPARE_LIMITS.bottomLine, spend);
+    // After a no (issue 11, section 4): the person's own commitment.
+    commitmentRoutes(app, services, spend, (request, action) => personAudit(services, request, action));
   };
 }
 

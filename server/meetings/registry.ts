@@ -19,12 +19,17 @@ export class MeetingRegistry {
 
   constructor(private readonly deps: RegistryDeps) {}
 
-  /** Restore every meeting that is not closed; returns how many. */
+  /**
+   * Restore every meeting that is not closed; returns how many. A restored meeting with an outcome
+   * has its after-care begun again (a no-op when it was), in case the last process stopped between
+   * storing the outcome and beginning it.
+   */
   async restoreAll(): Promise<number> {
     const records = await this.deps.store.meetings.listUnclosed();
     for (const record of records) {
       // Open before this process started: its people may have joined under the last one.
       if (!this.live.has(record.id)) this.live.set(record.id, await this.build(record, true));
+      await this.live.get(record.id)!.outcomeStored();
     }
     return records.length;
   }

@@ -3,7 +3,7 @@
 // texts) and the publisher (which views go to whom). It knows nothing of
 // Socket.IO: it talks to the transport through MeetingTransport.
 import type { MeetingSnapshot } from '../../shared/meeting/agenda.js';
-import type { MeetingContext, Phase } from '../../shared/meeting/context.js';
+import type { MeetingContext, OutcomeRecord, Phase } from '../../shared/meeting/context.js';
 import type { Sender } from '../../shared/meeting/permissions.js';
 import type { FamilyNews, MeetingView } from '../../shared/meeting/view.js';
 import type { Ack, MeetingEvent } from '../../shared/protocol.js';
@@ -34,6 +34,11 @@ export interface RuntimeDeps {
   onGuestLeft?: (meetingId: string, participantId: string) => void;
   /** After a yes, what the remote family may see as saved (issue 11, section 3); read before the first participant's view. */
   familyNews?: (caseId: string, meetingId: string) => Promise<FamilyNews | null>;
+  /**
+   * Called once a real meeting's outcome is stored (and again for a restored meeting with one), so
+   * that the case's after-care begins (after-outcome.ts); must be idempotent. Never for a rehearsal.
+   */
+  onOutcome?: (meeting: { id: string; caseId: string; facilitatorId: string }, outcome: OutcomeRecord) => Promise<unknown>;
 }
 
 export class MeetingRuntime {
@@ -144,6 +149,23 @@ export class MeetingRuntime {
   private async published(event: MeetingEvent): Promise<void> {
     if (event.type === 'lobby.deny') await this.turnAway(event);
     else this.publisher.publish();
+    // Closing tries again too (a no-op once begun): a closed meeting is not restored at the next start.
+    if (event.type === 'meeting.end' || event.type === 'emergency.stop' || event.type === 'meeting.close') await this.outcomeStored();
+  }
+
+  /**
+   * The case's after-care, once a real meeting's outcome is stored. Awaited before the ack, so the
+   * console finds the case in after-care when it asks; a failure is logged and never refuses the
+   * outcome, which is already stored: the next start tries again (see MeetingRegistry.restoreAll).
+   */
+  async outcomeStored(): Promise<void> {
+    const { outcome, rehearsal } = this.meeting.context;
+    if (!outcome || rehearsal || !this.deps.onOutcome) return;
+    try {
+      await this.deps.onOutcome({ id: this.id, caseId: this.caseId, facilitatorId: this.facilitatorId }, outcome);
+    } catch (error) {
+      this.deps.log.error({ meetingId: this.id, err: error instanceof Error ? error.message : 'unknown error' }, 'after-care not begun');
+    }
   }
 
   /** A refused joiner sees a last, kind view and is let go; a guest's personal link dies first. */

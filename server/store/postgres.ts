@@ -53,6 +53,7 @@ export class PostgresStore implements Store {
   readonly logistics;
   readonly transitions;
   readonly consents;
+  readonly afterCare;
   readonly meetings;
   readonly links;
   readonly audit;
@@ -63,7 +64,7 @@ export class PostgresStore implements Store {
     /** The vault's check value as stored (sealed). */
     readonly checkValue: string,
   ) {
-    ({ accounts: this.accounts, practice: this.practice, cases: this.cases, caseFiles: this.caseFiles, preparation: this.preparation, logistics: this.logistics, transitions: this.transitions, consents: this.consents, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, appendIn(kysely, vault)));
+    ({ accounts: this.accounts, practice: this.practice, cases: this.cases, caseFiles: this.caseFiles, preparation: this.preparation, logistics: this.logistics, transitions: this.transitions, consents: this.consents, afterCare: this.afterCare, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, appendIn(kysely, vault)));
   }
 
   /**

@@ -258,6 +258,34 @@ export interface Database {
     signed_at: number | null;
     revoked_at: number | null;
     revocation_recorded_at: number | null;
+  /** From 009 (issue 11): a case's after-care, begun by a meeting's outcome. */
+  after_care: {
+    case_id: string;
+    meeting_id: string;
+    /** sealed JSON: {outcome, outcomeAt, plan} */
+    record_json: string;
+    created_at: number;
+    updated_at: number;
+  };
+  /** From 009: a participant's bottom line as a commitment. */
+  commitments: {
+    case_id: string;
+    participant_id: string;
+    /** sealed JSON: {commitment, status, checkIns} */
+    commitment_json: string;
+    updated_at: number;
+  };
+  /** From 009: the follow-up schedule. */
+  follow_ups: {
+    id: string;
+    case_id: string;
+    kind: string;
+    due_at: number;
+    status: string;
+    /** sealed */
+    note: string | null;
+    created_at: number;
+    updated_at: number;
   };
   /** One row: a fixed text sealed under the key, opened at every start (vault-check.ts). */
   vault_check: {

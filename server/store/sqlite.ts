@@ -25,6 +25,7 @@ export class SqliteStore implements Store {
   readonly logistics;
   readonly transitions;
   readonly consents;
+  readonly afterCare;
   readonly meetings;
   readonly links;
   readonly audit;
@@ -50,7 +51,7 @@ export class SqliteStore implements Store {
         eventJson: JSON.stringify(stored.event),
         snapshotJson: JSON.stringify(snapshot),
       });
-    ({ accounts: this.accounts, practice: this.practice, cases: this.cases, caseFiles: this.caseFiles, preparation: this.preparation, logistics: this.logistics, transitions: this.transitions, consents: this.consents, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, append));
+    ({ accounts: this.accounts, practice: this.practice, cases: this.cases, caseFiles: this.caseFiles, preparation: this.preparation, logistics: this.logistics, transitions: this.transitions, consents: this.consents, afterCare: this.afterCare, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, append));
   }
 
   /**

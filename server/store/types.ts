@@ -23,6 +23,9 @@ import type { CaseLogistics, Facility } from '../../shared/case/logistics.js';
 import type { ConsentForm, ConsentSignature } from '../../shared/case/consent.js';
 import type { Transition } from '../../shared/case/transition.js';
 import type { AccountRole, InvitationPurpose, StaffRole } from '../../shared/practice.js';
+import type { Outcome } from '../../shared/vocabulary.js';
+import type { FollowUpKind, FollowUpStatus } from '../../shared/case/aftercare-vocabulary.js';
+import type { Commitment, NextStepsPlan } from '../../shared/case/next-steps.js';
 
 export interface FacilitatorRecord {
   id: string;
@@ -382,6 +385,59 @@ export interface Consents {
   revoke(id: string, at: number, recordedAt: number): Promise<boolean>;
 }
 
+/** A case's after-care, begun by the outcome of one of its meetings (issue 11). Sealed at rest but the ids and times. */
+export interface AfterCareRecord {
+  caseId: string;
+  meetingId: string;
+  outcome: Outcome;
+  outcomeAt: number;
+  /** The next-steps plan after a no; null after `accepted` or `safety-stop`. */
+  plan: NextStepsPlan | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface FollowUpRecord {
+  id: string;
+  caseId: string;
+  kind: FollowUpKind;
+  dueAt: number;
+  status: FollowUpStatus;
+  /** Sealed at rest. */
+  note: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type FollowUpPatch = Partial<Pick<FollowUpRecord, 'dueAt' | 'status' | 'note'>>;
+
+/**
+ * After-care (issue 11, sections 4 and 5): the record an outcome begins, each participant's
+ * commitment and the follow-up schedule. The plan, commitments and notes are sealed by the vault.
+ */
+export interface AfterCare {
+  /**
+   * Begins a case's after-care with its commitments and schedule, in one transaction: false, and
+   * nothing written, if the case has begun it already (a second outcome, a replayed hook).
+   */
+  begin(record: AfterCareRecord, commitments: readonly Commitment[], followUps: readonly FollowUpRecord[]): Promise<boolean>;
+  get(caseId: string): Promise<AfterCareRecord | undefined>;
+  /** Replaces the plan. */
+  putPlan(caseId: string, plan: NextStepsPlan, at: number): Promise<void>;
+  /** In the order they were created. */
+  listCommitments(caseId: string): Promise<Commitment[]>;
+  getCommitment(caseId: string, participantId: string): Promise<Commitment | undefined>;
+  /** Replaces an existing commitment; false if the participant has none. */
+  putCommitment(caseId: string, commitment: Commitment, at: number): Promise<boolean>;
+  /** A case's follow-ups, soonest first. */
+  listFollowUps(caseId: string): Promise<FollowUpRecord[]>;
+  /** Every follow-up across a facilitator's cases, soonest first. */
+  listFollowUpsOf(facilitatorId: string): Promise<FollowUpRecord[]>;
+  getFollowUp(id: string): Promise<FollowUpRecord | undefined>;
+  addFollowUp(record: FollowUpRecord): Promise<void>;
+  updateFollowUp(id: string, patch: FollowUpPatch, at: number): Promise<void>;
+}
+
 /** Meetings, each with its snapshot and its log of accepted commands. */
 export interface Meetings {
   /** The meeting with its first snapshot (revision 0). */
@@ -497,6 +553,7 @@ export interface Repositories {
   logistics: Logistics;
   transitions: Transitions;
   consents: Consents;
+  afterCare: AfterCare;
   meetings: Omit<Meetings, 'appendEvent'>;
   links: Links;
   audit: AuditLog;

@@ -37,6 +37,10 @@ export const SEALED_COLUMNS: Record<string, readonly string[]> = {
   // After a yes: the transition checklist and the consents (migration 008, issue 11 section 3).
   transitions: ['checklist_json'],
   consents: ['form_json', 'signature_json'],
+  // After-care (migration 009, issue 11 sections 4 and 5).
+  after_care: ['record_json'],
+  commitments: ['commitment_json'],
+  follow_ups: ['note'],
   vault_check: ['sealed'],
 };
 

@@ -75,7 +75,8 @@ export type MoveDecision = { ok: true; snapshot: CaseSnapshot } | { ok: false; c
  * content beyond the readiness details, which are the facilitator's own.
  */
 export function decideMove(snapshot: CaseSnapshot, event: CaseEvent, content: CaseContent): MoveDecision {
-  const to = event.type === 'case.cancel' ? 'cancelled' : event.to;
+  // A meeting's outcome is not a request to decide: it goes through `afterOutcome` (after-outcome.ts).
+  const to = event.type === 'case.cancel' ? 'cancelled' : event.type === 'meeting.outcome' ? 'after-care' : event.to;
   const missing = missingFor(stageOf(snapshot), to, content);
   if (missing.length === 0 && !canApplyCase(snapshot, event)) missing.push('That move is not possible now');
   if (missing.length) return { ok: false, code: 'NOT_ALLOWED', message: missing.join('; '), missing };

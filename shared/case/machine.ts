@@ -38,6 +38,9 @@ export interface CaseInput {
 type Move = Extract<CaseEvent, { type: 'stage.move' }>;
 type Cancel = Extract<CaseEvent, { type: 'case.cancel' }>;
 
+/** The stages a case may be in when one of its meetings ends: any before `after-care` (a meeting needs no stage). */
+const BEFORE_AFTER_CARE: readonly CaseStage[] = ['intake', 'assessment', 'planning', 'preparation', 'ready', 'meeting'];
+
 export const caseMachine = setup({
   types: {
     context: {} as CaseContext,
@@ -46,11 +49,16 @@ export const caseMachine = setup({
   },
   guards: {
     movesTo: ({ event }, params: { to: ForwardStage }) => event.type === 'stage.move' && event.to === params.to,
+    beforeAfterCare: ({ context }) => BEFORE_AFTER_CARE.includes(context.stage),
   },
   actions: {
     record: assign(({ context, event }) => {
       const { to, at, by } = event as Move;
       return { stage: to, history: [...context.history, { from: context.stage, to, at, by: by.actorId }] };
+    }),
+    afterMeeting: assign(({ context, event }) => {
+      const { at, by } = event as Extract<CaseEvent, { type: 'meeting.outcome' }>;
+      return { stage: 'after-care' as const, history: [...context.history, { from: context.stage, to: 'after-care' as const, at, by: by.actorId }] };
     }),
     cancel: assign(({ context, event }) => {
       const { reason, note, at, by } = event as Cancel;
@@ -71,7 +79,11 @@ export const caseMachine = setup({
   states: {
     open: {
       initial: 'intake',
-      on: { 'case.cancel': { target: 'cancelled', actions: 'cancel' } },
+      on: {
+        'case.cancel': { target: 'cancelled', actions: 'cancel' },
+        // Issue 11: an outcome moves the case on from any earlier stage; later stages stay where they are.
+        'meeting.outcome': { guard: 'beforeAfterCare', target: '.after-care', actions: 'afterMeeting' },
+      },
       states: {
         intake: { on: { 'stage.move': forward('assessment') } },
         assessment: { on: { 'stage.move': forward('planning') } },

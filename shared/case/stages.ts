@@ -40,7 +40,19 @@ export interface CaseCancelEvent {
   by: Actor;
 }
 
-export type CaseEvent = StageMoveEvent | CaseCancelEvent;
+/**
+ * A meeting's outcome was recorded (issue 11): the case goes to `after-care` from whichever stage
+ * before it the case is in, whatever its content, since the meeting has happened. The server
+ * stamps it with the outcome's own time and the facilitator who recorded it.
+ */
+export interface MeetingOutcomeEvent {
+  type: 'meeting.outcome';
+  meetingId: string;
+  at: number;
+  by: Actor;
+}
+
+export type CaseEvent = StageMoveEvent | CaseCancelEvent | MeetingOutcomeEvent;
 
 /** The event a valid request becomes once the server stamps it with its clock and the author. */
 export function stampStageRequest(request: StageRequest, at: number, by: Actor): CaseEvent {
@@ -60,5 +72,6 @@ export interface StageAudit {
 
 /** The audit detail of an accepted event, made from the stage it left. */
 export function stageAudit(from: CaseStage, event: CaseEvent): StageAudit {
-  return event.type === 'case.cancel' ? { from, to: 'cancelled', reason: event.reason } : { from, to: event.to };
+  if (event.type === 'case.cancel') return { from, to: 'cancelled', reason: event.reason };
+  return { from, to: event.type === 'meeting.outcome' ? 'after-care' : event.to };
 }

@@ -32,7 +32,7 @@ describe("what the console loads of the case file", () => {
     expect(runtimeClosure('shared/case/lifecycle.ts')).toContain('xstate');
   });
 
-  test.each(['shared/case/vocabulary.ts', 'shared/screeners/catalog.ts'])('%s loads no zod, XState or protocol schemas', (file) => {
+  test.each(['shared/case/vocabulary.ts', 'shared/screeners/catalog.ts', 'shared/case/aftercare-vocabulary.ts', 'shared/case/follow-ups.ts'])('%s loads no zod, XState or protocol schemas', (file) => {
     const loaded = runtimeClosure(file);
     expect(loaded).not.toContain('zod');
     expect(loaded).not.toContain('xstate');

@@ -27,6 +27,8 @@ const eventArb: fc.Arbitrary<Omit<CaseEvent, 'at' | 'by'>> = fc.oneof(
       note: fc.option(fc.string({ maxLength: 20 }), { nil: null }),
     }),
   },
+  // Issue 11: a meeting's outcome, which jumps to after-care from any earlier stage.
+  { weight: 1, arbitrary: fc.constant({ type: 'meeting.outcome' as const, meetingId: 'm-1' }) },
 );
 
 describe('replay', () => {

@@ -7,6 +7,7 @@
 // audit entry behind the store's back (to prove tampering shows).
 import type { Store } from '../../server/store/types.js';
 import { accountAndCaseTests } from './conformance/accounts-cases.js';
+import { afterCareTests } from './conformance/after-care.js';
 import { auditTests } from './conformance/audit.js';
 import { caseFileTests } from './conformance/case-files.js';
 import { consentTests } from './conformance/consents.js';
@@ -41,6 +42,7 @@ export function storeConformance(name: string, open: StoreHarness): void {
   logisticsTests(name, open);
   consentTests(name, open);
   practiceTests(name, open);
+  afterCareTests(name, open);
   auditTests(name, open);
   transactionTests(name, open);
   sealingTests(name, open);

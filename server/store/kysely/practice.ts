@@ -5,7 +5,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { AccountRole, InvitationPurpose, StaffRole } from '../../../shared/practice.js';
 import type { Database } from '../schema.js';
 import type { InvitationRecord, Practice, StaffRecord } from '../types.js';
-import { atomically } from './atomic.js';
+import { atomically, serialiseOn } from './atomic.js';
 
 const toInvitation = (r: Selectable<Database['invitations']>): InvitationRecord => ({
   id: r.id,
@@ -78,6 +78,8 @@ export class KyselyPractice implements Practice {
 
   addStaff(s: StaffRecord) {
     return atomically(this.db, async (tx) => {
+      // Checked, then written: on PostgreSQL two adds must not interleave (docs/store.md).
+      await serialiseOn(tx, `case-staff ${s.caseId} ${s.accountId}`);
       if (await this.onCase(tx, s.caseId, s.accountId)) return false;
       await tx.insertInto('case_staff')
         .values({ case_id: s.caseId, account_id: s.accountId, role: s.role, added_by: s.addedBy, added_at: s.addedAt })

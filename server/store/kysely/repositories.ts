@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Vault } from '../../security/vault.js';
 import type { Database } from '../schema.js';
 import { KyselyAccounts } from './accounts.js';
+import { KyselyAfterCare } from './after-care.js';
 import { KyselyAuditLog } from './audit-log.js';
 import { KyselyCaseFiles } from './case-files.js';
 import { KyselyCases } from './cases.js';
@@ -25,6 +26,7 @@ export function repositories(db: Kysely<Database>, vault: Vault, append: AppendE
     logistics: new KyselyLogistics(db, vault),
     transitions: new KyselyTransitions(db, vault),
     consents: new KyselyConsents(db, vault),
+    afterCare: new KyselyAfterCare(db, vault),
     meetings: new KyselyMeetings(db, vault, append),
     links: new KyselyLinks(db, vault),
     audit: new KyselyAuditLog(db),

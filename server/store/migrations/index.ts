@@ -12,6 +12,7 @@ import * as preparation from './005-preparation.js';
 import * as linkTokens from './006-link-tokens.js';
 import * as logistics from './007-logistics.js';
 import * as consents from './008-consents.js';
+import * as afterCare from './009-after-care.js';
 import * as practice from './011-practice.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +24,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '006-link-tokens': linkTokens,
   '007-logistics': logistics,
   '008-consents': consents,
+  '009-after-care': afterCare,
   '011-practice': practice,
 };
 

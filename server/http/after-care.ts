@@ -1,0 +1,160 @@
+// After-care over HTTP (issue 11, sections 4 and 5): a case's next-steps plan
+// after a no, its follow-ups, the due lists across the facilitator's cases and
+// the calendar feed. The hook in server/meetings/after-outcome.ts begins
+// after-care; these routes read and change it. Audited with ids only.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { FOLLOW_UP_STATUSES, FOLLOW_UP_WINDOWS } from '../../shared/case/aftercare-vocabulary.js';
+import { inWindow, isTimeZone } from '../../shared/case/follow-ups.js';
+import { nextStepsBodySchema, type Commitment } from '../../shared/case/next-steps.js';
+import { safetyFlags } from '../../shared/case/safety.js';
+import { scoreScreening } from '../../shared/screeners/index.js';
+import { LIMITS } from '../../shared/vocabulary.js';
+import { newId } from '../security/secrets.js';
+import type { Services } from '../services.js';
+import type { FollowUpRecord } from '../store/types.js';
+import { caseAudit } from './audit.js';
+import { calendarOf } from './follow-up-calendar.js';
+import { HttpError, notFound, parseBody } from './errors.js';
+import { ownCase } from './owned.js';
+import { requireFacilitator } from './session.js';
+
+type CaseParams = { Params: { caseId: string } };
+type FollowUpParams = { Params: { caseId: string; followUpId: string } };
+
+/** A follow-up's due time: ms since the epoch, within a century either way of now. */
+const instant = z.number().int().min(0).max(8_640_000_000_000);
+const note = z.string().trim().max(LIMITS.note);
+
+const addSchema = z.strictObject({ dueAt: instant, note: note.optional() });
+const patchSchema = z
+  .strictObject({ dueAt: instant.optional(), status: z.enum(FOLLOW_UP_STATUSES).optional(), note: note.nullable().optional() })
+  .refine((p) => Object.keys(p).length > 0, { message: 'send dueAt, status or note' });
+const dueQuery = z.strictObject({ due: z.enum(FOLLOW_UP_WINDOWS).optional(), tz: z.string().max(100).optional() });
+
+/** A follow-up as the API answers it. */
+const followUpView = ({ id, caseId, kind, dueAt, status, note }: FollowUpRecord) => ({ id, caseId, kind, dueAt, status, note });
+
+/** The zone a due list is counted in: the `tz` query parameter (IANA), or UTC when none is sent. */
+function zoneOf(tz: string | undefined): string {
+  if (tz === undefined) return 'UTC';
+  if (!isTimeZone(tz)) throw new HttpError(400, 'INVALID', 'tz: not a time zone this server knows (for example America/Chicago)');
+  return tz;
+}
+
+export function afterCareRoutes(services: Services) {
+  return async (app: FastifyInstance) => {
+    app.addHook('onRequest', requireFacilitator);
+    const store = services.store;
+
+    /** The case's after-care, or 404 naming what is missing. */
+    const afterCareOf = async (caseId: string) => {
+      const record = await store.afterCare.get(caseId);
+      if (!record) throw notFound('After-care for that case (it begins when a meeting records its outcome)');
+      return record;
+    };
+
+    const nextStepsBody = async (caseId: string) => {
+      const record = await afterCareOf(caseId);
+      if (!record.plan) throw notFound('A next-steps plan (only a declined, walked-out or deferred outcome has one)');
+      const [commitments, people, assessment, screenings] = await Promise.all([
+        store.afterCare.listCommitments(caseId),
+        store.cases.listParticipants(caseId),
+        store.caseFiles.getAssessment(caseId),
+        store.caseFiles.listScreenings(caseId),
+      ]);
+      const names = new Map(people.map((p) => [p.id, p.name]));
+      const flags = safetyFlags({ assessment: assessment?.assessment ?? {}, screenings: screenings.map((s) => scoreScreening(s.screening)) });
+      return {
+        outcome: record.outcome,
+        outcomeAt: record.outcomeAt,
+        meetingId: record.meetingId,
+        plan: record.plan,
+        commitments: commitments.map((c) => ({ ...c, name: names.get(c.participantId) ?? null })),
+        // The safety plan is asked for whenever the case carries any flag.
+        safetyFlags: flags.map((f) => f.flag),
+        updatedAt: record.updatedAt,
+      };
+    };
+
+    app.get<CaseParams>('/api/cases/:caseId/next-steps', async (request) => {
+      const found = await ownCase(services, request.facilitatorId, request.params.caseId);
+      return nextStepsBody(found.id);
+    });
+
+    app.put<CaseParams>('/api/cases/:caseId/next-steps', async (request) => {
+      const found = await ownCase(services, request.facilitatorId, request.params.caseId);
+      const body = parseBody(nextStepsBodySchema, request.body);
+      const record = await afterCareOf(found.id);
+      if (!record.plan) throw notFound('A next-steps plan (only a declined, walked-out or deferred outcome has one)');
+      if (body.decideBy !== null && record.plan.outcome !== 'deferred') {
+        throw new HttpError(400, 'INVALID', 'decideBy: only a deferred outcome has a decide-by date; send null');
+      }
+      const existing = new Set((await store.afterCare.listCommitments(found.id)).map((c) => c.participantId));
+      const stranger = (body.commitments ?? []).findIndex((c) => !existing.has(c.participantId));
+      if (stranger !== -1) throw new HttpError(400, 'INVALID', `commitments.${stranger}.participantId: that person has no commitment in this plan`);
+      const { commitments, ...plan } = body;
+      const at = services.clock();
+      await store.transaction(async (tx) => {
+        await tx.afterCare.putPlan(found.id, { ...plan, outcome: record.plan!.outcome }, at);
+        for (const c of commitments ?? []) await tx.afterCare.putCommitment(found.id, c satisfies Commitment, at);
+        await tx.audit.append(caseAudit(services, request.facilitatorId, 'case.next-steps.saved', found.id));
+      });
+      return nextStepsBody(found.id);
+    });
+
+    app.get<CaseParams>('/api/cases/:caseId/follow-ups', async (request) => {
+      const found = await ownCase(services, request.facilitatorId, request.params.caseId);
+      const record = await store.afterCare.get(found.id);
+      return { begun: record !== undefined, followUps: (await store.afterCare.listFollowUps(found.id)).map(followUpView) };
+    });
+
+    app.post<CaseParams>('/api/cases/:caseId/follow-ups', async (request, reply) => {
+      const found = await ownCase(services, request.facilitatorId, request.params.caseId);
+      const body = parseBody(addSchema, request.body);
+      if (!(await store.afterCare.get(found.id))) {
+        throw new HttpError(409, 'NOT_ALLOWED', 'Follow-ups begin when a meeting records its outcome');
+      }
+      const at = services.clock();
+      const record: FollowUpRecord = { id: newId(), caseId: found.id, kind: 'extra', dueAt: body.dueAt, status: 'due', note: body.note || null, createdAt: at, updatedAt: at };
+      await store.transaction(async (tx) => {
+        await tx.afterCare.addFollowUp(record);
+        await tx.audit.append(caseAudit(services, request.facilitatorId, 'case.follow-up.added', found.id));
+      });
+      return reply.code(201).send(followUpView(record));
+    });
+
+    app.patch<FollowUpParams>('/api/cases/:caseId/follow-ups/:followUpId', async (request) => {
+      const found = await ownCase(services, request.facilitatorId, request.params.caseId);
+      const body = parseBody(patchSchema, request.body);
+      const followUp = await store.afterCare.getFollowUp(request.params.followUpId);
+      if (!followUp || followUp.caseId !== found.id) throw notFound('That follow-up');
+      const patch = { ...body, ...(body.note !== undefined ? { note: body.note || null } : {}) };
+      await store.transaction(async (tx) => {
+        await tx.afterCare.updateFollowUp(followUp.id, patch, services.clock());
+        // The status in the clear is no health data; the note stays sealed.
+        await tx.audit.append(caseAudit(services, request.facilitatorId, 'case.follow-up.changed', followUp.id, body.status ? { status: body.status } : null));
+      });
+      return followUpView((await store.afterCare.getFollowUp(followUp.id))!);
+    });
+
+    app.get('/api/follow-ups', async (request) => {
+      const query = parseBody(dueQuery, request.query);
+      const tz = zoneOf(query.tz);
+      const now = services.clock();
+      const due = (await store.afterCare.listFollowUpsOf(request.facilitatorId)).filter((f) => f.status === 'due');
+      const count = (window: (typeof FOLLOW_UP_WINDOWS)[number]) => due.filter((f) => inWindow(window, f.dueAt, now, tz)).length;
+      const listed = query.due ? due.filter((f) => inWindow(query.due!, f.dueAt, now, tz)) : due;
+      return { tz, counts: { today: count('today'), overdue: count('overdue'), week: count('week') }, followUps: listed.map(followUpView) };
+    });
+
+    app.get('/api/follow-ups.ics', async (request, reply) => {
+      const due = (await store.afterCare.listFollowUpsOf(request.facilitatorId)).filter((f) => f.status === 'due');
+      return reply
+        .header('content-type', 'text/calendar; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="threshold-follow-ups.ics"')
+        .header('cache-control', 'no-store')
+        .send(calendarOf(due, services.baseUrl()));
+    });
+  };
+}
