@@ -258,6 +258,7 @@ export interface Database {
     signed_at: number | null;
     revoked_at: number | null;
     revocation_recorded_at: number | null;
+  };
   /** From 009 (issue 11): a case's after-care, begun by a meeting's outcome. */
   after_care: {
     case_id: string;

@@ -47,7 +47,9 @@ export class Api {
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0]!;
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null, setCookie };
+    // A calendar feed or a page is not JSON: its text as it came.
+    const json = (res.headers.get('content-type') ?? '').includes('json');
+    return { status: res.status, body: text ? (json ? JSON.parse(text) : text) : null, setCookie };
   }
   post(path: string, body?: unknown) {
     return this.request('POST', path, body);

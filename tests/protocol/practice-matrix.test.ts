@@ -25,6 +25,8 @@ const PUBLIC = new Set(['GET /api/health', 'GET /api/setup', 'POST /api/setup', 
 const SIGNED_IN = new Set([
   'GET /api/me', 'POST /api/me/password', 'GET /api/colleagues', 'GET /api/cases', 'POST /api/cases',
   'GET /api/facilities', 'POST /api/facilities',
+  // Across the caller's own cases (issue 11): another's follow-ups never show (after-care-plan.test.ts).
+  'GET /api/follow-ups', 'GET /api/follow-ups.ics',
 ]);
 
 /** Which rule guards a route; a route this cannot place fails the test, so it gets classified when it is added. */
