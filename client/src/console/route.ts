@@ -1,8 +1,8 @@
-// Hash routes for the console: #/ (cases), #/cases/:id[/assessment|/screenings|/team|/letters|/meetings],
+// Hash routes for the console: #/ (cases), #/cases/:id[/assessment|/screenings|/team|/letters|/logistics|/after-yes|/meetings],
 // #/meetings/:id[/links|/record|/report].
 export type MeetingTab = 'live' | 'links' | 'record' | 'report';
 /** The case page's tabs (issue 9, section 7; issue 10's letters); the overview has no suffix. */
-export const CASE_TABS = ['overview', 'assessment', 'screenings', 'team', 'letters', 'logistics', 'meetings'] as const;
+export const CASE_TABS = ['overview', 'assessment', 'screenings', 'team', 'letters', 'logistics', 'after-yes', 'meetings'] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
 export type Route =
   | { name: 'cases' }
