@@ -32,6 +32,7 @@ export const CONSENT_LIST_WORDS = {
   qrLabel: 'A code for a tablet to open the consent form',
   listTitle: 'Consents for this case',
   none: 'No consent forms yet.',
+  checkAgain: 'Check for signatures',
   made: 'Made',
   signedBy: (name: string) => `signed by ${name}`,
   revokedOn: 'revoked on',
