@@ -33,7 +33,7 @@ export const CONSENT_LIST_WORDS = {
   listTitle: 'Consents for this case',
   none: 'No consent forms yet.',
   checkAgain: 'Check for signatures',
-  made: 'Made',
+  made: 'made',
   signedBy: (name: string) => `signed by ${name}`,
   revokedOn: 'revoked on',
   revokeDate: 'Date the person revoked it',
