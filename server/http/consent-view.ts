@@ -2,12 +2,12 @@
 // full view of it, and the 400 that names a missing 42 CFR §2.31 element.
 import {
   CONSENT_LINK_HOURS, missingFormElements, missingSigningElements, missingWords,
-  type ConsentElement, type SigningElement,
+  type ConsentElement, type ConsentStatus, type SigningElement,
 } from '../../shared/case/consent.js';
 import type { ConsentRecord } from '../store/types.js';
 import { HttpError } from './errors.js';
 
-export type ConsentStatus = 'unsigned' | 'signed' | 'revoked' | 'link-expired';
+export type { ConsentStatus };
 
 /** When a consent's signing link stops working (epoch ms). */
 export const signingEnds = (c: ConsentRecord) => c.createdAt + CONSENT_LINK_HOURS * 3_600_000;

@@ -4,13 +4,12 @@
 // meeting is a 404, as everywhere.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { stageOf } from '../../shared/case/index.js';
 import { meetingTimeline, type MeetingReport, type ReportLetter, type ReportPerson, type TimelineEntry } from '../../shared/meeting/report.js';
 import type { Services } from '../services.js';
 import type { MeetingRecord } from '../store/types.js';
 import { facilitatorAudit } from './audit.js';
-import { caseSnapshot } from './case-content.js';
 import { parseBody } from './errors.js';
+import { afterCareOf } from './report-after-care.js';
 import { ownMeeting } from './owned.js';
 import { requireFacilitator } from './session.js';
 
@@ -27,7 +26,7 @@ export function reportRoutes(services: Services) {
       const events = (await services.store.meetings.listEvents(meeting.id)).map((s) => s.event);
       const { timeline, totals, people } = meetingTimeline(meeting.input, events, now);
       await addObjectionWords(services, meeting.caseId, timeline);
-      const stage = stageOf(await caseSnapshot(services, meeting.caseId));
+      const afterCare = await afterCareOf(services, meeting, now);
       const report: MeetingReport = {
         meetingId: meeting.id,
         caseId: meeting.caseId,
@@ -37,7 +36,7 @@ export function reportRoutes(services: Services) {
         timeline,
         totals,
         people,
-        afterCare: { stage },
+        afterCare,
       };
       if (includeLetters !== 'true') return report;
       // Reading everyone's letters is an access to health data: the meeting's record says it happened.

@@ -46,6 +46,9 @@ export const CONSENT_STATEMENTS = {
     'protected by federal confidentiality rules (42 CFR Part 2).',
 } as const;
 
+/** A consent's status from its dates: `revoked` wins, then `signed`; unsigned past its signing window is `link-expired`. */
+export type ConsentStatus = 'unsigned' | 'signed' | 'revoked' | 'link-expired';
+
 /** How long a consent's signing link works after it is made (hours): it is offered at the moment of a yes. */
 export const CONSENT_LINK_HOURS = 24;
 

@@ -4,6 +4,7 @@
 // exactly where the agenda moved the floor, never a second reading of the rules.
 // The route adds the case's after-care and, when asked, the letters.
 import type { MeetingEvent } from '../protocol.js';
+import type { ConsentStatus } from '../case/consent-terms.js';
 import type { CaseStage } from '../case/vocabulary.js';
 import type { OfferResponse, Outcome, PauseReason } from '../vocabulary.js';
 import { applyEvent, createMeeting } from './agenda.js';
@@ -48,11 +49,34 @@ export interface MeetingTimeline {
 }
 
 /**
- * The case's after-care as the report shows it: its stage for now. Helpers for the transition
- * checklist and the next-steps plan add their fields here, so keep it an object.
+ * The case's after-care as the report shows it: its stage, the transition after a yes and the
+ * consents' statuses. The next-steps plan adds its fields here, so keep it an object.
  */
 export interface AfterCare {
   stage: CaseStage;
+  /**
+   * The transition checklist after a yes (issue 11, section 3), when this meeting is the accepted one it
+   * follows; null otherwise. Times are epoch ms, null until it happened; `accompaniedBy.name` is the
+   * participant's name as the case holds it now, or the name typed.
+   */
+  transition: ReportTransition | null;
+  /** The case's consents under 42 CFR Part 2, oldest first: their status and dates only, never the form's contents. */
+  consents: ReportConsent[];
+}
+
+export interface ReportTransition {
+  leftAt: number | null;
+  arrivedAt: number | null;
+  admittedAt: number | null;
+  accompaniedBy: { participantId: string | null; name: string } | null;
+  shareWithFamily: boolean;
+}
+
+export interface ReportConsent {
+  status: ConsentStatus;
+  createdAt: number;
+  signedAt: number | null;
+  revokedAt: number | null;
 }
 
 export interface ReportLetter extends ReportPerson {

@@ -115,7 +115,8 @@ describe('issue 11, section 6: the meeting report', () => {
       offersMade: 1,
     });
     const kase = await fx.api.get(`/api/cases/${fx.caseId}`);
-    expect(body.afterCare).toEqual({ stage: kase.body.stage });
+    // Issue 11, section 3 adds the transition and the consents to afterCare: none here (the outcome is not a yes).
+    expect(body.afterCare).toEqual({ stage: kase.body.stage, transition: null, consents: [] });
     expect(body).toMatchObject({ meetingId: fx.meetingId, caseId: fx.caseId, rehearsal: false, phase: 'outcome' });
   });
 

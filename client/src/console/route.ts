@@ -1,8 +1,8 @@
-// Hash routes for the console: #/ (cases), #/cases/:id[/assessment|/screenings|/team|/staff|/letters|/logistics|/meetings|/after-care],
+// Hash routes for the console: #/ (cases), #/cases/:id[/assessment|/screenings|/team|/staff|/letters|/logistics|/after-yes|/meetings|/after-care],
 // #/meetings/:id[/links|/record|/report], #/people (the admin's) and #/password (issue 16).
 export type MeetingTab = 'live' | 'links' | 'record' | 'report';
-/** The case page's tabs (issue 9, section 7; issue 10's letters; issue 11's logistics and after-care; issue 16's staff); the overview has no suffix. */
-export const CASE_TABS = ['overview', 'assessment', 'screenings', 'team', 'staff', 'letters', 'logistics', 'meetings', 'after-care'] as const;
+/** The case page's tabs (issue 9, section 7; issue 10's letters; issue 11's logistics, after a yes and after-care; issue 16's staff); the overview has no suffix. */
+export const CASE_TABS = ['overview', 'assessment', 'screenings', 'team', 'staff', 'letters', 'logistics', 'after-yes', 'meetings', 'after-care'] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
 export type Route =
   | { name: 'cases' }

@@ -1,6 +1,7 @@
 // The meeting report's words: each timeline entry in a sentence, and lengths
 // in minutes and seconds. One module, so that the page's markup holds no prose
 // of its own (the console's words move into catalogs later).
+import type { ConsentStatus } from '../../../../shared/case/consent-terms.js';
 import type { TimelineEntry } from '../../../../shared/meeting/report.js';
 import { STAGE_LABELS, type CaseStage } from '../../../../shared/case/vocabulary.js';
 import { OUTCOME_LABELS, PAUSE_REASONS, PHASE_LABELS, RESPONSE_LABELS } from '../../lib/words.js';
@@ -35,7 +36,31 @@ export const REPORT_WORDS = {
   generated: 'Made',
   guest: '(guest)',
   forWhom: (name: string) => `For ${name}`,
+  transition: 'Into treatment',
+  left: 'Left for treatment',
+  arrived: 'Arrived',
+  admitted: 'Admitted',
+  accompaniedBy: 'Went with them',
+  nobody: 'Nobody recorded',
+  notYetTime: 'Not yet',
+  shared: 'Shared with the family',
+  sharedYes: 'Yes: "On the way" or "Admitted" only',
+  sharedNo: 'No',
+  consents: 'Consents to share (42 CFR Part 2)',
+  noConsents: 'No consent forms.',
+  consentMade: 'Made',
+  consentStatus: 'Status',
+  consentSigned: 'Signed',
+  consentRevoked: 'Revoked',
 } as const;
+
+/** A consent's status in the report's words, typed by the shared names. */
+export const CONSENT_STATUS_WORDS: Record<ConsentStatus, string> = {
+  unsigned: 'Waiting to be signed',
+  signed: 'Signed',
+  revoked: 'Revoked',
+  'link-expired': 'Not signed; the link expired',
+};
 
 /** "1 min 10 s", "45 s", "2 h 5 min": a length in whole seconds, short enough for a table cell. */
 export function lengthWords(seconds: number): string {
