@@ -64,7 +64,7 @@ export class Publisher {
     const state = this.meeting.state();
     const agenda = publicAgenda(state, this.clock());
     if (conn.role === 'facilitator') return this.facilitatorViewOf(state, agenda);
-    if (conn.role === 'display') return displayView(agenda);
+    if (conn.role === 'display') return displayView(agenda, this.meeting.displayLanguage);
     return this.participantViewOf(state, agenda, conn.participantId!);
   }
 
@@ -80,7 +80,7 @@ export class Publisher {
     // This view already holds the presence a pending refresh would send.
     if (this.facilitatorRefresh) clearImmediate(this.facilitatorRefresh);
     this.facilitatorRefresh = null;
-    if (this.room.displays > 0) deliveries.push({ audience: DISPLAY, view: displayView(agenda) });
+    if (this.room.displays > 0) deliveries.push({ audience: DISPLAY, view: displayView(agenda, this.meeting.displayLanguage) });
     const waitingShown = new Set<string>();
     const call = state.context.callDetails;
     const lobbyCall = call?.showInLobby && (call.videoLink || call.dialIn) ? JSON.stringify([call.videoLink, call.dialIn, call.pin]) : '';
@@ -96,6 +96,13 @@ export class Publisher {
     }
     this.waitingShown = waitingShown;
     this.transport.deliver(this.meeting.id, deliveries);
+  }
+
+  /** The displays' view again, after a change that concerns only them (their language, issue 15). */
+  displaysChanged(): void {
+    if (this.room.displays === 0) return;
+    const agenda = publicAgenda(this.meeting.state(), this.clock());
+    this.transport.deliver(this.meeting.id, [{ audience: DISPLAY, view: displayView(agenda, this.meeting.displayLanguage) }]);
   }
 
   /**
@@ -124,7 +131,7 @@ export class Publisher {
     // A newcomer's first view goes at once; the facilitator's refresh waits for the wave (below).
     if (arrived?.role === 'facilitator') deliveries.push({ audience: FACILITATOR, view: this.facilitatorViewOf(state, agenda) });
     else this.refreshFacilitatorSoon();
-    if (arrived?.role === 'display') deliveries.push({ audience: DISPLAY, view: displayView(agenda) });
+    if (arrived?.role === 'display') deliveries.push({ audience: DISPLAY, view: displayView(agenda, this.meeting.displayLanguage) });
     if (arrived?.role === 'participant' && arrived.participantId) {
       const participantId = arrived.participantId;
       deliveries.push({ audience: { kind: 'participant', participantId }, view: this.participantViewOf(state, agenda, participantId) });

@@ -7,7 +7,7 @@
 // raised in the offer; a walk-out follower alone learns that the loved one left.
 import type { Approach } from '../approaches.js';
 import type { CommandType, Outcome, SignalKind } from '../protocol.js';
-import type { MemberAttendance } from '../vocabulary.js';
+import type { Language, MemberAttendance } from '../vocabulary.js';
 import type { CallDetails, MeetingContext, Member, OfferRecord, OutcomeRecord, PastPause, Pause, Phase, Round, SpeakerStatus, Turn } from './context.js';
 import { readingTimes, type ReadingTime } from './reading.js';
 import { answering, objectionsOf, walkOutFollow, type ObjectionText, type ObjectionView } from './plan-view.js';
@@ -82,6 +82,8 @@ export interface You {
    * lobby greets them as someone returning, not a first arrival (issue 13, item 18). Absent otherwise.
    */
   backInLobby?: true;
+  /** The language the interventionist set for their screens (issue 15); absent: English. */
+  language?: Language;
 }
 
 export interface ParticipantView extends PublicAgenda {
@@ -122,6 +124,8 @@ function callLineFor(context: MeetingContext, member: Member | undefined, admitt
 
 export interface DisplayView extends PublicAgenda {
   role: 'display';
+  /** The meeting's language for the room's screen, as the interventionist set it (issue 15); absent: English. */
+  language?: Language;
 }
 
 export interface MemberView extends Pick<Member, 'participantId' | 'name' | 'attendance' | 'admitted' | 'denied' | 'ready'> {
@@ -188,8 +192,9 @@ export function publicAgenda(state: MeetingState, now: number): PublicAgenda {
   };
 }
 
-export function displayView(agenda: PublicAgenda): DisplayView {
-  return { ...agenda, role: 'display' };
+/** The room display's view; `language` is the meeting's for the display (issue 15), shown only when not English. */
+export function displayView(agenda: PublicAgenda, language: Language = 'en'): DisplayView {
+  return language === 'en' ? { ...agenda, role: 'display' } : { ...agenda, role: 'display', language };
 }
 
 export interface PrivateTexts {
@@ -197,6 +202,8 @@ export interface PrivateTexts {
   bottomLine: string | null;
   /** For an objection's responder: the words of the objections they answer. Absent: none. */
   objections?: ObjectionText[];
+  /** The language of their screens (issue 15); absent: English. Read with the texts, from the same record. */
+  language?: Language;
 }
 
 
@@ -219,6 +226,8 @@ export function participantView(
     ready: member?.ready ?? false,
     // Only they can see this, and they saw it happen: it tells them nothing of the meeting.
     ...(member?.backInLobby && !member.admitted ? { backInLobby: true as const } : {}),
+    // Their own setting, in the lobby too, so the first screen they see is in their language.
+    ...(texts.language && texts.language !== 'en' ? { language: texts.language } : {}),
   };
   const call = callLineFor(state.context, member, you.admitted);
   if (!you.admitted) {

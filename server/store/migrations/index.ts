@@ -10,6 +10,7 @@ import * as vaultCheck from './003-vault-check.js';
 import * as caseFile from './004-case-file.js';
 import * as preparation from './005-preparation.js';
 import * as linkTokens from './006-link-tokens.js';
+import * as languages from './010-languages.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
@@ -18,6 +19,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '004-case-file': caseFile,
   '005-preparation': preparation,
   '006-link-tokens': linkTokens,
+  '010-languages': languages,
 };
 
 /** A migration that failed: start-up stops, naming it. */
