@@ -58,7 +58,7 @@ export interface ParticipantRecord {
   letter: string | null;
   bottomLine: string | null;
   createdAt: number;
-  /** The language of their screens (issue 15); absent when creating means `en`. */
+  /** The language of their screens (issue 15); absent means `en` (written so, and read back so). */
   language?: Language;
 }
 
@@ -86,7 +86,7 @@ export interface MeetingRecord {
   phase: string;
   createdAt: number;
   updatedAt: number;
-  /** The room display's language (issue 15); absent when creating means `en`. */
+  /** The room display's language (issue 15); absent means `en` (written so, and read back so). */
   displayLanguage?: Language;
 }
 

@@ -4,15 +4,14 @@
 // switch re-renders every message on the page. The choice made on a device is
 // remembered there (per link), and wins over the language the interventionist
 // assigned, which arrives with the view.
-import { overwriteGetLocale, type Locale } from '../paraglide/runtime.js';
+import { overwriteGetLocale } from '../paraglide/runtime.js';
 import { isLanguage, type Language } from '../../../shared/vocabulary.js';
 
-export type { Locale };
 export { dateTime, plural, pluralOf } from './plural.js';
 
 class PageLanguage {
   current = $state<Language>('en');
-  #key: string | null = null;
+  #key = '';
   #chosenHere = false;
   #title: (() => string) | null = null;
 
@@ -20,15 +19,16 @@ class PageLanguage {
    * Remember choices for this page and link on this device (`token`'s first 16 characters), and take
    * back a choice made before; `title` is the page's title message, kept in the chosen language.
    */
-  rememberFor(page: string, token: string, title?: () => string): void {
-    this.#title = title ?? null;
-    if (title) document.title = title();
+  rememberFor(page: string, token: string, title: () => string): void {
+    this.#title = title;
     this.#key = `threshold:language:${page}:${token.slice(0, 16)}`;
-    const saved = safeRead(this.#key);
-    if (isLanguage(saved)) {
-      this.#chosenHere = true;
-      this.#apply(saved);
-    }
+    let saved: string | null = null;
+    // Private browsing can refuse storage: the page then simply forgets the choice.
+    try {
+      saved = localStorage.getItem(this.#key);
+    } catch {}
+    this.#chosenHere = isLanguage(saved);
+    this.#apply(isLanguage(saved) ? saved : this.current);
   }
 
   /** True once the person chose a language on this device (now or before, for this link). */
@@ -45,7 +45,9 @@ class PageLanguage {
   choose(language: Language): void {
     this.#chosenHere = true;
     this.#apply(language);
-    if (this.#key) safeWrite(this.#key, language);
+    try {
+      localStorage.setItem(this.#key, language);
+    } catch {}
   }
 
   #apply(language: Language) {
@@ -58,19 +60,3 @@ class PageLanguage {
 /** The page's language: one per page. */
 export const language = new PageLanguage();
 overwriteGetLocale(() => language.current);
-
-// Private browsing can refuse storage: the page then simply forgets the choice.
-function safeRead(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-function safeWrite(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    /* remembered for this visit only */
-  }
-}

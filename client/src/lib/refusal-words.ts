@@ -6,22 +6,29 @@ import type { HandshakeError } from '../../../shared/vocabulary.js';
 import { m } from '../paraglide/messages.js';
 import { getLocale } from '../paraglide/runtime.js';
 
-const BY_CODE: Partial<Record<HandshakeError | 'OPENED_ELSEWHERE', () => string>> = {
+// null: the screen's own heading and words already say it all (a locked lobby, a link opened elsewhere).
+const BY_CODE: Partial<Record<HandshakeError | 'OPENED_ELSEWHERE', (() => string) | null>> = {
   LINK_INVALID: m.refusal_link_invalid,
   LINK_EXPIRED: m.refusal_link_expired,
   MEETING_NOT_FOUND: m.refusal_meeting_not_found,
-  LOBBY_LOCKED: m.refusal_lobby_locked,
+  LOBBY_LOCKED: null,
   LOBBY_FULL: m.refusal_lobby_full,
   RATE_LIMITED: m.refusal_rate_limited,
-  OPENED_ELSEWHERE: m.refusal_opened_elsewhere,
-  NAME_REQUIRED: m.refusal_name_required,
-  NAME_RESERVED: m.refusal_name_reserved,
+  OPENED_ELSEWHERE: null,
   PROTOCOL_UNSUPPORTED: m.refusal_protocol,
 };
 
-/** The words for a refusal `{code, message}` (message: the server's English); '' for none. */
-export function refusalWords(refusal: { code: string; message: string } | null | undefined): string {
+/**
+ * The words for a refusal `{code, message}` (message: the server's English); '' for none. `more`: words
+ * for codes only one page meets (the remote lobby's name refusals), so the tablet does not carry them.
+ */
+export function refusalWords(
+  refusal: { code: string; message: string } | null | undefined,
+  more: Partial<Record<HandshakeError, () => string>> = {},
+): string {
   if (!refusal) return '';
   if (getLocale() === 'en') return refusal.message;
-  return (BY_CODE[refusal.code as HandshakeError] ?? m.refusal_other)();
+  const code = refusal.code as HandshakeError;
+  const words = more[code] ?? BY_CODE[code];
+  return words === null ? '' : (words ?? m.refusal_other)();
 }

@@ -25,7 +25,8 @@ const toParticipant = (r: Selectable<Database['participants']>, v: Vault): Parti
   letter: v.openOrNull(r.letter ?? null),
   bottomLine: v.openOrNull(r.bottom_line ?? null),
   createdAt: r.created_at,
-  language: r.language === 'es' ? 'es' : 'en',
+  // Absent means English, as when written without one: a record reads back as written.
+  ...(r.language === 'es' ? { language: 'es' as const } : {}),
 });
 
 /**

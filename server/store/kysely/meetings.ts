@@ -22,7 +22,8 @@ const toMeeting = (r: Selectable<Database['meetings']>, v: Vault): MeetingRecord
   phase: r.phase,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
-  displayLanguage: r.display_language === 'es' ? 'es' : 'en',
+  // Absent means English, as when written without one: a record reads back as written.
+  ...(r.display_language === 'es' ? { displayLanguage: 'es' as const } : {}),
 });
 
 export class KyselyMeetings implements Meetings {
