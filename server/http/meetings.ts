@@ -165,7 +165,8 @@ export function meetingRoutes(services: Services) {
       const meeting = await ownMeeting(services, request.facilitatorId, request.params.meetingId);
       const { language } = parseBody(displayLanguageSchema, request.body);
       await services.store.meetings.setDisplayLanguage(meeting.id, language);
-      (await services.registry.get(meeting.id))?.setDisplayLanguage(language);
+      // A meeting not live now reads it from its record when it next is.
+      services.registry.peek(meeting.id)?.setDisplayLanguage(language);
       return { displayLanguage: language };
     });
 

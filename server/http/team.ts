@@ -58,6 +58,12 @@ export function teamRoutes(services: Services) {
         await tx.caseFiles.placeMember(person.id, { roles, inMeeting });
         await tx.audit.append(caseAudit(services, request.facilitatorId, 'case.participant.updated', found.id, { participantId: person.id }));
       });
+      // Their screens in a live meeting follow at once (issue 15); a meeting not live reads it when it next is.
+      if (fields.language) {
+        for (const meeting of await services.store.meetings.listForCase(found.id)) {
+          services.registry.peek(meeting.id)?.setParticipantLanguage(person.id, fields.language);
+        }
+      }
       return memberBody(services, found.id, person.id);
     });
 

@@ -91,6 +91,12 @@ export class MeetingRuntime {
     this.publisher.displaysChanged();
   }
 
+  /** A participant's language changed (stored by the caller): their screens get their view again in it (issue 15). */
+  setParticipantLanguage(participantId: string, language: Language): void {
+    this.room.setLanguage(participantId, language);
+    this.publisher.publish();
+  }
+
   /** Read the participants' letters and bottom lines once; await it before a participant attaches. */
   loadTexts(): Promise<void> {
     return this.room.loadTexts();

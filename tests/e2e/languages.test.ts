@@ -71,7 +71,7 @@ async function violations(page: Page): Promise<string[]> {
 /** The main containers (and the page) whose content is wider than they are: none, for nothing cut off. */
 function overflowing(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const boxes = [document.documentElement, ...document.querySelectorAll('main, section, [data-screen], .switch')];
+    const boxes = [document.documentElement, ...Array.from(document.querySelectorAll('main, section, [data-screen], .switch'))];
     return boxes
       .filter((el) => el.scrollWidth > el.clientWidth + 1)
       .map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ')[0]}` : ''} (${el.scrollWidth} > ${el.clientWidth})`);
