@@ -9,6 +9,7 @@ import type { Store } from '../../server/store/types.js';
 import { accountAndCaseTests } from './conformance/accounts-cases.js';
 import { auditTests } from './conformance/audit.js';
 import { caseFileTests } from './conformance/case-files.js';
+import { languageTests } from './conformance/languages.js';
 import { linkTests } from './conformance/links.js';
 import { meetingTests } from './conformance/meetings.js';
 import { preparationTests } from './conformance/preparation.js';
@@ -36,4 +37,5 @@ export function storeConformance(name: string, open: StoreHarness): void {
   auditTests(name, open);
   transactionTests(name, open);
   sealingTests(name, open);
+  languageTests(name, open);
 }
