@@ -7,6 +7,19 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
 const clientRoot = resolve(import.meta.dirname, 'client');
+const PAGES = {
+  console: resolve(clientRoot, 'index.html'),
+  tablet: resolve(clientRoot, 'tablet.html'),
+  remote: resolve(clientRoot, 'remote.html'),
+  display: resolve(clientRoot, 'display.html'),
+  prepare: resolve(clientRoot, 'prepare.html'),
+  consent: resolve(clientRoot, 'consent.html'),
+};
+// THRESHOLD_PAGES=tablet builds only the pages named, into dist/client without emptying it.
+// `npm run build` builds each page on its own (client/build-pages.mjs): tree-shaking is per build,
+// so each page carries only the runtime and messages it uses (issue 15: the tablet's 40 KB).
+const only = process.env.THRESHOLD_PAGES?.split(',').map((p) => p.trim()) ?? null;
+const input = only ? Object.fromEntries(Object.entries(PAGES).filter(([name]) => only.includes(name))) : PAGES;
 const server = process.env.THRESHOLD_DEV_SERVER ?? 'http://127.0.0.1:3000';
 
 /** In development, the pages answer at the same addresses as in production (/tablet, not /tablet.html). */
@@ -29,7 +42,7 @@ export default defineConfig({
   plugins: [svelte(), pageAddresses],
   build: {
     outDir: resolve(import.meta.dirname, 'dist/client'),
-    emptyOutDir: true,
+    emptyOutDir: !only,
     target: 'es2022',
     // Tablets in a living room have no internet: everything ships with the client.
     assetsInlineLimit: 0,
@@ -37,14 +50,7 @@ export default defineConfig({
     rolldownOptions: {
       // The plugin-timing report is noise on a busy 2-core machine.
       checks: { pluginTimings: false },
-      input: {
-        console: resolve(clientRoot, 'index.html'),
-        tablet: resolve(clientRoot, 'tablet.html'),
-        remote: resolve(clientRoot, 'remote.html'),
-        display: resolve(clientRoot, 'display.html'),
-        prepare: resolve(clientRoot, 'prepare.html'),
-        consent: resolve(clientRoot, 'consent.html'),
-      },
+      input,
     },
   },
   server: {

@@ -1,12 +1,13 @@
 // Prints the gzipped JavaScript each page of the built client loads (its entry
 // script and every module it preloads), and fails the build over budget:
-// tablet, remote, display, prepare and consent at most 60 KB each, the console at most 150 KB.
+// the tablet at most 40 KB with both its languages (issue 15; each page is built on its own, see
+// client/build-pages.mjs), remote, display, prepare and consent at most 60 KB each, the console at most 150 KB.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const dir = new URL('../dist/client/', import.meta.url).pathname;
-const BUDGET_KB = { 'index.html': 150, 'tablet.html': 60, 'remote.html': 60, 'display.html': 60, 'prepare.html': 60, 'consent.html': 60 };
+const BUDGET_KB = { 'index.html': 150, 'tablet.html': 40, 'remote.html': 60, 'display.html': 60, 'prepare.html': 60, 'consent.html': 60 };
 const NAMES = { 'index.html': 'console', 'tablet.html': 'tablet', 'remote.html': 'remote', 'display.html': 'display', 'prepare.html': 'prepare', 'consent.html': 'consent' };
 
 let over = false;

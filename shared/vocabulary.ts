@@ -60,6 +60,14 @@ export type Attendance = (typeof ATTENDANCE)[number];
 export const MEMBER_ATTENDANCE = [...ATTENDANCE, 'guest'] as const;
 export type MemberAttendance = (typeof MEMBER_ATTENDANCE)[number];
 
+/** The languages a family member's screens speak (issue 15); the console stays English. */
+export const LANGUAGES = ['en', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+/** True for one of LANGUAGES. */
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
 /** A personal tablet link, the shared remote link, the room display's, and a guest's own. */
 export const LINK_KINDS = ['participant', 'remote', 'display', 'guest'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { APPROACH_NAMES } from '../../shared/approaches.js';
 import { ATTENDANCE, LIMITS } from '../../shared/protocol.js';
+import { LANGUAGES } from '../../shared/vocabulary.js';
 import { newId } from '../security/secrets.js';
 import type { Services } from '../services.js';
 import { caseSnapshot, loadTeam } from './case-content.js';
@@ -30,6 +31,8 @@ const participantSchema = z.strictObject({
   attendance: z.enum(ATTENDANCE),
   letter: z.string().max(LIMITS.letter).optional(),
   bottomLine: z.string().max(LIMITS.bottomLine).optional(),
+  // The language of their screens (issue 15); English when left out.
+  language: z.enum(LANGUAGES).optional(),
 });
 
 /** The console's "New case" and "Add a person" forms, in their own words (issue 13, item 19). */
@@ -43,6 +46,7 @@ const PERSON_WORDS: FormWords = {
   attendance: { label: 'how they join', choices: 'Please choose how they join: in the room, or remotely by link.' },
   letter: { label: 'the letter' },
   bottomLine: { label: 'the bottom line' },
+  language: { label: 'the language', choices: 'Please choose the language of their screens: English or Spanish.' },
 };
 
 export function caseRoutes(services: Services) {
@@ -88,7 +92,7 @@ export function caseRoutes(services: Services) {
         // In the team's order (PUT …/team/order), with each person's roles.
         participants: placements.flatMap(({ participantId, roles, inMeeting }) => {
           const p = byId.get(participantId);
-          return p ? [{ id: p.id, name: p.name, relationship: p.relationship, attendance: p.attendance, letter: p.letter, bottomLine: p.bottomLine, roles, inMeeting }] : [];
+          return p ? [{ id: p.id, name: p.name, relationship: p.relationship, attendance: p.attendance, letter: p.letter, bottomLine: p.bottomLine, language: p.language ?? 'en', roles, inMeeting }] : [];
         }),
         // A rehearsal is marked: it is practice, never the case's meeting (issue 10, section 4).
         meetings: meetings.map(({ id, input, phase, revision, createdAt }) => ({ id, rehearsal: input.rehearsal === true, phase, revision, createdAt })),
@@ -109,6 +113,7 @@ export function caseRoutes(services: Services) {
         letter: body.letter ?? null,
         bottomLine: body.bottomLine ?? null,
         createdAt: services.clock(),
+        language: body.language ?? 'en',
       });
       return reply.code(201).send({ id });
     });

@@ -45,6 +45,8 @@ async function personEntry(services: Services, found: CaseRecord, person: Partic
   const expiresAt = link && prepareLinkExpiry(services, link);
   return {
     participantId: person.id, name: person.name, relationship: person.relationship,
+    // The console marks their texts with it, so a Spanish letter is read as Spanish (issue 15).
+    language: person.language ?? 'en',
     roles: place?.roles ?? [], inMeeting: place?.inMeeting ?? true, speaksAt,
     link: link && expiresAt! > services.clock() ? { id: link.id, createdAt: link.createdAt, expiresAt } : null,
     modules: { done: done.map((d) => d.moduleId).filter((id) => findModule(id)), total: MODULES.length },

@@ -6,6 +6,7 @@ import { APPROACHES } from '../../shared/approaches.js';
 import { createMeeting, persistMeeting, phaseOf } from '../../shared/meeting/agenda.js';
 import type { MeetingInput } from '../../shared/meeting/context.js';
 import { LIMITS } from '../../shared/protocol.js';
+import { LANGUAGES } from '../../shared/vocabulary.js';
 import { hashToken, newId, newToken } from '../security/secrets.js';
 import type { Services } from '../services.js';
 import type { LinkKind, LinkRecord, MeetingRecord } from '../store/types.js';
@@ -27,6 +28,9 @@ const meetingSchema = z.strictObject({
   // A rehearsal from the same plan (issue 10, section 4): never the case's meeting or outcome.
   rehearsal: z.boolean().optional(),
 });
+
+/** The room display's language (issue 15). */
+const displayLanguageSchema = z.strictObject({ language: z.enum(LANGUAGES) });
 
 /** The meeting form asks for the turn in minutes; the body carries seconds (issue 13, item 19). */
 const MEETING_WORDS: FormWords = { turnSeconds: { label: 'the time for each turn', unit: 'seconds-as-minutes' } };
@@ -151,6 +155,7 @@ export function meetingRoutes(services: Services) {
         caseId: meeting.caseId,
         rehearsal: meeting.input.rehearsal === true,
         phase: meeting.phase,
+        displayLanguage: meeting.displayLanguage ?? 'en',
         revision: meeting.revision,
         // `devices`: the screens holding each link now, so the console can say "2 devices" (issue 13, item 8).
         // `showAgain`: its token is kept sealed, so its QR code can be shown again without revoking it (issue 13, item 7).
@@ -160,6 +165,16 @@ export function meetingRoutes(services: Services) {
             && (await services.store.links.keptToken(id)) !== null,
         }))),
       };
+    });
+
+    // The room display's language (issue 15): stored, then the displays of a live meeting see it at once.
+    app.put<{ Params: { meetingId: string } }>('/api/meetings/:meetingId/display-language', async (request) => {
+      const meeting = await ownMeeting(services, request.facilitatorId, request.params.meetingId);
+      const { language } = parseBody(displayLanguageSchema, request.body);
+      await services.store.meetings.setDisplayLanguage(meeting.id, language);
+      // A meeting not live now reads it from its record when it next is.
+      services.registry.peek(meeting.id)?.setDisplayLanguage(language);
+      return { displayLanguage: language };
     });
 
     app.delete<{ Params: { meetingId: string; linkId: string } }>('/api/meetings/:meetingId/links/:linkId', async (request, reply) => {

@@ -8,9 +8,10 @@ import { z } from 'zod';
 import { APPROACHES } from '../../shared/approaches.js';
 import { speakingOrder } from '../../shared/case/team.js';
 import {
-  LETTER_SECTIONS, LONG_LETTER_SECONDS, MODULES, PREPARE_LIMITS, READING_WORDS_PER_MINUTE, findModule, letterStep,
-  publicModule, roleWords, wordCount, type LetterPart,
+  LETTER_SECTIONS, LONG_LETTER_SECONDS, MODULES, PREPARE_LIMITS, READING_WORDS_PER_MINUTE, SECTIONS_ES, findModule, letterStep,
+  modulesIn, publicModule, roleWords, wordCount, type LetterPart,
 } from '../../shared/prepare/index.js';
+import { isLanguage, type Language } from '../../shared/vocabulary.js';
 import type { Services } from '../services.js';
 import type { AuditEntry } from '../store/audit.js';
 import { loadTeam } from './case-content.js';
@@ -23,6 +24,15 @@ const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? '';
 
 const answerSchema = z.strictObject({ answer: z.string().min(1).max(20) });
 const textSchema = (max: number) => z.strictObject({ text: z.string().max(max) });
+
+/**
+ * The language of the page's words (issue 15): `?lang=en|es` when the person chose one on their
+ * screen, else the one the interventionist set for them. Anything else in `lang` is ignored.
+ */
+function languageOf(request: FastifyRequest): Language {
+  const asked = (request.query as { lang?: unknown } | undefined)?.lang;
+  return isLanguage(asked) ? asked : (request.prepare.person.language ?? 'en');
+}
 
 /** The audit entry of something the person did on their preparation page: ids and the action only. */
 function personAudit(services: Services, request: FastifyRequest, action: string): AuditEntry {
@@ -49,10 +59,12 @@ export function prepareRoutes(services: Services) {
         services.store.preparation.getLetter(person.id, 'bottom-line'),
       ]);
       const roles = me?.roles ?? [];
+      const language = languageOf(request);
       return {
         participant: { firstName: firstName(person.name), relationship: person.relationship },
+        language,
         roles,
-        roleWords: roleWords({ roles, inMeeting: me?.inMeeting ?? false, speaksAt: place === -1 ? null : place + 1, speakers: order.length }),
+        roleWords: roleWords({ roles, inMeeting: me?.inMeeting ?? false, speaksAt: place === -1 ? null : place + 1, speakers: order.length }, language),
         speaksAt: place === -1 ? null : place + 1,
         speakers: order.length,
         approach: { name: found.approach, label: template.label, usesBottomLines: template.usesBottomLines },
@@ -61,7 +73,7 @@ export function prepareRoutes(services: Services) {
         modules: { done: done.filter((d) => findModule(d.moduleId)).length, total: MODULES.length },
         letter: { state: letter?.state ?? 'draft' },
         bottomLine: template.usesBottomLines ? { state: bottomLine?.state ?? 'draft' } : null,
-        sections: LETTER_SECTIONS,
+        sections: language === 'es' ? LETTER_SECTIONS.map((s) => ({ id: s.id, ...SECTIONS_ES[s.id]! })) : LETTER_SECTIONS,
         readingWordsPerMinute: READING_WORDS_PER_MINUTE,
         longLetterSeconds: LONG_LETTER_SECONDS,
       };
@@ -69,16 +81,18 @@ export function prepareRoutes(services: Services) {
 
     app.get('/api/prepare/modules', async (request) => {
       const done = new Map((await services.store.preparation.listModulesDone(request.prepare.person.id)).map((d) => [d.moduleId, d.doneAt]));
-      return { modules: MODULES.map((m) => ({ ...publicModule(m), done: done.has(m.id), doneAt: done.get(m.id) ?? null })) };
+      return { modules: modulesIn(languageOf(request)).map((m) => ({ ...publicModule(m), done: done.has(m.id), doneAt: done.get(m.id) ?? null })) };
     });
 
     app.post<{ Params: { moduleId: string } }>('/api/prepare/modules/:moduleId/done', async (request) => {
-      const module = findModule(request.params.moduleId);
+      const language = languageOf(request);
+      const module = findModule(request.params.moduleId, language);
       if (!module) throw notFound('That module');
       spend(request);
       const { answer } = parseBody(answerSchema, request.body);
       if (answer !== module.check.answer) {
-        throw new HttpError(409, 'CHECK_NOT_PASSED', `Not quite. ${module.check.explanation} Have another look and try again.`);
+        const again = language === 'es' ? 'Vuelva a leerlo con calma e inténtelo de nuevo.' : 'Have another look and try again.';
+        throw new HttpError(409, 'CHECK_NOT_PASSED', `${language === 'es' ? 'No exactamente.' : 'Not quite.'} ${module.check.explanation} ${again}`);
       }
       const { person } = request.prepare;
       await services.store.transaction(async (tx) => {

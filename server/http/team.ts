@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { roleProblem, rolesSchema } from '../../shared/case/index.js';
 import { ATTENDANCE, LIMITS } from '../../shared/protocol.js';
+import { LANGUAGES } from '../../shared/vocabulary.js';
 import type { Services } from '../services.js';
 import type { ParticipantRecord } from '../store/types.js';
 import { caseAudit } from './audit.js';
@@ -21,6 +22,8 @@ const participantPatchSchema = z.strictObject({
   bottomLine: z.string().max(LIMITS.bottomLine).nullable().optional(),
   roles: rolesSchema.optional(),
   inMeeting: z.boolean().optional(),
+  // The language of their screens (issue 15).
+  language: z.enum(LANGUAGES).optional(),
 });
 
 const orderSchema = z.strictObject({
@@ -38,8 +41,8 @@ export async function ownParticipant(services: Services, caseId: string, partici
 async function memberBody(services: Services, caseId: string, participantId: string) {
   const person = await ownParticipant(services, caseId, participantId);
   const place = (await services.store.caseFiles.listTeam(caseId)).find((p) => p.participantId === participantId);
-  const { id, name, relationship, attendance, letter, bottomLine } = person;
-  return { id, name, relationship, attendance, letter, bottomLine, roles: place?.roles ?? [], inMeeting: place?.inMeeting ?? true };
+  const { id, name, relationship, attendance, letter, bottomLine, language = 'en' } = person;
+  return { id, name, relationship, attendance, letter, bottomLine, language, roles: place?.roles ?? [], inMeeting: place?.inMeeting ?? true };
 }
 
 export function teamRoutes(services: Services) {
@@ -55,6 +58,12 @@ export function teamRoutes(services: Services) {
         await tx.caseFiles.placeMember(person.id, { roles, inMeeting });
         await tx.audit.append(caseAudit(services, request.facilitatorId, 'case.participant.updated', found.id, { participantId: person.id }));
       });
+      // Their screens in a live meeting follow at once (issue 15); a meeting not live reads it when it next is.
+      if (fields.language) {
+        for (const meeting of await services.store.meetings.listForCase(found.id)) {
+          services.registry.peek(meeting.id)?.setParticipantLanguage(person.id, fields.language);
+        }
+      }
       return memberBody(services, found.id, person.id);
     });
 

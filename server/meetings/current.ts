@@ -5,6 +5,7 @@ import { phaseOf, type MeetingSnapshot } from '../../shared/meeting/agenda.js';
 import type { MeetingContext, Phase } from '../../shared/meeting/context.js';
 import type { MeetingState } from '../../shared/meeting/view.js';
 import type { Sender } from '../../shared/meeting/permissions.js';
+import type { Language } from '../../shared/vocabulary.js';
 
 export class CurrentMeeting {
   constructor(
@@ -13,6 +14,8 @@ export class CurrentMeeting {
     readonly caseId: string,
     public snapshot: MeetingSnapshot,
     public revision: number,
+    /** The room display's language (issue 15): not part of the agenda, so set beside it, never by a command. */
+    public displayLanguage: Language = 'en',
   ) {}
 
   get context(): MeetingContext {

@@ -80,10 +80,15 @@ export class Publisher {
   /** The view one connection should see now. */
   viewFor(conn: Connection): MeetingView {
     const state = this.meeting.state();
-    const agenda = publicAgenda(state, this.clock());
+    const agenda = this.agendaAt(state, this.clock());
     if (conn.role === 'facilitator') return this.facilitatorViewOf(state, agenda);
     if (conn.role === 'display') return displayView(agenda);
     return this.participantViewOf(state, agenda, conn.participantId!);
+  }
+
+  /** The public agenda now, with the room display's language (issue 15) when it is not English. */
+  private agendaAt(state: MeetingState, now: number): PublicAgenda {
+    return publicAgenda(state, now, this.meeting.displayLanguage);
   }
 
   /**
@@ -94,7 +99,7 @@ export class Publisher {
   publish(deniedId?: string): void {
     const state = this.meeting.state();
     const now = this.clock();
-    const agenda = publicAgenda(state, now);
+    const agenda = this.agendaAt(state, now);
     const deliveries: Delivery[] = this.facilitatorIfListening(state, agenda);
     const parts: PartDelivery[] = this.facilitatorPartIfListening(state, now, false);
     // This view already holds the presence a pending refresh would send.
@@ -128,6 +133,12 @@ export class Publisher {
     this.transport.deliverParts(this.meeting.id, parts);
   }
 
+  /** The displays' view again, after a change that concerns only them (their language, issue 15). */
+  displaysChanged(): void {
+    // The agenda carries the display's language: everyone in the meeting gets it again, unchanged but for that.
+    this.publish();
+  }
+
   /**
    * The revision `sender`'s view shows, for the answers they get: 0 while they wait in the lobby,
    * as their lobby view says (issue 12, case 8), or a refusal would tell them how far the meeting got.
@@ -153,7 +164,7 @@ export class Publisher {
     if (!arrived) return;
     const state = this.meeting.state();
     const now = this.clock();
-    const agenda = publicAgenda(state, now);
+    const agenda = this.agendaAt(state, now);
     if (protocolOf(arrived) === 2) return this.arrivedOnV2(arrived, state, agenda, now);
     const deliveries: Delivery[] = [];
     if (arrived.role === 'facilitator') deliveries.push({ audience: FACILITATOR, view: this.facilitatorViewOf(state, agenda) });
@@ -192,7 +203,7 @@ export class Publisher {
       this.facilitatorRefresh = null;
       const state = this.meeting.state();
       const now = this.clock();
-      const deliveries = this.facilitatorIfListening(state, publicAgenda(state, now));
+      const deliveries = this.facilitatorIfListening(state, this.agendaAt(state, now));
       if (deliveries.length > 0) this.transport.deliver(this.meeting.id, deliveries);
       // v2: the facilitator's part alone; the agenda does not change with presence.
       const parts = this.facilitatorPartIfListening(state, now, true);

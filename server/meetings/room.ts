@@ -4,7 +4,7 @@
 import type { LiveRoom, LobbyEntry, PrivateTexts } from '../../shared/meeting/view.js';
 import type { Sender } from '../../shared/meeting/permissions.js';
 import type { Joiner } from '../../shared/protocol.js';
-import type { MemberAttendance, ProtocolVersion } from '../../shared/vocabulary.js';
+import type { Language, MemberAttendance, ProtocolVersion } from '../../shared/vocabulary.js';
 import type { Cases } from '../store/types.js';
 import type { CurrentMeeting } from './current.js';
 
@@ -135,6 +135,14 @@ export class Room {
 
   textsOf(participantId: string): PrivateTexts {
     return this.texts?.get(participantId) ?? NO_TEXTS;
+  }
+
+  /** A participant's language changed (issue 15): kept with their texts, if read already (else read with them later). */
+  setLanguage(participantId: string, language: Language): void {
+    const entry = this.texts?.get(participantId);
+    if (!entry) return;
+    const { language: _old, ...rest } = entry;
+    this.texts!.set(participantId, language === 'en' ? rest : { ...rest, language });
   }
 
   /** Someone connected right now and waiting for the facilitator's decision, or null. */

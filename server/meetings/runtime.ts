@@ -8,6 +8,7 @@ import type { Sender } from '../../shared/meeting/permissions.js';
 import type { FamilyNews, MeetingView } from '../../shared/meeting/view.js';
 import type { Ack, MeetingEvent } from '../../shared/protocol.js';
 import type { PlaceCheck } from '../../shared/case/logistics.js';
+import type { Language } from '../../shared/vocabulary.js';
 import type { Logger } from '../logger.js';
 import type { Cases, MeetingRecord } from '../store/types.js';
 import { CurrentMeeting } from './current.js';
@@ -62,7 +63,7 @@ export class MeetingRuntime {
     restored = false,
   ) {
     ({ id: this.id, facilitatorId: this.facilitatorId, caseId: this.caseId } = record);
-    this.meeting = new CurrentMeeting(record.id, record.facilitatorId, record.caseId, snapshot, record.revision);
+    this.meeting = new CurrentMeeting(record.id, record.facilitatorId, record.caseId, snapshot, record.revision, record.displayLanguage ?? 'en');
     this.room = new Room(this.meeting, deps.store.cases, restored);
     this.publisher = new Publisher(this.meeting, this.room, deps.transport, deps.clock);
     this.pipeline = new CommandPipeline(this.meeting, {
@@ -94,6 +95,18 @@ export class MeetingRuntime {
   /** Apply one command (see CommandPipeline): resolves with its Ack once stored and published. */
   handle(raw: unknown, sender: Sender): Promise<Ack> {
     return this.pipeline.handle(raw, sender);
+  }
+
+  /** The room display's language changed (stored by the caller): the displays get their view again in it (issue 15). */
+  setDisplayLanguage(language: Language): void {
+    this.meeting.displayLanguage = language;
+    this.publisher.displaysChanged();
+  }
+
+  /** A participant's language changed (stored by the caller): their screens get their view again in it (issue 15). */
+  setParticipantLanguage(participantId: string, language: Language): void {
+    this.room.setLanguage(participantId, language);
+    this.publisher.publish();
   }
 
   /** Read the participants' letters and bottom lines once; await it before a participant attaches. */

@@ -79,6 +79,8 @@ export interface Database {
     in_meeting: Generated<number>;
     /** The place in the team's order; NULL until ordered (004) */
     team_position: number | null;
+    /** 'en' or 'es': the language of their screens (010) */
+    language: Generated<string>;
   };
   case_stage_events: {
     case_id: string;
@@ -133,6 +135,8 @@ export interface Database {
     phase: string;
     created_at: number;
     updated_at: number;
+    /** 'en' or 'es': the room display's language (010) */
+    display_language: Generated<string>;
   };
   events: {
     meeting_id: string;

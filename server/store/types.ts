@@ -7,7 +7,7 @@
 // serialises commands per meeting, so it does not rely on the store being
 // synchronous. docs/store.md describes the layout.
 import type { Approach } from '../../shared/approaches.js';
-import type { LinkKind, MemberAttendance } from '../../shared/vocabulary.js';
+import type { Language, LinkKind, MemberAttendance } from '../../shared/vocabulary.js';
 import type { MeetingEvent } from '../../shared/protocol.js';
 import type { MeetingInput } from '../../shared/meeting/context.js';
 import type { PrivateTexts } from '../../shared/meeting/view.js';
@@ -98,6 +98,8 @@ export interface ParticipantRecord {
   letter: string | null;
   bottomLine: string | null;
   createdAt: number;
+  /** The language of their screens (issue 15); absent means `en` (written so, and read back so). */
+  language?: Language;
 }
 
 export type { LinkKind };
@@ -124,6 +126,8 @@ export interface MeetingRecord {
   phase: string;
   createdAt: number;
   updatedAt: number;
+  /** The room display's language (issue 15); absent means `en` (written so, and read back so). */
+  displayLanguage?: Language;
 }
 
 export interface StoredEvent {
@@ -187,7 +191,7 @@ export interface Cases {
   deleteParticipant(id: string): Promise<void>;
 }
 
-export type ParticipantPatch = Partial<Pick<ParticipantRecord, 'name' | 'relationship' | 'attendance' | 'letter' | 'bottomLine'>>;
+export type ParticipantPatch = Partial<Pick<ParticipantRecord, 'name' | 'relationship' | 'attendance' | 'letter' | 'bottomLine' | 'language'>>;
 
 /** Where a case stands: its stage, and the case machine's stored snapshot (null before its first move). */
 export interface CaseStageRecord {
@@ -460,6 +464,8 @@ export interface Meetings {
   listCommandIds(meetingId: string): Promise<Map<string, number>>;
   /** The log, oldest first. */
   listEvents(meetingId: string): Promise<StoredEvent[]>;
+  /** Sets the room display's language (issue 15); a missing meeting is left alone. */
+  setDisplayLanguage(meetingId: string, language: Language): Promise<void>;
 }
 
 /**

@@ -53,8 +53,14 @@ export function lobbyAgenda(meetingId: string, serverTime: number, rehearsal: bo
  * only with a lobby part: a client holding an admitted part and no agenda yet waits for the agenda.
  */
 export function composeParticipant<A extends PartStamp, P extends PartStamp & { lobby: unknown; rehearsal: boolean }>(agenda: A | null, part: P) {
-  const base = part.lobby !== null || !agenda ? lobbyAgenda(part.meetingId, part.serverTime, part.rehearsal) : agenda;
+  const base = part.lobby !== null || !agenda ? lobbyAgenda(part.meetingId, part.serverTime, part.rehearsal) : withoutDisplayLanguage(agenda);
   return { ...base, role: 'participant' as const, ...fieldsOf(part) };
+}
+
+/** The agenda without the room display's language (issue 15): a participant's own language is in their part. */
+function withoutDisplayLanguage<A extends PartStamp>(agenda: A): Omit<A, 'displayLanguage'> {
+  const { displayLanguage: _d, ...rest } = agenda as A & { displayLanguage?: unknown };
+  return rest;
 }
 
 /** The facilitator's whole view: the agenda and the facilitator's part. */
@@ -62,7 +68,11 @@ export function composeFacilitator<A extends PartStamp, P extends PartStamp>(age
   return { ...agenda, role: 'facilitator' as const, ...fieldsOf(part) };
 }
 
-/** The room display's view: the agenda alone. */
-export function composeDisplay<A extends PartStamp>(agenda: A) {
-  return { ...agenda, role: 'display' as const };
+/**
+ * The room display's view: the agenda alone. The display's language rides on the agenda as
+ * `displayLanguage` (issue 15: in v2 the display receives nothing else) and shows as `language`.
+ */
+export function composeDisplay<A extends PartStamp & { displayLanguage?: string }>(agenda: A) {
+  const { displayLanguage, ...rest } = agenda;
+  return { ...rest, role: 'display' as const, ...(displayLanguage ? { language: displayLanguage as NonNullable<A['displayLanguage']> } : {}) };
 }

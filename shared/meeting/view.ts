@@ -14,7 +14,7 @@
 // belongs in their part, never in the agenda.
 import type { Approach } from '../approaches.js';
 import type { CommandType, Outcome, SignalKind } from '../protocol.js';
-import type { MemberAttendance } from '../vocabulary.js';
+import type { Language, MemberAttendance } from '../vocabulary.js';
 import type { CallDetails, MeetingContext, Member, OfferRecord, OutcomeRecord, PastPause, Pause, Phase, Round, SpeakerStatus, Turn } from './context.js';
 import { readingTimes, type ReadingTime } from './reading.js';
 import { composeDisplay, composeFacilitator, composeParticipant, type PartFields } from './parts.js';
@@ -81,6 +81,11 @@ export interface PublicAgenda {
   rehearsal: boolean;
   /** The server's clock when the view was sent, so clients can correct for their own. */
   serverTime: number;
+  /**
+   * The room display's language when it is not English (issue 15); absent: English. On the agenda
+   * because a v2 display receives nothing else; only the display's composed view shows it (`language`).
+   */
+  displayLanguage?: Language;
 }
 
 export interface You {
@@ -93,6 +98,8 @@ export interface You {
    * lobby greets them as someone returning, not a first arrival (issue 13, item 18). Absent otherwise.
    */
   backInLobby?: true;
+  /** The language the interventionist set for their screens (issue 15); absent: English. */
+  language?: Language;
 }
 
 /**
@@ -168,6 +175,8 @@ function callLineFor(context: MeetingContext, member: Member | undefined, admitt
 
 export interface DisplayView extends PublicAgenda {
   role: 'display';
+  /** The meeting's language for the room's screen, as the interventionist set it (issue 15); absent: English. */
+  language?: Language;
 }
 
 export interface MemberView extends Pick<Member, 'participantId' | 'name' | 'attendance' | 'admitted' | 'denied' | 'ready'> {
@@ -226,7 +235,7 @@ function speakers(context: MeetingContext, order: Turn[]): SpeakerView[] {
   return order.map((t) => ({ participantId: t.participantId, ...nameOf(context, t.participantId), status: t.status }));
 }
 
-export function publicAgenda(state: MeetingState, now: number): PublicAgenda {
+export function publicAgenda(state: MeetingState, now: number, displayLanguage: Language = 'en'): PublicAgenda {
   const { context } = state;
   return {
     meetingId: context.meetingId,
@@ -241,6 +250,7 @@ export function publicAgenda(state: MeetingState, now: number): PublicAgenda {
     outcome: context.outcome?.kind ?? null,
     rehearsal: context.rehearsal === true,
     serverTime: now,
+    ...(displayLanguage !== 'en' ? { displayLanguage } : {}),
   };
 }
 
@@ -253,6 +263,8 @@ export interface PrivateTexts {
   bottomLine: string | null;
   /** For an objection's responder: the words of the objections they answer. Absent: none. */
   objections?: ObjectionText[];
+  /** The language of their screens (issue 15); absent: English. Read with the texts, from the same record. */
+  language?: Language;
 }
 
 /**
@@ -278,6 +290,8 @@ export function youPart(
     ready: member?.ready ?? false,
     // Only they can see this, and they saw it happen: it tells them nothing of the meeting.
     ...(member?.backInLobby && !member.admitted ? { backInLobby: true as const } : {}),
+    // Their own setting, in the lobby too, so the first screen they see is in their language.
+    ...(texts.language && texts.language !== 'en' ? { language: texts.language } : {}),
   };
   const call = callLineFor(context, member, you.admitted);
   const stamp = { meetingId: context.meetingId, serverTime: now, rehearsal: context.rehearsal === true };

@@ -3,6 +3,8 @@
 // highlights them and the person decides. Pure, so that the page (as the
 // person types) and the server (the review's count) read the same rules.
 
+import type { Language } from '../vocabulary.js';
+
 export type HintKind = 'label' | 'blame' | 'swearing';
 
 /** One hint: `text` is `letter.slice(start, end)` (UTF-16 offsets), `suggestion` what to say instead. */
@@ -22,35 +24,59 @@ interface Rule {
   kind: HintKind;
   /** The pattern's body; wrapped in word boundaries and matched case-insensitively. */
   pattern: string;
-  suggestion: string;
+  /** What to say instead, in each language the page speaks (issue 15). */
+  suggestion: Record<Language, string>;
 }
 
-const PERSON_FIRST = 'Use their name, or "a person struggling with substance use"';
+const PERSON_FIRST = {
+  en: 'Use their name, or "a person struggling with substance use"',
+  es: 'Use su nombre, o "una persona con un problema de consumo"',
+};
+const ALCOHOL = { en: 'Use their name, or "a person with an alcohol problem"', es: 'Use su nombre, o "una persona con un problema con el alcohol"' };
+const SAW = { en: 'Say what you saw: "you had been drinking"', es: 'Diga lo que vio: "habías estado bebiendo"' };
+const ONE_TIME = { en: 'Describe one time, with its date: "On 3 March, you…"', es: 'Describa una sola vez, con su fecha: "El 3 de marzo, tú…"' };
+const FELT = { en: 'Say how it affected you: "I felt…"', es: 'Diga cómo le afectó: "Yo sentí…"' };
+const LEAVE_OUT = { en: 'Leave the word out and say how you felt instead', es: 'Deje fuera esa palabra y diga cómo se sintió' };
 
+// English and Spanish words both, whatever the page's language: a letter may mix them.
 const RULES: readonly Rule[] = [
   { kind: 'label', pattern: String.raw`addicts?`, suggestion: PERSON_FIRST },
   { kind: 'label', pattern: String.raw`junk(?:ie|y|ies)`, suggestion: PERSON_FIRST },
   // "non-alcoholic" and "alcoholic drinks" describe drinks, not a person.
-  { kind: 'label', pattern: String.raw`(?<!-)alcoholics?(?!\s+(?:drinks?|beverages?))`, suggestion: 'Use their name, or "a person with an alcohol problem"' },
-  { kind: 'label', pattern: String.raw`drunks?|drunkards?`, suggestion: 'Say what you saw: "you had been drinking"' },
-  { kind: 'blame', pattern: String.raw`you(?:'re|’re|\s+are)?\s+(?:always|never)`, suggestion: 'Describe one time, with its date: "On 3 March, you…"' },
-  { kind: 'blame', pattern: String.raw`your\s+fault`, suggestion: 'Say how it affected you: "I felt…"' },
+  { kind: 'label', pattern: String.raw`(?<!-)alcoholics?(?!\s+(?:drinks?|beverages?))`, suggestion: ALCOHOL },
+  { kind: 'label', pattern: String.raw`drunks?|drunkards?`, suggestion: SAW },
+  { kind: 'blame', pattern: String.raw`you(?:'re|’re|\s+are)?\s+(?:always|never)`, suggestion: ONE_TIME },
+  { kind: 'blame', pattern: String.raw`your\s+fault`, suggestion: FELT },
   {
     kind: 'swearing',
     pattern: String.raw`f+u+c+k[\p{L}]*|shit[\p{L}]*|bitch[\p{L}]*|bastards?|damn(?:ed|it)?|crap(?:py)?|ass(?:holes?)?|arse(?:holes?)?|piss(?:ed)?`,
-    suggestion: 'Leave the word out and say how you felt instead',
+    suggestion: LEAVE_OUT,
+  },
+  // Spanish (issue 15). "Bebida alcohólica" and "no alcohólica" describe drinks, not a person.
+  { kind: 'label', pattern: String.raw`(?:drog)?adict[oa]s?|yonquis?|drogat[oa]s?|vicios[oa]s?`, suggestion: PERSON_FIRST },
+  { kind: 'label', pattern: String.raw`(?<!(?:bebidas?|no)\s+)alcoh[oó]lic[oa]s?`, suggestion: ALCOHOL },
+  { kind: 'label', pattern: String.raw`borrach[oa]s?|borrachín|borrachines`, suggestion: SAW },
+  { kind: 'blame', pattern: String.raw`tú\s+(?:siempre|nunca)|(?:siempre|nunca)\s+(?:estás|haces|llegas|bebes|mientes|cumples)`, suggestion: ONE_TIME },
+  { kind: 'blame', pattern: String.raw`(?:tu|su)\s+culpa`, suggestion: FELT },
+  {
+    kind: 'swearing',
+    pattern: String.raw`mierdas?|carajo|joder|jodid[oa]s?|put[oa]s?|pendej[oa]s?|cabr[oó]n(?:es)?|coño|chingad[oa]s?`,
+    suggestion: LEAVE_OUT,
   },
 ];
 
 const MATCHERS = RULES.map((rule) => ({ rule, re: new RegExp(`${BEFORE}(?:${rule.pattern})${AFTER}`, 'giu') }));
 
-/** Every hint in `text`, in order of position; where two would overlap, the earlier (then longer) one is kept. */
-export function wordingHints(text: string): WordingHint[] {
+/**
+ * Every hint in `text`, in order of position; where two would overlap, the earlier (then longer) one is
+ * kept. English and Spanish words are both found; `language` is that of the suggestions (issue 15).
+ */
+export function wordingHints(text: string, language: Language = 'en'): WordingHint[] {
   const found: WordingHint[] = [];
   for (const { rule, re } of MATCHERS) {
     for (const m of text.matchAll(re)) {
       const start = m.index;
-      found.push({ start, end: start + m[0].length, text: m[0], kind: rule.kind, suggestion: rule.suggestion });
+      found.push({ start, end: start + m[0].length, text: m[0], kind: rule.kind, suggestion: rule.suggestion[language] });
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -5,3 +5,4 @@ export * from './hints.js';
 export * from './states.js';
 export * from './modules.js';
 export * from './roles.js';
+export { SECTIONS_ES } from './spanish.js';

@@ -3,6 +3,9 @@
 // one-question check. The correct answer stays on the server: the page sends
 // the chosen option and hears back.
 
+import type { Language } from '../vocabulary.js';
+import { MODULES_ES } from './spanish.js';
+
 export const MODULE_IDS = [
   'health-condition',
   'the-meeting',
@@ -153,9 +156,34 @@ export const MODULES: readonly PrepareModule[] = [
   },
 ];
 
-/** The module with this id, or undefined (a 404 for a route). */
-export function findModule(id: string): PrepareModule | undefined {
-  return MODULES.find((m) => m.id === id);
+/**
+ * The module with this id, or undefined (a 404 for a route); in `language`'s words (issue 15): the
+ * same id, minutes, options and answer, with Spanish titles, paragraphs, question and explanation.
+ */
+export function findModule(id: string, language: Language = 'en'): PrepareModule | undefined {
+  const module = MODULES.find((m) => m.id === id);
+  return module && inLanguage(module, language);
+}
+
+/** The six modules in reading order, in `language`'s words. */
+export function modulesIn(language: Language): PrepareModule[] {
+  return MODULES.map((m) => inLanguage(m, language));
+}
+
+function inLanguage(module: PrepareModule, language: Language): PrepareModule {
+  const words = language === 'es' ? MODULES_ES[module.id] : undefined;
+  if (!words) return module;
+  return {
+    ...module,
+    title: words.title,
+    paragraphs: words.paragraphs,
+    check: {
+      ...module.check,
+      question: words.question,
+      options: module.check.options.map((o) => ({ id: o.id, text: words.options[o.id] ?? o.text })),
+      explanation: words.explanation,
+    },
+  };
 }
 
 /** A module as the page receives it: everything but the check's answer and explanation. */

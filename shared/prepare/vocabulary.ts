@@ -32,7 +32,7 @@ export const PREPARE_LIMITS = {
   savesPerMinute: 30,
 } as const;
 
-/** The letter's optional sections, in the order the editor offers them: a guide, never a form. */
+/** The letter's optional sections, in the order the editor offers them: a guide, never a form (Spanish: spanish.ts). */
 export const LETTER_SECTIONS = [
   { id: 'love', title: 'What I love and respect about you', prompt: 'Start with what you love and admire in them.' },
   { id: 'memory', title: 'A memory of you at your best', prompt: 'One moment, told simply, when they were fully themselves.' },

@@ -27,7 +27,9 @@ test('issue 9, case 17: PATCH changes a participant\'s fields, roles and inMeeti
     name: 'Cyrus', attendance: 'in-room', letter: null, roles: ['closer', 'objection-responder'], inMeeting: true,
   });
   expect(res.status).toBe(200);
-  expect(res.body).toEqual({ id: fx.ids.cy, name: 'Cyrus', relationship: 'family', attendance: 'in-room', letter: null, bottomLine: null, roles: ['closer', 'objection-responder'], inMeeting: true });
+  expect(res.body).toEqual({ id: fx.ids.cy, name: 'Cyrus', relationship: 'family', attendance: 'in-room', letter: null, bottomLine: null, roles: ['closer', 'objection-responder'], inMeeting: true,
+    // Issue 15: the answer names the language of their screens too (English unless set).
+    language: 'en' });
   await patch(api, `/api/cases/${fx.caseId}/participants/${fx.ids.dee}`, { inMeeting: false });
   const people = (await api.get(`/api/cases/${fx.caseId}`)).body.participants;
   expect(people.find((p: { id: string }) => p.id === fx.ids.dee)).toMatchObject({ roles: [], inMeeting: false, name: 'Dee' });

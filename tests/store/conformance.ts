@@ -11,6 +11,7 @@ import { afterCareTests } from './conformance/after-care.js';
 import { auditTests } from './conformance/audit.js';
 import { caseFileTests } from './conformance/case-files.js';
 import { consentTests } from './conformance/consents.js';
+import { languageTests } from './conformance/languages.js';
 import { linkTests } from './conformance/links.js';
 import { logisticsTests } from './conformance/logistics.js';
 import { meetingTests } from './conformance/meetings.js';
@@ -46,4 +47,5 @@ export function storeConformance(name: string, open: StoreHarness): void {
   auditTests(name, open);
   transactionTests(name, open);
   sealingTests(name, open);
+  languageTests(name, open);
 }

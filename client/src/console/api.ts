@@ -2,7 +2,7 @@
 // message, which already says what to do next.
 import type { Approach } from '../../../shared/approaches.js';
 import type { AccountRole } from '../../../shared/practice.js';
-import type { LinkKind, MemberAttendance } from '../../../shared/vocabulary.js';
+import type { Language, LinkKind, MemberAttendance } from '../../../shared/vocabulary.js';
 import type { CaseRole, CaseStage } from '../../../shared/case/vocabulary.js';
 import type { RecordedEntry } from '../lib/audit-words.js';
 import { session } from './session.svelte.js';
@@ -72,6 +72,8 @@ export interface Participant {
   /** Issue 9: the case's roles and whether they take part in the meeting; absent from a server before it. */
   roles?: CaseRole[];
   inMeeting?: boolean;
+  /** The language of their screens (issue 15); absent from a server before it. */
+  language?: Language;
 }
 export interface CaseDetail extends CaseSummary {
   participants: Participant[];
@@ -111,6 +113,8 @@ export interface MeetingSummary {
   phase: string;
   revision: number;
   links: LinkSummary[];
+  /** The room display's language (issue 15); absent from an older server. */
+  displayLanguage?: Language;
 }
 export interface AuditEntry extends RecordedEntry {
   seq: number;
@@ -138,6 +142,9 @@ export const api = {
   createMeeting: (caseId: string, body: { speakingOrder?: string[]; turnSeconds?: number; rehearsal?: boolean }) =>
     request<CreatedMeeting>('POST', `/api/cases/${encodeURIComponent(caseId)}/meetings`, body),
   getMeeting: (id: string) => request<MeetingSummary>('GET', `/api/meetings/${encodeURIComponent(id)}`),
+  /** The room display's language (issue 15). */
+  setDisplayLanguage: (meetingId: string, language: Language) =>
+    request<{ displayLanguage: Language }>('PUT', `/api/meetings/${encodeURIComponent(meetingId)}/display-language`, { language }),
   audit: (meetingId: string) => request<AuditLog>('GET', `/api/meetings/${encodeURIComponent(meetingId)}/audit`),
   revokeLink: (meetingId: string, linkId: string) =>
     request<null>('DELETE', `/api/meetings/${encodeURIComponent(meetingId)}/links/${encodeURIComponent(linkId)}`),

@@ -3,5 +3,6 @@ import { mount } from 'svelte';
 import '../lib/base.css';
 import { startLinkPage } from '../lib/link-page.js';
 import JoinApp from './JoinApp.svelte';
+import { page_title_remote } from '../paraglide/messages.js';
 
-startLinkPage('remote', (token, target) => mount(JoinApp, { target, props: { token } }));
+startLinkPage('remote', page_title_remote, (token, target) => mount(JoinApp, { target, props: { token } }));

@@ -4,6 +4,8 @@
 // saved", or the server's words with a way to try again). Timers are injected
 // so the rules are unit-tested without a browser.
 
+import { m } from '../paraglide/messages.js';
+
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
 
 export interface SaveStatus {
@@ -91,16 +93,16 @@ export class Autosave<T> {
   }
 }
 
-/** The words beside a form for each state; a failure shows the server's own message instead. */
+/** The words beside a form for each state, in the page's language; a failure shows the server's own message instead. */
 export function saveWords(status: SaveStatus): string {
   switch (status.state) {
     case 'saved':
-      return 'All changes saved';
+      return m.save_saved();
     case 'unsaved':
-      return 'Changes not saved yet…';
+      return m.save_unsaved();
     case 'saving':
-      return 'Saving…';
+      return m.save_saving();
     case 'failed':
-      return `Not saved: ${status.message ?? 'please try again'}`;
+      return m.save_failed({ reason: status.message ?? m.save_failed_reason() });
   }
 }

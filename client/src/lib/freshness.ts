@@ -1,6 +1,8 @@
 // Which view to show, and what to say when a command is refused. Pure, so the
 // rules are tested without a browser.
 import type { Ack } from '../../../shared/protocol.js';
+import { m } from '../paraglide/messages.js';
+import { getLocale } from '../paraglide/runtime.js';
 
 interface Versioned {
   meetingId: string;
@@ -24,9 +26,14 @@ export function isFresh(shown: Versioned | null, incoming: Versioned): boolean {
 export const STALE_MESSAGE = 'The meeting had just moved on, so nothing was changed. Here is the latest; please check and try again.';
 export const NO_ANSWER_MESSAGE = 'No answer from the server yet. Check the connection, then look at the screen before trying again.';
 
-/** The short message a person sees after a command, or null when it was accepted. */
+/**
+ * The short message a person sees after a command, or null when it was accepted, in the page's
+ * language (issue 15): the constants above are the English; a refusal's own words are the server's
+ * English, so another language says plainly that it could not be done.
+ */
 export function noticeFor(ack: Ack | null): string | null {
-  if (!ack) return NO_ANSWER_MESSAGE;
+  if (!ack) return m.notice_no_answer();
   if (ack.ok) return null;
-  return ack.error.code === 'STALE' ? STALE_MESSAGE : ack.error.message;
+  if (ack.error.code === 'STALE') return m.notice_stale();
+  return getLocale() === 'en' ? ack.error.message : m.notice_refused();
 }

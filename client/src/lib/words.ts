@@ -4,6 +4,7 @@ import type { Approach } from '../../../shared/approaches.js';
 import type { Phase } from '../../../shared/meeting/context.js';
 import type { Presence } from '../../../shared/meeting/view.js';
 import type { OfferResponse, Outcome, PauseReason } from '../../../shared/protocol.js';
+import { m } from '../paraglide/messages.js';
 
 export const PHASE_LABELS: Record<Phase, string> = {
   gathering: 'Gathering',
@@ -79,5 +80,20 @@ export function agendaSteps(usesBottomLines: boolean): Phase[] {
  * link) is marked as one, so that a guest "Ann" is never taken for the planned Ann (issue 12, case 3).
  */
 export function shownName(person: { name: string; guest: boolean }): string {
-  return person.guest ? `${person.name} (guest)` : person.name;
+  return person.guest ? m.guest_name({ name: person.name }) : person.name;
 }
+
+/**
+ * A phase's name and its sentence in the page's language (issue 15), for the family's screens and
+ * the stepper; the console's own tables above stay English until its strings move to the catalogs.
+ */
+export const PHASE_WORDS: Record<Phase, { label: () => string; about: () => string }> = {
+  gathering: { label: m.phase_gathering, about: m.phase_about_gathering },
+  opening: { label: m.phase_opening, about: m.phase_about_opening },
+  speaking: { label: m.phase_speaking, about: m.phase_about_speaking },
+  offer: { label: m.phase_offer, about: m.phase_about_offer },
+  'bottom-lines': { label: m.phase_bottom_lines, about: m.phase_about_bottom_lines },
+  paused: { label: m.phase_paused, about: m.phase_about_paused },
+  outcome: { label: m.phase_outcome, about: m.phase_about_outcome },
+  closed: { label: m.phase_closed, about: m.phase_about_closed },
+};

@@ -4,10 +4,14 @@
 // which say what to do next.
 import type { LetterPart, LetterState } from '../../../shared/prepare/vocabulary.js';
 import type { WordingHint } from '../../../shared/prepare/hints.js';
+import type { Language } from '../../../shared/vocabulary.js';
+import { m } from '../paraglide/messages.js';
 
 /** `GET /api/prepare`: what the page needs on load, about this person only. */
 export interface Preparation {
   participant: { firstName: string; relationship: string };
+  /** The language of this answer's words: the one asked for (`?lang=`), else the person's own (issue 15). */
+  language: Language;
   /** Their part in the meeting, in words ("You read last"). */
   roleWords: string[];
   approach: { name: string; label: string; usesBottomLines: boolean };
@@ -64,22 +68,26 @@ export async function call<T>(token: string, method: string, path: string, body?
       credentials: 'omit',
     });
   } catch {
-    throw new PrepareError(0, 'NETWORK', 'We cannot reach the server just now. Check your connection; your words stay on this page.');
+    throw new PrepareError(0, 'NETWORK', m.prepare_network());
   }
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
-  if (!res.ok) throw new PrepareError(res.status, data?.error?.code ?? 'ERROR', data?.error?.message ?? 'Something went wrong; please try again.');
+  if (!res.ok) throw new PrepareError(res.status, data?.error?.code ?? 'ERROR', data?.error?.message ?? m.prepare_error());
   return data as T;
 }
 
-/** The page's calls, bound to one token. */
-export function prepareApi(token: string) {
+/**
+ * The page's calls, bound to one token. `lang()` is the language to ask the words in (the page's,
+ * once chosen or known); null lets the server answer in the person's own (issue 15).
+ */
+export function prepareApi(token: string, lang: () => Language | null = () => null) {
+  const q = () => (lang() ? `?lang=${lang()}` : '');
   return {
-    load: () => call<Preparation>(token, 'GET', ''),
-    modules: async () => (await call<{ modules: Module[] }>(token, 'GET', '/modules')).modules,
+    load: () => call<Preparation>(token, 'GET', q()),
+    modules: async () => (await call<{ modules: Module[] }>(token, 'GET', `/modules${q()}`)).modules,
     /** `answer`: the chosen option's id. A wrong one is `409 CHECK_NOT_PASSED` with a gentle explanation. */
     moduleDone: (id: string, answer: string) =>
-      call<{ explanation?: string }>(token, 'POST', `/modules/${encodeURIComponent(id)}/done`, { answer }),
+      call<{ explanation?: string }>(token, 'POST', `/modules/${encodeURIComponent(id)}/done${q()}`, { answer }),
     draft: (part: LetterPart) => call<Draft>(token, 'GET', `/${part}`),
     save: (part: LetterPart, text: string) => call<Draft>(token, 'PUT', `/${part}`, { text }),
     submit: (part: LetterPart) => call<Draft>(token, 'POST', `/${part}/submit`, {}),

@@ -4,19 +4,25 @@
 // server counts for the review.
 import type { WordingHint } from '../../../shared/prepare/hints.js';
 import type { LetterState } from '../../../shared/prepare/vocabulary.js';
+import { m } from '../paraglide/messages.js';
 
 export type { WordingHint };
 
 /** A piece of the letter: plain words, or words that carry a hint. */
 export type LetterPiece = { text: string; hint?: WordingHint };
 
-/** The state in the family's words. */
-export const STATE_WORDS: Record<LetterState, string> = {
-  draft: 'Draft: only you can see it until you send it',
-  submitted: 'Sent to your interventionist for their reading. If you change it now, it becomes a draft again',
-  'changes-requested': 'Your interventionist has asked for a few changes',
-  approved: 'Approved: this is the one you will read',
+const STATE_MESSAGES: Record<LetterState, () => string> = {
+  draft: m.letter_state_draft,
+  submitted: m.letter_state_submitted,
+  'changes-requested': m.letter_state_changes_requested,
+  approved: m.letter_state_approved,
 };
+
+/** The state in the family's words, in the page's language (issue 15): each read gives the current language's. */
+export const STATE_WORDS = Object.defineProperties(
+  {} as Record<LetterState, string>,
+  Object.fromEntries(Object.entries(STATE_MESSAGES).map(([state, words]) => [state, { get: words, enumerable: true }])),
+);
 
 /**
  * `text` cut into pieces in order, each hinted range (UTF-16 offsets, `end` exclusive) its own

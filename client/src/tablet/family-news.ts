@@ -1,9 +1,12 @@
 // After a yes (issue 11, section 3): the one calm word the remote family's
-// screen shows once the interventionist shares it, in one place for the
-// message catalogs (English for now). Never a name, a place or a time.
+// screen shows once the interventionist shares it, from the message catalogs
+// (issue 15). Never a name, a place or a time.
 import type { FamilyNews } from '../../../shared/meeting/view.js';
+import { m } from '../paraglide/messages.js';
 
-export const FAMILY_NEWS_WORDS: Record<FamilyNews, { title: string; line: string }> = {
-  'on-the-way': { title: 'On the way', line: 'They are on their way to treatment.' },
-  admitted: { title: 'Admitted', line: 'They have been admitted for treatment.' },
-};
+/** The title and line for `news`, in the page's language. */
+export function familyNewsWords(news: FamilyNews): { title: string; line: string } {
+  return news === 'admitted'
+    ? { title: m.family_news_admitted_title(), line: m.family_news_admitted_line() }
+    : { title: m.family_news_on_the_way_title(), line: m.family_news_on_the_way_line() };
+}

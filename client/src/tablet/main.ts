@@ -3,5 +3,6 @@ import '../lib/base.css';
 import type { ParticipantView } from '../../../shared/meeting/view.js';
 import { startMeetingScreen } from '../lib/link-page.js';
 import ParticipantScreen from './ParticipantScreen.svelte';
+import { page_title_tablet } from '../paraglide/messages.js';
 
-startMeetingScreen<ParticipantView>('tablet', ParticipantScreen);
+startMeetingScreen<ParticipantView>('tablet', page_title_tablet, ParticipantScreen);

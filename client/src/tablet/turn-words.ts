@@ -1,6 +1,7 @@
 // What a tablet says about the turns: whether it is this person's turn, whether they are next, or
 // who is speaking. Pure, so the rule is tested without a browser (issue 13, item 12).
 import type { ParticipantView } from '../../../shared/meeting/view.js';
+import { m } from '../paraglide/messages.js';
 import { shownName } from '../lib/words.js';
 
 /** `yours`: they have the floor; `next`: they will be called next; `other`: someone else speaks; `none`: nothing to say. */
@@ -24,11 +25,11 @@ const NONE: TurnWords = { state: 'none', words: '' };
 export function turnWords(view: TurnFacts): TurnWords {
   const me = view.you.participantId;
   const nextId = view.speakingOrder.find((s) => s.status === 'waiting')?.participantId ?? null;
-  if (view.phase === 'opening') return nextId === me ? { state: 'next', words: 'You’re next' } : NONE;
+  if (view.phase === 'opening') return nextId === me ? { state: 'next', words: m.turn_next() } : NONE;
   if (view.phase !== 'speaking' && view.phase !== 'bottom-lines') return NONE;
-  if (view.currentSpeakerId === me) return { state: 'yours', words: 'It’s your turn' };
+  if (view.currentSpeakerId === me) return { state: 'yours', words: m.turn_yours() };
   const speaking = view.speakingOrder.find((s) => s.participantId === view.currentSpeakerId);
   if (!speaking) return NONE;
-  if (nextId === me) return { state: 'next', words: 'You’re next' };
-  return { state: 'other', words: `${shownName(speaking)} is speaking` };
+  if (nextId === me) return { state: 'next', words: m.turn_next() };
+  return { state: 'other', words: m.turn_other({ name: shownName(speaking) }) };
 }

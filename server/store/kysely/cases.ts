@@ -25,6 +25,8 @@ const toParticipant = (r: Selectable<Database['participants']>, v: Vault): Parti
   letter: v.openOrNull(r.letter ?? null),
   bottomLine: v.openOrNull(r.bottom_line ?? null),
   createdAt: r.created_at,
+  // Absent means English, as when written without one: a record reads back as written.
+  ...(r.language === 'es' ? { language: 'es' as const } : {}),
 });
 
 /**
@@ -69,6 +71,7 @@ export class KyselyCases implements Cases {
       .values({
         id: p.id, case_id: p.caseId, meeting_id: p.meetingId, name: v.seal(p.name), relationship: v.seal(p.relationship),
         attendance: p.attendance, letter: v.sealOrNull(p.letter), bottom_line: v.sealOrNull(p.bottomLine), created_at: p.createdAt,
+        language: p.language ?? 'en',
       })
       .execute();
   }
@@ -87,12 +90,15 @@ export class KyselyCases implements Cases {
   }
 
   async listMeetingTexts(meetingId: string, caseId: string) {
-    const rows = await this.db.selectFrom('participants').select(['id', 'letter', 'bottom_line'])
+    const rows = await this.db.selectFrom('participants').select(['id', 'letter', 'bottom_line', 'language'])
       .where('case_id', '=', caseId)
       .where((eb) => eb.or([eb('meeting_id', 'is', null), eb('meeting_id', '=', meetingId)]))
       .execute();
     const v = this.vault;
-    const texts = new Map<string, PrivateTexts>(rows.map((r) => [r.id, { letter: v.openOrNull(r.letter), bottomLine: v.openOrNull(r.bottom_line) }]));
+    // The language rides with the texts: the one per-person record the room reads for a participant's view (issue 15).
+    const texts = new Map<string, PrivateTexts>(rows.map((r) => [r.id, {
+      letter: v.openOrNull(r.letter), bottomLine: v.openOrNull(r.bottom_line), ...(r.language === 'es' ? { language: 'es' as const } : {}),
+    }]));
     // Each responder's tablet shows their prepared answers when an objection is raised (issue 9, section 6).
     const objections = await this.db.selectFrom('objections').select(['id', 'responder_id', 'objection', 'response'])
       .where('case_id', '=', caseId).orderBy('created_at').orderBy(insertionOrder).execute();
@@ -112,6 +118,7 @@ export class KyselyCases implements Cases {
     if (patch.attendance !== undefined) set.attendance = patch.attendance;
     if (patch.letter !== undefined) set.letter = v.sealOrNull(patch.letter);
     if (patch.bottomLine !== undefined) set.bottom_line = v.sealOrNull(patch.bottomLine);
+    if (patch.language !== undefined) set.language = patch.language;
     if (Object.keys(set).length) await this.db.updateTable('participants').set(set).where('id', '=', id).execute();
   }
 

@@ -7,6 +7,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Vault } from '../../security/vault.js';
 import type { AuditEntry } from '../audit.js';
 import type { Database } from '../schema.js';
+import type { Language } from '../../../shared/vocabulary.js';
 import type { MeetingRecord, Meetings, StoredEvent } from '../types.js';
 
 /** Appends one accepted command: see Meetings.appendEvent. */
@@ -22,6 +23,8 @@ const toMeeting = (r: Selectable<Database['meetings']>, v: Vault): MeetingRecord
   phase: r.phase,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  // Absent means English, as when written without one: a record reads back as written.
+  ...(r.display_language === 'es' ? { displayLanguage: 'es' as const } : {}),
 });
 
 export class KyselyMeetings implements Meetings {
@@ -36,7 +39,7 @@ export class KyselyMeetings implements Meetings {
       .values({
         id: m.id, case_id: m.caseId, facilitator_id: m.facilitatorId,
         input_json: this.vault.seal(JSON.stringify(m.input)), snapshot_json: this.vault.seal(JSON.stringify(m.snapshot)),
-        revision: m.revision, phase: m.phase, created_at: m.createdAt, updated_at: m.updatedAt,
+        revision: m.revision, phase: m.phase, created_at: m.createdAt, updated_at: m.updatedAt, display_language: m.displayLanguage ?? 'en',
       })
       .execute();
   }
@@ -54,6 +57,10 @@ export class KyselyMeetings implements Meetings {
   async listUnclosed() {
     const rows = await this.db.selectFrom('meetings').selectAll().where('phase', '<>', 'closed').execute();
     return rows.map((r) => toMeeting(r, this.vault));
+  }
+
+  async setDisplayLanguage(meetingId: string, language: Language) {
+    await this.db.updateTable('meetings').set({ display_language: language }).where('id', '=', meetingId).execute();
   }
 
   appendEvent(meetingId: string, stored: StoredEvent, snapshot: unknown, phase: string, at: number, audit: AuditEntry) {

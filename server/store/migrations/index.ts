@@ -13,6 +13,7 @@ import * as linkTokens from './006-link-tokens.js';
 import * as logistics from './007-logistics.js';
 import * as consents from './008-consents.js';
 import * as afterCare from './009-after-care.js';
+import * as languages from './010-languages.js';
 import * as practice from './011-practice.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +26,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '007-logistics': logistics,
   '008-consents': consents,
   '009-after-care': afterCare,
+  '010-languages': languages,
   '011-practice': practice,
 };
 

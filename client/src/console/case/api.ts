@@ -9,7 +9,7 @@ import type { Plan as CorePlan } from '../../../../shared/case/plan.js';
 import type { ReadinessMark } from '../../../../shared/case/readiness.js';
 import type { CancelReason, CaseRole, CaseStage, ReadinessItem } from '../../../../shared/case/vocabulary.js';
 import type { InstrumentId, Respondent, ScreeningResult, StatedSex } from '../../../../shared/screeners/catalog.js';
-import type { MemberAttendance } from '../../../../shared/vocabulary.js';
+import type { Language, MemberAttendance } from '../../../../shared/vocabulary.js';
 import { request } from '../api.js';
 
 export type { Assessment };
@@ -41,6 +41,8 @@ export interface ParticipantPatch {
   bottomLine?: string | null;
   roles?: CaseRole[];
   inMeeting?: boolean;
+  /** The language of their screens (issue 15). */
+  language?: Language;
 }
 
 export interface ObjectionBody {

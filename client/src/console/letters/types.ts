@@ -3,6 +3,7 @@
 // the console's session.
 import type { CaseRole } from '../../../../shared/case/vocabulary.js';
 import type { LetterState } from '../../../../shared/prepare/vocabulary.js';
+import type { Language } from '../../../../shared/vocabulary.js';
 import type { DiffPart } from './diff.js';
 
 /** A text's state in the review: `none` before anything is written, `typed` when the interventionist typed it (counts as approved). */
@@ -35,6 +36,8 @@ export interface PersonPreparation {
   modules: { done: string[]; total: number };
   letter: PartSummary;
   bottomLine: PartSummary | null;
+  /** The language they write and read in (issue 15); absent from an older server. */
+  language?: Language;
 }
 
 export interface Preparations {
