@@ -61,6 +61,7 @@ export class MeetingRuntime {
       waiting: (participantId) => this.room.waiting(participantId),
       published: (event) => this.published(event),
       revisionFor: (sender) => this.publisher.revisionFor(sender),
+      reloaded: () => this.publisher.publish(),
     });
   }
 
