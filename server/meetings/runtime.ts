@@ -29,6 +29,11 @@ export interface RuntimeDeps {
   onGuestDenied?: (meetingId: string, participantId: string) => Promise<void>;
   /** Called when a guest's device leaves, so that one who leaves before any decision is not kept (issue 12, case 2). */
   onGuestLeft?: (meetingId: string, participantId: string) => void;
+  /**
+   * Resolves once the views published so far have gone out. Across processes (issue 17) a
+   * broadcast leaves through Redis first, so an ack would otherwise overtake the sender's own view.
+   */
+  settled?: () => Promise<void>;
 }
 
 export class MeetingRuntime {
@@ -125,6 +130,7 @@ export class MeetingRuntime {
   private async published(event: MeetingEvent): Promise<void> {
     if (event.type === 'lobby.deny') await this.turnAway(event);
     else this.publisher.publish();
+    await this.deps.settled?.();
   }
 
   /** A refused joiner sees a last, kind view and is let go; a guest's personal link dies first. */

@@ -1,0 +1,52 @@
+// Several Threshold processes sharing one PostgreSQL database and one Redis
+// (issue 17): the built dist/server/main.js started N times with DATABASE_URL
+// and REDIS_URL, each on its own port and data directory, all with one key.
+// Build first (`npx tsc -p tsconfig.build.json`).
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TestPostgres } from './postgres.js';
+import { freePort, ServerProcess } from './process.js';
+import { TestRedis } from './redis.js';
+
+export class TestCluster {
+  private constructor(
+    readonly database: TestPostgres,
+    readonly redis: TestRedis,
+    readonly databaseUrl: string,
+    readonly servers: ServerProcess[],
+    private readonly dirs: string[],
+  ) {}
+
+  /**
+   * Starts PostgreSQL, Redis and `count` processes, one after the other (the
+   * first migrates). `env` is added to each process's environment. Give the
+   * hook a minute and a half.
+   */
+  static async start(count: number, env: Record<string, string> = {}): Promise<TestCluster> {
+    const [database, redis] = await Promise.all([TestPostgres.start(), TestRedis.start()]);
+    const databaseUrl = await database.createDatabase();
+    const key = randomBytes(32).toString('base64');
+    const dirs: string[] = [];
+    const servers: ServerProcess[] = [];
+    for (let i = 0; i < count; i++) {
+      const dir = mkdtempSync(join(tmpdir(), 'threshold-cluster-'));
+      dirs.push(dir);
+      const server = new ServerProcess(await freePort(), dir, {
+        DATABASE_URL: databaseUrl, REDIS_URL: redis.url, THRESHOLD_KEY: key, ...env,
+      });
+      await server.start();
+      servers.push(server);
+    }
+    return new TestCluster(database, redis, databaseUrl, servers, dirs);
+  }
+
+  /** Kills every process, then Redis and PostgreSQL; the directories go. */
+  async stop(): Promise<void> {
+    await Promise.all(this.servers.map((s) => s.stop('SIGKILL')));
+    await this.redis.stop();
+    await this.database.stop();
+    for (const dir of this.dirs) rmSync(dir, { recursive: true, force: true });
+  }
+}
