@@ -17,6 +17,7 @@ export class TestCluster {
     readonly databaseUrl: string,
     readonly servers: ServerProcess[],
     private readonly dirs: string[],
+    private readonly env: Record<string, string>,
   ) {}
 
   /**
@@ -28,18 +29,21 @@ export class TestCluster {
     const [database, redis] = await Promise.all([TestPostgres.start(), TestRedis.start()]);
     const databaseUrl = await database.createDatabase();
     const key = randomBytes(32).toString('base64');
-    const dirs: string[] = [];
-    const servers: ServerProcess[] = [];
-    for (let i = 0; i < count; i++) {
-      const dir = mkdtempSync(join(tmpdir(), 'threshold-cluster-'));
-      dirs.push(dir);
-      const server = new ServerProcess(await freePort(), dir, {
-        DATABASE_URL: databaseUrl, REDIS_URL: redis.url, THRESHOLD_KEY: key, ...env,
-      });
-      await server.start();
-      servers.push(server);
-    }
-    return new TestCluster(database, redis, databaseUrl, servers, dirs);
+    const cluster = new TestCluster(database, redis, databaseUrl, [], [], {
+      DATABASE_URL: databaseUrl, REDIS_URL: redis.url, THRESHOLD_KEY: key, ...env,
+    });
+    for (let i = 0; i < count; i++) await cluster.addServer();
+    return cluster;
+  }
+
+  /** Starts one more process, with `env` over the shared environment (another DATABASE_URL to the same database, say); it joins `servers`. */
+  async addServer(env: Record<string, string> = {}): Promise<ServerProcess> {
+    const dir = mkdtempSync(join(tmpdir(), 'threshold-cluster-'));
+    this.dirs.push(dir);
+    const server = new ServerProcess(await freePort(), dir, { ...this.env, ...env });
+    await server.start();
+    this.servers.push(server);
+    return server;
   }
 
   /** Kills every process, then Redis and PostgreSQL; the directories go. */
