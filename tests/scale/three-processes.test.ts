@@ -97,3 +97,16 @@ test('issue 17: /api/ready answers for the database and Redis on every process; 
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
   }
 });
+
+test('issue 17: a server without REDIS_URL cannot start on a database shared processes use', async () => {
+  const lone = cluster.addServer({ REDIS_URL: '' });
+  await expect(lone).rejects.toThrow(/another Threshold server is already using the database/);
+});
+
+test('issue 17: with Redis gone, /api/ready says so (503) while /api/health still answers', async () => {
+  await cluster.redis.stop();
+  const ready = await fetch(`${cluster.servers[1]!.url}/api/ready`);
+  expect(ready.status).toBe(503);
+  expect(await ready.json()).toEqual({ status: 'unavailable', database: 'ok', redis: 'unavailable' });
+  expect((await fetch(`${cluster.servers[1]!.url}/api/health`)).status).toBe(200);
+});
