@@ -60,7 +60,13 @@ export class Cluster implements Ownership, Forwarder {
 
   /** Connects to Redis at `redisUrl`; throws with a message naming only the host when it cannot. */
   static async connect(redisUrl: string, databaseUrl: string, log: Logger): Promise<Cluster> {
-    const redis = createClient({ url: redisUrl });
+    // Without Redis a publish fails at once instead of waiting in a queue: the adapter then still
+    // delivers to this process's own sockets, so a meeting whose people are all here goes on.
+    const redis = createClient({ url: redisUrl, disableOfflineQueue: true });
+    // The adapter's readers (duplicates) block on XREAD and retry at once on an error: they keep the
+    // queue, so that while Redis is away they wait for it rather than spin.
+    const duplicate = redis.duplicate.bind(redis);
+    redis.duplicate = ((overrides?: Parameters<typeof duplicate>[0]) => duplicate({ disableOfflineQueue: false, ...overrides })) as typeof redis.duplicate;
     // Reconnects by itself; only the code is logged (a message could quote the URL's password).
     redis.on('error', (error: { code?: string }) => log.error({ err: { code: error.code } }, 'the Redis connection failed'));
     try {

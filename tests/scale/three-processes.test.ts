@@ -109,4 +109,10 @@ test('issue 17: with Redis gone, /api/ready says so (503) while /api/health stil
   expect(ready.status).toBe(503);
   expect(await ready.json()).toEqual({ status: 'unavailable', database: 'ok', redis: 'unavailable' });
   expect((await fetch(`${cluster.servers[1]!.url}/api/health`)).status).toBe(200);
+  // A meeting whose people are on its owner's process goes on: views and Acks do not wait for Redis.
+  const alone = await createFixture(cluster.servers[1]!.url);
+  const facilitator = await open(1, { meetingId: alone.meetingId }, alone.api.cookie);
+  const ann = await open(1, { token: alone.tokenOf(alone.ids.ann) });
+  expect(await facilitator.send({ type: 'meeting.start' } as never)).toEqual({ ok: true, revision: 1 });
+  await ann.waitFor((v) => v.phase === 'opening');
 });
