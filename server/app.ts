@@ -92,6 +92,7 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
     clock,
     baseUrl,
     realtime: hub,
+    shared: cluster ? cluster.limits(clock) : undefined,
     registry: new MeetingRegistry({
       store: storage,
       transport: cluster ? cluster.transport(hub) : hub,

@@ -18,7 +18,9 @@ import type { MeetingRegistry, Ownership } from '../meetings/registry.js';
 import type { Connection, MeetingTransport, RuntimeDeps } from '../meetings/runtime.js';
 import type { Admission } from '../realtime/handshake.js';
 import type { MeetingRecord } from '../store/types.js';
+import { hashToken } from '../security/secrets.js';
 import { MeetingLeases } from './leases.js';
+import { RedisLoginLockout, redisRateStore, type Lockout } from './limits.js';
 import { RemoteMeeting, type Forwarder } from './remote.js';
 
 /** How often a process with connections to a meeting it does not own checks that someone owns it (ms). */
@@ -171,6 +173,11 @@ export class Cluster implements Ownership, Forwarder {
 
   presence(meetingId: string, change: 'attach' | 'detach', conn: Connection): void {
     this.io?.serverSideEmit(EVENT.presence, meetingId, change, conn);
+  }
+
+  /** The login limits every process shares (server/cluster/limits.ts). */
+  limits(clock: () => number): { rateStore: ReturnType<typeof redisRateStore>; lockout: Lockout } {
+    return { rateStore: redisRateStore(this.redis), lockout: new RedisLoginLockout(this.redis, clock, hashToken) };
   }
 
   /** Resolves once every broadcast made so far has reached this process's own sockets. */

@@ -26,9 +26,12 @@ const unlockSchema = z.strictObject({ password: z.string().max(200) });
 const LOGIN_RATE = { max: 10, timeWindow: 60_000 };
 
 export function authRoutes(services: Services) {
-  const lockout = new LoginLockout(services.clock);
+  // Shared by every process with REDIS_URL (issue 17), else this process's own.
+  const lockout = services.shared?.lockout ?? new LoginLockout(services.clock);
   return async (app: FastifyInstance) => {
-    await app.register(rateLimit, { global: false });
+    const store = services.shared?.rateStore;
+    // Shared counters that cannot be reached let the request through: the lockout still counts locally.
+    await app.register(rateLimit, { global: false, ...(store && { store, skipOnError: true }) });
 
     app.get('/api/setup', async () => ({ needed: (await services.store.accounts.countFacilitators()) === 0 }));
 
@@ -55,7 +58,7 @@ export function authRoutes(services: Services) {
 
     app.post('/api/login', { config: { rateLimit: LOGIN_RATE } }, async (request, reply) => {
       const body = parseBody(loginSchema, request.body);
-      const locked = lockout.begin(body.email);
+      const locked = await lockout.begin(body.email);
       if (locked > 0) {
         const minutes = Math.ceil(locked / 60_000);
         throw new HttpError(429, 'LOCKED', `Too many failed attempts: signing in is paused for ${minutes} minute${minutes === 1 ? '' : 's'}`);
@@ -63,12 +66,12 @@ export function authRoutes(services: Services) {
       const account = await services.store.accounts.findFacilitatorByEmail(body.email.trim());
       const valid = await verifyPassword(body.password, account?.passwordHash ?? DUMMY_PASSWORD_HASH);
       if (!account || !valid) {
-        lockout.fail(body.email);
+        await lockout.fail(body.email);
         // No email in the log: only that an attempt failed.
         await services.store.audit.append({ ...facilitatorAudit(services, null, 'login.failed'), actorRole: 'anonymous' });
         throw new HttpError(401, 'BAD_CREDENTIALS', 'That email and password do not match');
       }
-      lockout.succeed(body.email);
+      await lockout.succeed(body.email);
       await openSession(services, reply, request, account.id);
       await services.store.audit.append(facilitatorAudit(services, account.id, 'login'));
       return { id: account.id, name: account.name, email: account.email };
@@ -83,17 +86,17 @@ export function authRoutes(services: Services) {
       if (!session) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
       const account = await services.store.accounts.getFacilitator(session.facilitatorId);
       if (!account) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
-      const locked = lockout.begin(account.email);
+      const locked = await lockout.begin(account.email);
       if (locked > 0) {
         const minutes = Math.ceil(locked / 60_000);
         throw new HttpError(429, 'LOCKED', `Too many failed attempts: please wait ${minutes} minute${minutes === 1 ? '' : 's'}`);
       }
       if (!(await verifyPassword(body.password, account.passwordHash))) {
-        lockout.fail(account.email);
+        await lockout.fail(account.email);
         await services.store.audit.append(facilitatorAudit(services, account.id, 'unlock.failed'));
         throw new HttpError(401, 'BAD_PASSWORD', 'That password is not right');
       }
-      lockout.succeed(account.email);
+      await lockout.succeed(account.email);
       if (!(await request.server.sessions.unlock(session.idHash))) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
       await services.store.audit.append(facilitatorAudit(services, account.id, 'unlocked'));
       return { id: account.id, name: account.name, email: account.email, sessionEndsAt: session.endsAt, now: services.clock() };
