@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { FacilitatorView, ParticipantView } from '../../shared/meeting/view.js';
 import { TestCluster } from '../helpers/cluster.js';
-import { Client, createFixture, type Fixture } from '../helpers/server.js';
+import { Client, createFixture, PRIVATE, type Fixture } from '../helpers/server.js';
 
 let cluster: TestCluster;
 let fx: Fixture;
@@ -87,6 +87,11 @@ test('issue 17: a whole meeting with its people on three processes; a tablet on 
   expect(facilitator.view.revision).toBe(19);
   // Nobody's view ran ahead of or behind the owner's.
   for (const c of [ann, bob, display, remote]) expect(c.view.revision).toBe(19);
+  // Privacy across processes: the adapter carries each view to its own audience only.
+  const seen = (c: Client) => JSON.stringify(c.views);
+  for (const text of [PRIVATE.bobLetter, PRIVATE.bobBottomLine]) expect(seen(ann)).not.toContain(text);
+  for (const text of [PRIVATE.annLetter, PRIVATE.annBottomLine]) expect(seen(bob)).not.toContain(text);
+  for (const text of Object.values(PRIVATE)) expect(seen(display) + seen(remote)).not.toContain(text);
 }, 60_000);
 
 test('issue 17: /api/ready answers for the database and Redis on every process; /api/health stays liveness', async () => {
