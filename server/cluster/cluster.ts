@@ -33,7 +33,7 @@ const STREAM_BLOCK_MS = 1000;
 const EVENT = { command: 'threshold:command', answer: 'threshold:answer', presence: 'threshold:presence', moved: 'threshold:moved' } as const;
 /** How long a forwarded command waits for the owner's answer before the owner is presumed gone (ms). */
 export const FORWARD_TIMEOUT_MS = 5000;
-const NO_OWNER: Ack = { ok: false, error: { code: 'UNAVAILABLE', message: 'The meeting is moving to another server; please try again' }, revision: 0 };
+const NO_OWNER = { code: 'UNAVAILABLE', message: 'The meeting is moving to another server; please try again' } as const;
 
 /** The room every connection of meeting `id` joins, on every process. */
 const wholeMeeting = (meetingId: string) => `meeting:${meetingId}`;
@@ -150,11 +150,15 @@ export class Cluster implements Ownership, Forwarder {
     return true;
   }
 
+  release(meetingId: string): Promise<void> {
+    return this.leases.release(meetingId);
+  }
+
   remote(record: MeetingRecord, snapshot: MeetingSnapshot, deps: RuntimeDeps): RemoteMeeting {
     return new RemoteMeeting(record, snapshot, deps, this);
   }
 
-  async command(meetingId: string, raw: unknown, sender: Sender): Promise<Ack> {
+  async command(meetingId: string, raw: unknown, sender: Sender, revision: number): Promise<Ack> {
     const requestId = randomUUID();
     const ack = await new Promise<Ack | null>((resolve) => {
       if (!this.io) return resolve(null);
@@ -168,7 +172,7 @@ export class Cluster implements Ownership, Forwarder {
     if (ack) return ack;
     // No owner answered: it may be gone. Taking the meeting reconnects everyone, this sender too, who retries.
     await this.take(meetingId);
-    return NO_OWNER;
+    return { ok: false, error: NO_OWNER, revision };
   }
 
   presence(meetingId: string, change: 'attach' | 'detach', conn: Connection): void {

@@ -10,8 +10,8 @@ import type { MeetingRecord } from '../store/types.js';
 
 /** What a stand-in asks of the cluster. */
 export interface Forwarder {
-  /** The owner's answer to the command, or UNAVAILABLE when no owner answered. Never rejects. */
-  command(meetingId: string, raw: unknown, sender: Sender): Promise<Ack>;
+  /** The owner's answer to the command, or UNAVAILABLE (at `revision`, the last one seen here) when no owner answered. Never rejects. */
+  command(meetingId: string, raw: unknown, sender: Sender, revision: number): Promise<Ack>;
   /** Tell the owner that a connection here arrived or left. */
   presence(meetingId: string, change: 'attach' | 'detach', conn: Connection): void;
 }
@@ -28,7 +28,7 @@ export class RemoteMeeting extends MeetingRuntime {
 
   /** Applied by the owner: same Ack, same repeat rules (the owner's pipeline answers). */
   override handle(raw: unknown, sender: Sender): Promise<Ack> {
-    return this.forwarder.command(this.id, raw, sender);
+    return this.forwarder.command(this.id, raw, sender, this.revisionFor(sender));
   }
 
   /** The owner holds the texts and builds every view. */

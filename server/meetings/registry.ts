@@ -15,6 +15,8 @@ export type RegistryStore = RuntimeStore & { meetings: Pick<Meetings, 'get' | 'l
 export interface Ownership {
   /** Take the meeting's lease; true once this process owns it. Never rejects. */
   take(meetingId: string): Promise<boolean>;
+  /** Let the lease of a meeting taken in vain (there is no such meeting) go. Never rejects. */
+  release(meetingId: string): Promise<void>;
   /** A stand-in for a meeting another process owns, at the stored record and snapshot. */
   remote(record: MeetingRecord, snapshot: MeetingSnapshot, deps: RuntimeDeps): MeetingRuntime;
 }
@@ -84,7 +86,10 @@ export class MeetingRegistry {
     }
     // Read after taking the lease: what the last owner stored is all there is.
     const record = await this.deps.store.meetings.get(meetingId);
-    if (!record) return undefined;
+    if (!record) {
+      await ownership?.release(meetingId);
+      return undefined;
+    }
     // Taken over from another process, people may have joined it there (see Room).
     const runtime = await this.build(record, ownership !== undefined);
     this.live.set(meetingId, runtime);

@@ -108,6 +108,12 @@ test('issue 17: a server without REDIS_URL cannot start on a database shared pro
   await expect(lone).rejects.toThrow(/another Threshold server is already using the database/);
 });
 
+test('issue 17: a process stopped with SIGTERM exits cleanly, letting its leases go', async () => {
+  const started = Date.now();
+  expect(await cluster.servers[2]!.stop('SIGTERM')).toBe(0);
+  expect(Date.now() - started).toBeLessThan(10_000);
+});
+
 test('issue 17: with Redis gone, /api/ready says so (503) while /api/health still answers', async () => {
   await cluster.redis.stop();
   const ready = await fetch(`${cluster.servers[1]!.url}/api/ready`);
