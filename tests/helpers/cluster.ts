@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestPostgres } from './postgres.js';
 import { freePort, ServerProcess } from './process.js';
+import type { Running } from './server.js';
 import { TestRedis } from './redis.js';
 
 export class TestCluster {
@@ -53,4 +54,31 @@ export class TestCluster {
     await this.database.stop();
     for (const dir of this.dirs) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Two processes behind a Balancer, shaped like `startServer`'s answer, so that
+ * a suite written for one server runs against several (THRESHOLD_HARNESS=cluster,
+ * tests/protocol/support.ts): each new connection goes to the next process.
+ * `threshold` is not there: a suite that reaches into the server cannot run so.
+ */
+export async function startClusterServer(env: Record<string, string> = {}): Promise<Running> {
+  const { Balancer } = await import('./balancer.js');
+  const cluster = await TestCluster.start(2, env);
+  const balancer = new Balancer(cluster.servers.map((s) => s.port));
+  await balancer.start();
+  const threshold = new Proxy({}, {
+    get() {
+      throw new Error('this suite reaches into the server, which runs in other processes here');
+    },
+  }) as Running['threshold'];
+  return {
+    url: balancer.url,
+    threshold,
+    dataDir: '',
+    async close() {
+      await balancer.close();
+      await cluster.stop();
+    },
+  };
 }
