@@ -10,6 +10,7 @@
 // that acts at once on the view it holds can then be answered STALE, and does
 // what the protocol says: waits for the newer view and decides again. The
 // suite's clients do the same here, with a new commandId.
+import { vi } from 'vitest';
 import type { Ack } from '../../shared/protocol.js';
 import { Client } from '../helpers/server.js';
 
@@ -21,5 +22,7 @@ Client.prototype.send = async function (this: Client, payload, expectedRevision 
   return send.call(this, payload, this.view.revision);
 };
 
+// The suite's start hook starts PostgreSQL, Redis and two processes here: give it the time the others get.
+vi.setConfig({ hookTimeout: 120_000 });
 process.env.THRESHOLD_HARNESS = 'cluster';
 await import('../protocol/privacy.test.js');
