@@ -4,6 +4,7 @@
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
+import { Cluster } from './cluster/cluster.js';
 import { lanAddresses, type Config } from './config.js';
 import { afterCareRoutes } from './http/after-care.js';
 import { authRoutes } from './http/auth.js';
@@ -29,6 +30,7 @@ import { realtimePlugin } from './realtime/plugin.js';
 import type { Services } from './services.js';
 import { sessionsPlugin } from './sessions.js';
 import { ORIGIN_REFUSED, originAllowed } from './security/origin.js';
+import { VaultError } from './security/vault.js';
 import { openStore } from './store/open.js';
 import { SqliteStore } from './store/sqlite.js';
 import type { Store } from './store/types.js';
@@ -82,6 +84,13 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
       app.log.error({}, 'the database file was deleted or replaced while running: answering UNAVAILABLE; stop the server and restore the database from a backup (docs/reliability.md)'),
     );
   }
+  // Several processes sharing the database (REDIS_URL, issue 17): meetings are owned one by one.
+  const cluster = config.redisUrl && config.databaseUrl
+    ? await Cluster.connect(config.redisUrl, config.databaseUrl, app.log).catch(async (error: Error) => {
+      await storage.close();
+      throw new VaultError(error.message);
+    })
+    : null;
   const hub = new RealtimeHub(app.log);
   const baseUrl = () => {
     if (config.publicUrl) return config.publicUrl;
@@ -94,9 +103,12 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
     clock,
     baseUrl,
     realtime: hub,
+    shared: cluster ? cluster.limits(clock) : undefined,
     registry: new MeetingRegistry({
       store: storage,
-      transport: hub,
+      transport: cluster ? cluster.transport(hub) : hub,
+      ownership: cluster ?? undefined,
+      settled: cluster ? () => cluster.settled() : undefined,
       clock,
       log: app.log,
       onGuestDenied: async (meetingId, participantId) => {
@@ -129,6 +141,17 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
   });
   installErrorHandler(app);
   app.get('/api/health', async () => ({ status: 'ok' }));
+  // Readiness, for a load balancer: the database answers, and Redis too when processes share meetings (docs/protocol.md).
+  app.get('/api/ready', async (_request, reply) => {
+    const database = await storage.meetings.get('ready-check').then(() => true, () => false);
+    const redis = cluster ? await cluster.ready() : null;
+    const ready = database && redis !== false;
+    return reply.code(ready ? 200 : 503).send({
+      status: ready ? 'ready' : 'unavailable',
+      database: database ? 'ok' : 'unavailable',
+      ...(redis !== null && { redis: redis ? 'ok' : 'unavailable' }),
+    });
+  });
   await app.register(authRoutes(services));
   // Issue 16: accounts, invitations and reset links.
   await app.register(practiceRoutes(services));
@@ -148,12 +171,14 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
   await app.register(clientRoutes(services));
 
   await app.register(realtimePlugin, { hub, services });
+  cluster?.attach(app.io, services.registry);
   const restored = await services.registry.restoreAll();
   app.log.info({ meetings: restored }, 'meetings restored');
   await guestLobby(services).afterStart(app.log);
 
   app.addHook('onClose', async () => {
     guestLobby(services).close();
+    await cluster?.close();
     await storage.close();
   });
   return { app, services, hub, routes };

@@ -13,6 +13,11 @@ export interface Config {
    * `dataDir`. Never logged or echoed: it may hold a password.
    */
   databaseUrl: string | null;
+  /**
+   * REDIS_URL: a redis:// URL runs this process as one of several sharing DATABASE_URL (issue 17,
+   * docs/deployment.md); null keeps one server per database. Never logged: it may hold a password.
+   */
+  redisUrl: string | null;
   /** The base of join links; null means "this machine's LAN address and the actual port". */
   publicUrl: string | null;
   logLevel: string;
@@ -127,6 +132,22 @@ function databaseUrl(raw: string | undefined): string | null {
   return raw.trim();
 }
 
+/** REDIS_URL, which needs DATABASE_URL: processes share meetings through PostgreSQL, never through a SQLite file. */
+function redisUrl(raw: string | undefined, database: string | null): string | null {
+  if (!raw?.trim()) return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError('REDIS_URL must be a URL such as redis://localhost:6379');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    throw new ConfigError(`REDIS_URL must start with redis:// or rediss://, not ${url.protocol}//`);
+  }
+  if (!database) throw new ConfigError('REDIS_URL needs DATABASE_URL: several processes share their meetings through PostgreSQL (docs/deployment.md)');
+  return raw.trim();
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.DATA_DIR || './data');
   return {
@@ -134,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: listenHost(env.HOST),
     dataDir,
     databaseUrl: databaseUrl(env.DATABASE_URL),
+    redisUrl: redisUrl(env.REDIS_URL, databaseUrl(env.DATABASE_URL)),
     encryptionKey: env.THRESHOLD_KEY || undefined,
     keyFile: resolve(env.KEY_FILE || `${dataDir}/threshold.key`),
     allowedOrigins: origins(env.ALLOWED_ORIGINS, env.PUBLIC_URL),

@@ -1,4 +1,6 @@
 // What the HTTP routes and the realtime transport share, built once in app.ts.
+import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
+import type { Lockout } from './cluster/limits.js';
 import type { Config } from './config.js';
 import type { MeetingRegistry } from './meetings/registry.js';
 import type { Store } from './store/types.js';
@@ -21,4 +23,6 @@ export interface Services {
   clock: () => number;
   /** The base of join links: PUBLIC_URL, or this machine's LAN address and port. */
   baseUrl: () => string;
+  /** With several processes (REDIS_URL): the login rate limit's store and the lockout, shared through Redis. Absent: each in this process's memory. */
+  shared?: { rateStore: FastifyRateLimitStoreCtor; lockout: Lockout };
 }

@@ -31,9 +31,12 @@ const passwordSchema = z.strictObject({
 const LOGIN_RATE = { max: 10, timeWindow: 60_000 };
 
 export function authRoutes(services: Services) {
-  const lockout = new LoginLockout(services.clock);
+  // Shared by every process with REDIS_URL (issue 17), else this process's own.
+  const lockout = services.shared?.lockout ?? new LoginLockout(services.clock);
   return async (app: FastifyInstance) => {
-    await app.register(rateLimit, { global: false });
+    const store = services.shared?.rateStore;
+    // Shared counters that cannot be reached let the request through: the lockout still counts locally.
+    await app.register(rateLimit, { global: false, ...(store && { store, skipOnError: true }) });
 
     app.get('/api/setup', async () => ({ needed: (await services.store.accounts.countFacilitators()) === 0 }));
 
@@ -60,7 +63,7 @@ export function authRoutes(services: Services) {
 
     app.post('/api/login', { config: { rateLimit: LOGIN_RATE } }, async (request, reply) => {
       const body = parseBody(loginSchema, request.body);
-      const locked = lockout.begin(body.email);
+      const locked = await lockout.begin(body.email);
       if (locked > 0) {
         const minutes = Math.ceil(locked / 60_000);
         throw new HttpError(429, 'LOCKED', `Too many failed attempts: signing in is paused for ${minutes} minute${minutes === 1 ? '' : 's'}`);
@@ -68,12 +71,12 @@ export function authRoutes(services: Services) {
       const account = await services.store.accounts.findFacilitatorByEmail(body.email.trim());
       const valid = await verifyPassword(body.password, account?.passwordHash ?? DUMMY_PASSWORD_HASH);
       if (!account || !valid) {
-        lockout.fail(body.email);
+        await lockout.fail(body.email);
         // No email in the log: only that an attempt failed.
         await services.store.audit.append({ ...facilitatorAudit(services, null, 'login.failed'), actorRole: 'anonymous' });
         throw new HttpError(401, 'BAD_CREDENTIALS', 'That email and password do not match');
       }
-      lockout.succeed(body.email);
+      await lockout.succeed(body.email);
       // Told only after the right password, so a guesser learns nothing about the account (issue 16).
       if (account.deactivatedAt !== null) {
         await services.store.audit.append(facilitatorAudit(services, account.id, 'login.deactivated'));
@@ -93,17 +96,17 @@ export function authRoutes(services: Services) {
       if (!session) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
       const account = await services.store.accounts.getFacilitator(session.facilitatorId);
       if (!account) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
-      const locked = lockout.begin(account.email);
+      const locked = await lockout.begin(account.email);
       if (locked > 0) {
         const minutes = Math.ceil(locked / 60_000);
         throw new HttpError(429, 'LOCKED', `Too many failed attempts: please wait ${minutes} minute${minutes === 1 ? '' : 's'}`);
       }
       if (!(await verifyPassword(body.password, account.passwordHash))) {
-        lockout.fail(account.email);
+        await lockout.fail(account.email);
         await services.store.audit.append(facilitatorAudit(services, account.id, 'unlock.failed'));
         throw new HttpError(401, 'BAD_PASSWORD', 'That password is not right');
       }
-      lockout.succeed(account.email);
+      await lockout.succeed(account.email);
       if (!(await request.server.sessions.unlock(session.idHash))) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
       await services.store.audit.append(facilitatorAudit(services, account.id, 'unlocked'));
       return { id: account.id, name: account.name, email: account.email, role: account.role, sessionEndsAt: session.endsAt, now: services.clock() };
@@ -129,17 +132,17 @@ export function authRoutes(services: Services) {
       const body = parseBody(passwordSchema, request.body);
       const account = await services.store.accounts.getFacilitator(request.facilitatorId);
       if (!account) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
-      const locked = lockout.begin(account.email);
+      const locked = await lockout.begin(account.email);
       if (locked > 0) {
         const minutes = Math.ceil(locked / 60_000);
         throw new HttpError(429, 'LOCKED', `Too many failed attempts: please wait ${minutes} minute${minutes === 1 ? '' : 's'}`);
       }
       if (!(await verifyPassword(body.currentPassword, account.passwordHash))) {
-        lockout.fail(account.email);
+        await lockout.fail(account.email);
         await services.store.audit.append(facilitatorAudit(services, account.id, 'account.password.change.failed'));
         throw new HttpError(401, 'BAD_PASSWORD', 'Your current password is not right');
       }
-      lockout.succeed(account.email);
+      await lockout.succeed(account.email);
       await services.store.accounts.setPassword(account.id, await hashPassword(body.newPassword));
       await services.store.audit.append(facilitatorAudit(services, account.id, 'account.password.changed'));
       await endSessionsOf(services, account.id, request.sessionHash);

@@ -2,9 +2,10 @@
 // a repeat is answered with its first answer; then it is checked (INVALID,
 // FORBIDDEN, STALE, NOT_ALLOWED, in that order), stamped with the time and
 // its sender, persisted, published, and only then acknowledged. A store
-// failure is answered UNAVAILABLE and changes nothing. The STALE rule lives
-// here alone (see isStale).
-import { applyEvent, canApply, persistMeeting, phaseOf } from '../../shared/meeting/agenda.js';
+// failure is answered UNAVAILABLE and changes nothing in memory; the next
+// command first reloads the meeting from the store, since the write may have
+// landed all the same (issue 17). The STALE rule lives here alone (see isStale).
+import { applyEvent, canApply, persistMeeting, phaseOf, restoreMeeting } from '../../shared/meeting/agenda.js';
 import { isStaleChecked } from '../../shared/meeting/commands.js';
 import { notAllowedMessage } from '../../shared/meeting/messages.js';
 import { forbiddenReason, type Sender } from '../../shared/meeting/permissions.js';
@@ -16,8 +17,8 @@ import type { Meetings } from '../store/types.js';
 import type { PlaceCheck } from '../../shared/case/logistics.js';
 import type { CurrentMeeting } from './current.js';
 
-/** What the pipeline asks of the store: append to the log, and look up commands already in it. */
-export type CommandStore = Pick<Meetings, 'appendEvent' | 'listCommandIds' | 'findCommand'>;
+/** What the pipeline asks of the store: append to the log, look up commands already in it, and read the meeting again after a failed write. */
+export type CommandStore = Pick<Meetings, 'appendEvent' | 'listCommandIds' | 'findCommand' | 'get'>;
 
 export interface PipelineDeps {
   store: CommandStore;
@@ -34,6 +35,8 @@ export interface PipelineDeps {
   published: (event: MeetingEvent) => Promise<void> | void;
   /** The revision the sender's view shows (0 in the lobby); every answer carries this one. */
   revisionFor: (sender: Sender) => number;
+  /** Tell everyone the meeting as reloaded from the store, after a failed write that had landed. */
+  reloaded: () => void;
 }
 
 /** Refusals remembered per sender and command id, so a retried refusal gets the same answer. */
@@ -50,6 +53,13 @@ export class CommandPipeline {
    * current revision: a decision sent before the restart is judged as strictly as before.
    */
   private decidedRevision: number;
+  /**
+   * Set by a failed write: the store may hold a revision this runtime has not
+   * applied (the commit landed, its answer was lost), so the next command first
+   * reads the meeting again. Without it every later command collided with the
+   * stored revision and the meeting was wedged (issue 17, the gap part 1 found).
+   */
+  private mustReload = false;
 
   constructor(
     private readonly meeting: CurrentMeeting,
@@ -80,6 +90,7 @@ export class CommandPipeline {
   }
 
   private async process(raw: unknown, sender: Sender): Promise<Ack> {
+    if (this.mustReload && !(await this.reload())) return this.unavailable();
     const commandId = commandIdOf(raw);
     const actorId = this.meeting.actorOf(sender);
     // A repeat is the same sender sending the same id again: the first answer, nothing changed.
@@ -183,9 +194,10 @@ export class CommandPipeline {
       );
     } catch (error) {
       this.deps.log.error({ meetingId: id, type: event.type, err: errorName(error) }, 'command not stored');
-      // The write may have landed before the failure was seen: ask the log again next time.
+      // The write may have landed before the failure was seen: ask the log and the meeting again next time.
       this.commandIds = null;
-      return { ok: false, error: { code: 'UNAVAILABLE', message: 'The change could not be saved; please try again' }, revision: this.meeting.revision };
+      this.mustReload = true;
+      return this.unavailable();
     }
     failpoint('after-write', event.type);
     this.meeting.snapshot = next;
@@ -196,6 +208,35 @@ export class CommandPipeline {
     await this.deps.published(event);
     failpoint('after-broadcast', event.type);
     return { ok: true, revision };
+  }
+
+  /**
+   * Reads the meeting back from the store; true once this runtime holds what is
+   * stored. A newer stored revision replaces the one in memory, is judged as a
+   * decision (a console's earlier revision is then STALE) and is published.
+   * False when the store cannot answer: the command is answered UNAVAILABLE.
+   */
+  private async reload(): Promise<boolean> {
+    try {
+      const record = await this.deps.store.get(this.meeting.id);
+      if (!record) return false;
+      this.mustReload = false;
+      if (record.revision === this.meeting.revision) return true;
+      this.meeting.snapshot = restoreMeeting(record.snapshot);
+      this.meeting.revision = record.revision;
+      this.decidedRevision = record.revision;
+      this.deps.log.warn({ meetingId: this.meeting.id, revision: record.revision }, 'meeting reloaded from the store after a failed write');
+      this.deps.reloaded();
+      return true;
+    } catch (error) {
+      this.mustReload = true;
+      this.deps.log.error({ meetingId: this.meeting.id, err: errorName(error) }, 'meeting not reloaded');
+      return false;
+    }
+  }
+
+  private unavailable(): Ack {
+    return { ok: false, error: { code: 'UNAVAILABLE', message: 'The change could not be saved; please try again' }, revision: this.meeting.revision };
   }
 
   private reject(key: string | null, code: ErrorCode, message: string): Ack {

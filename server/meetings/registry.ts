@@ -1,7 +1,9 @@
 // The live meetings held in memory: restored from their snapshots at start,
 // loaded on demand afterwards, one runtime per meeting. A snapshot from
 // another machine version, or one that does not restore, is rebuilt from the
-// meeting's event log.
+// meeting's event log. With several processes (REDIS_URL, issue 17) a
+// meeting is live here only while this process owns it (Ownership); for any
+// other, `get` gives a stand-in that passes everything to the owner.
 import { replay, restoreMeeting, SnapshotMismatch, type MeetingSnapshot } from '../../shared/meeting/agenda.js';
 import type { MeetingRecord, Meetings } from '../store/types.js';
 import { MeetingRuntime, type RuntimeDeps, type RuntimeStore } from './runtime.js';
@@ -9,8 +11,19 @@ import { MeetingRuntime, type RuntimeDeps, type RuntimeStore } from './runtime.j
 /** What the registry asks of the store, beyond what each runtime does. */
 export type RegistryStore = RuntimeStore & { meetings: Pick<Meetings, 'get' | 'listUnclosed' | 'listEvents'> };
 
+/** How a registry shares meetings with other processes (server/cluster); absent, it serves every meeting itself. */
+export interface Ownership {
+  /** Take the meeting's lease; true once this process owns it. Never rejects. */
+  take(meetingId: string): Promise<boolean>;
+  /** Let the lease of a meeting taken in vain (there is no such meeting) go. Never rejects. */
+  release(meetingId: string): Promise<void>;
+  /** A stand-in for a meeting another process owns, at the stored record and snapshot. */
+  remote(record: MeetingRecord, snapshot: MeetingSnapshot, deps: RuntimeDeps): MeetingRuntime;
+}
+
 export interface RegistryDeps extends RuntimeDeps {
   store: RegistryStore;
+  ownership?: Ownership;
 }
 
 export class MeetingRegistry {
@@ -25,6 +38,8 @@ export class MeetingRegistry {
    * storing the outcome and beginning it.
    */
   async restoreAll(): Promise<number> {
+    // Shared meetings are taken on demand, by whichever process a connection reaches first.
+    if (this.deps.ownership) return 0;
     const records = await this.deps.store.meetings.listUnclosed();
     for (const record of records) {
       // Open before this process started: its people may have joined under the last one.
@@ -54,14 +69,34 @@ export class MeetingRegistry {
     return this.live.size;
   }
 
+  /** Forget meetings this process no longer owns (their lease is lost); their connections are the caller's to close. */
+  drop(meetingIds: Iterable<string>): void {
+    for (const id of meetingIds) this.live.delete(id);
+  }
+
+  /** The meetings live here, by id. */
+  liveIds(): string[] {
+    return [...this.live.keys()];
+  }
+
   async drain(): Promise<void> {
     await Promise.all([...this.live.values()].map((runtime) => runtime.drain()));
   }
 
   private async load(meetingId: string): Promise<MeetingRuntime | undefined> {
+    const ownership = this.deps.ownership;
+    if (ownership && !(await ownership.take(meetingId))) {
+      const record = await this.deps.store.meetings.get(meetingId);
+      return record && ownership.remote(record, await this.snapshotOf(record), this.deps);
+    }
+    // Read after taking the lease: what the last owner stored is all there is.
     const record = await this.deps.store.meetings.get(meetingId);
-    if (!record) return undefined;
-    const runtime = await this.build(record);
+    if (!record) {
+      await ownership?.release(meetingId);
+      return undefined;
+    }
+    // Taken over from another process, people may have joined it there (see Room).
+    const runtime = await this.build(record, ownership !== undefined);
     this.live.set(meetingId, runtime);
     return runtime;
   }

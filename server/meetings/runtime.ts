@@ -40,6 +40,11 @@ export interface RuntimeDeps {
    * that the case's after-care begins (after-outcome.ts); must be idempotent. Never for a rehearsal.
    */
   onOutcome?: (meeting: { id: string; caseId: string; facilitatorId: string }, outcome: OutcomeRecord) => Promise<unknown>;
+  /**
+   * Resolves once the views published so far have gone out. Across processes (issue 17) a
+   * broadcast leaves through Redis first, so an ack would otherwise overtake the sender's own view.
+   */
+  settled?: () => Promise<void>;
 }
 
 export class MeetingRuntime {
@@ -74,6 +79,7 @@ export class MeetingRuntime {
       place: deps.placeOf && (() => deps.placeOf!(this.caseId)),
       published: (event) => this.published(event),
       revisionFor: (sender) => this.publisher.revisionFor(sender),
+      reloaded: () => this.publisher.publish(),
     });
   }
 
@@ -162,6 +168,7 @@ export class MeetingRuntime {
   private async published(event: MeetingEvent): Promise<void> {
     if (event.type === 'lobby.deny') await this.turnAway(event);
     else this.publisher.publish();
+    await this.deps.settled?.();
     // Closing tries again too (a no-op once begun): a closed meeting is not restored at the next start.
     if (event.type === 'meeting.end' || event.type === 'emergency.stop' || event.type === 'meeting.close') await this.outcomeStored();
   }

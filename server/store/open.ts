@@ -17,24 +17,32 @@ export interface OpenOptions {
   onKeyCreated?: (keyFile: string) => void;
   /** Told when the database connection fails while idle or the server lock's connection drops; gets no query text. */
   onDatabaseError?: (error: Error) => void;
+  /**
+   * Several processes share the database (REDIS_URL, issue 17): each holds the
+   * server lock shared, not alone, and their starts (migrations, the key check)
+   * take turns. A lone server and shared ones still exclude each other.
+   */
+  shared?: boolean;
 }
 
 /** The store `config` asks for: PostgresStore with a DATABASE_URL, else the data directory's SqliteStore. Throws VaultError for a start that must stop. */
 export async function openStore(config: Config, options: OpenOptions = {}): Promise<Store> {
-  if (config.databaseUrl) return openPostgresDatabase(config.databaseUrl, config, options);
+  if (config.databaseUrl) return openPostgresDatabase(config.databaseUrl, config, { shared: config.redisUrl !== null, ...options });
   return openDataDirectory({ ...config, onKeyCreated: options.onKeyCreated });
 }
 
 /**
- * What the data directory's lock file is for SQLite: one server per database
- * for now, since several processes need the meeting ownership of issue 17's
- * later parts (docs/deployment.md). A session-level advisory lock, held by one
- * connection for the server's life; PostgreSQL drops it with that connection,
- * so a killed server's lock goes with it.
+ * What the data directory's lock file is for SQLite: one server per database,
+ * unless the servers share it (REDIS_URL), each then holding it shared and
+ * owning meetings one by one (server/cluster, docs/deployment.md). A
+ * session-level advisory lock, held by one connection for the server's life;
+ * PostgreSQL drops it with that connection, so a killed server's lock goes with it.
  */
 const SERVER_LOCK = 'threshold server';
+/** Held while a shared server starts, so that two never migrate or seal the key check at once. */
+const START_LOCK = 'threshold start';
 
-async function holdDatabase(pool: pg.Pool, where: string, onError: (error: Error) => void): Promise<pg.PoolClient> {
+async function holdDatabase(pool: pg.Pool, where: string, onError: (error: Error) => void, shared: boolean): Promise<pg.PoolClient> {
   let holder: pg.PoolClient;
   try {
     holder = await pool.connect();
@@ -45,15 +53,23 @@ async function holdDatabase(pool: pg.Pool, where: string, onError: (error: Error
   holder.on('error', onError);
   let held = false;
   try {
-    held = (await holder.query<{ held: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS held', [SERVER_LOCK])).rows[0]?.held === true;
+    const take = shared ? 'pg_try_advisory_lock_shared' : 'pg_try_advisory_lock';
+    held = (await holder.query<{ held: boolean }>(`SELECT ${take}(hashtextextended($1, 0)) AS held`, [SERVER_LOCK])).rows[0]?.held === true;
+    if (held && shared) await holder.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [START_LOCK]);
   } finally {
     // Back to the pool, closed, unless it holds the lock: ending the pool would wait for it.
     if (!held) holder.release(true);
   }
+  if (!held && shared) {
+    throw new VaultError(
+      `a Threshold server without REDIS_URL is already using the database at ${where}: servers sharing a database ` +
+        'all need REDIS_URL (docs/deployment.md). Stop it first, or give this one its own database.',
+    );
+  }
   if (!held) {
     throw new VaultError(
-      `another Threshold server is already using the database at ${where}. This release runs one server per database ` +
-        '(docs/deployment.md): stop it first, or give this one its own database.',
+      `another Threshold server is already using the database at ${where}. Without REDIS_URL one server runs per database ` +
+        '(docs/deployment.md): stop it first, give this one its own database, or set REDIS_URL on every server sharing it.',
     );
   }
   return holder;
@@ -63,17 +79,18 @@ async function holdDatabase(pool: pg.Pool, where: string, onError: (error: Error
 export async function openPostgresDatabase(
   url: string,
   { encryptionKey, keyFile }: Pick<Config, 'encryptionKey' | 'keyFile'>,
-  { onKeyCreated, onDatabaseError = () => undefined }: OpenOptions = {},
+  { onKeyCreated, onDatabaseError = () => undefined, shared = false }: OpenOptions = {},
 ): Promise<PostgresStore> {
   const pool = postgresPool(url, { onIdleError: onDatabaseError });
   const where = describeDatabase(url);
   let holder: pg.PoolClient | undefined;
   try {
-    holder = await holdDatabase(pool, where, onDatabaseError);
+    holder = await holdDatabase(pool, where, onDatabaseError, shared);
     // Not destroyed: that would end the pool, which the store goes on to own.
     const inUse = await databaseHoldsRecords(postgresKysely(pool));
     const vault = Vault.load(encryptionKey, keyFile, { mayCreate: !inUse, onCreated: onKeyCreated });
     const store = await PostgresStore.over(pool, vault);
+    if (shared) await holder.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [START_LOCK]);
     const close = store.close.bind(store);
     const lock = holder;
     store.close = async () => {

@@ -119,6 +119,24 @@ describe('a store failure', () => {
     expect(await runtime.handle({ commandId: 'c-1', type: 'turns.begin', expectedRevision: 1 }, facilitator)).toEqual({ ok: true, revision: 2 });
     expect(store.events.map((e) => e.commandId)).toEqual(['c-0', 'c-1']);
   });
+
+  test('that came after the write landed: the next, different command is applied on top of it, not wedged', async () => {
+    // Issue 17, part 2 (the gap part 1 found): a commit that landed but was answered UNAVAILABLE left the
+    // runtime one revision behind its log, so every later command collided with the stored revision.
+    const { runtime, store, transport } = liveMeeting();
+    await runtime.handle({ commandId: 'c-0', type: 'meeting.start', expectedRevision: 0 }, facilitator);
+    store.failNext = { error: new Error('connection reset'), landed: true };
+    expect(code(await runtime.handle({ commandId: 'c-1', type: 'turns.begin', expectedRevision: 1 }, facilitator))).toBe('UNAVAILABLE');
+    // A tap from a tablet (never stale) right after: applied at revision 3, on top of the landed one.
+    await runtime.loadTexts();
+    runtime.attach({ ...participant(ANN), name: 'Ann', attendance: 'in-room' });
+    expect(await runtime.handle({ commandId: 'c-2', type: 'signal.send', kind: 'want-to-speak' }, participant(ANN))).toEqual({ ok: true, revision: 3 });
+    expect(store.events.map((e) => [e.commandId, e.revision])).toEqual([['c-0', 1], ['c-1', 2], ['c-2', 3]]);
+    expect(runtime.revision).toBe(3);
+    // The reloaded state is what everyone sees: the turn the landed command began is in it.
+    expect(transport.viewsOf('facilitator').at(-1)).toMatchObject({ revision: 3 });
+    expect(runtime.phase).toBe('speaking');
+  });
 });
 
 describe('persisted, then published, then acknowledged', () => {

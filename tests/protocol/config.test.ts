@@ -29,3 +29,16 @@ test('DATABASE_URL must be a postgres:// URL, and a bad one is not echoed', () =
   expect(attempt({ DATABASE_URL: 'not a url hunter2secret' })).toThrow(/DATABASE_URL must be a URL/);
   expect(attempt({ DATABASE_URL: 'not a url hunter2secret' })).not.toThrow(/hunter2secret/);
 });
+
+// Issue 17: REDIS_URL runs a process as one of several sharing DATABASE_URL; it needs one, and a bad one is not echoed.
+test('REDIS_URL must be a redis:// URL, needs DATABASE_URL, and a bad one is not echoed', () => {
+  const database = { DATABASE_URL: 'postgres://db/threshold' };
+  expect(loadConfig(database).redisUrl).toBeNull();
+  expect(loadConfig({ ...database, REDIS_URL: 'redis://:pw@cache:6379' }).redisUrl).toBe('redis://:pw@cache:6379');
+  expect(loadConfig({ ...database, REDIS_URL: 'rediss://cache:6380' }).redisUrl).toBe('rediss://cache:6380');
+  expect(attempt({ REDIS_URL: 'redis://cache:6379' })).toThrow(/REDIS_URL needs DATABASE_URL/);
+  expect(attempt({ ...database, REDIS_URL: 'http://u:hunter2secret@cache' })).toThrow(/REDIS_URL must start with redis:\/\//);
+  expect(attempt({ ...database, REDIS_URL: 'http://u:hunter2secret@cache' })).not.toThrow(/hunter2secret/);
+  expect(attempt({ ...database, REDIS_URL: 'not a url hunter2secret' })).toThrow(/REDIS_URL must be a URL/);
+  expect(attempt({ ...database, REDIS_URL: 'not a url hunter2secret' })).not.toThrow(/hunter2secret/);
+});

@@ -14,8 +14,11 @@ export class Harness {
   server!: Running;
   private readonly clients: Client[] = [];
 
+  /** Starts the server; with THRESHOLD_HARNESS=cluster, two processes on PostgreSQL and Redis behind a balancer (issue 17, tests/scale). */
   async start(env: Record<string, string> = {}, dataDir?: string): Promise<Running> {
-    this.server = await startServer(env, dataDir);
+    this.server = process.env.THRESHOLD_HARNESS === 'cluster'
+      ? await (await import('../helpers/cluster.js')).startClusterServer(env)
+      : await startServer(env, dataDir);
     return this.server;
   }
 

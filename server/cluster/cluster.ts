@@ -1,0 +1,250 @@
+// Several Threshold processes behind one address (REDIS_URL with
+// DATABASE_URL, issue 17). Socket.IO's Redis Streams adapter carries every
+// room broadcast between the processes; each meeting has one owner, the
+// process holding its lease in PostgreSQL (leases.ts). A connection may reach
+// any process: there, a meeting it does not own is a stand-in (remote.ts)
+// that forwards commands to the owner with the adapter's serverSideEmit and
+// waits for the owner's Ack; presence goes the same way. Why forwarding and
+// not routing: docs/deployment.md.
+import { randomUUID } from 'node:crypto';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { createClient } from 'redis';
+import type { Server } from 'socket.io';
+import type { MeetingSnapshot } from '../../shared/meeting/agenda.js';
+import type { Sender } from '../../shared/meeting/permissions.js';
+import type { Ack } from '../../shared/protocol.js';
+import type { Logger } from '../logger.js';
+import type { MeetingRegistry, Ownership } from '../meetings/registry.js';
+import type { Connection, MeetingTransport, RuntimeDeps } from '../meetings/runtime.js';
+import type { Admission } from '../realtime/handshake.js';
+import type { MeetingRecord } from '../store/types.js';
+import { hashToken } from '../security/secrets.js';
+import { MeetingLeases } from './leases.js';
+import { RedisLoginLockout, redisRateStore, type Lockout } from './limits.js';
+import { RemoteMeeting, type Forwarder } from './remote.js';
+
+/** How often a process with connections to a meeting it does not own checks that someone owns it (ms). */
+export const OWNER_CHECK_MS = 2000;
+/** The adapter's heartbeat: a process silent this long is counted gone, and requests stop waiting for it (ms). */
+const HEARTBEAT = { heartbeatInterval: 1000, heartbeatTimeout: 3000 };
+/** How long one read of the adapter's stream blocks: closing waits for the read in progress (ms). */
+const STREAM_BLOCK_MS = 1000;
+
+const EVENT = { command: 'threshold:command', answer: 'threshold:answer', presence: 'threshold:presence', moved: 'threshold:moved' } as const;
+/** How long a forwarded command waits for the owner's answer before the owner is presumed gone (ms). */
+export const FORWARD_TIMEOUT_MS = 5000;
+const NO_OWNER = { code: 'UNAVAILABLE', message: 'The meeting is moving to another server; please try again' } as const;
+
+/** The room every connection of meeting `id` joins, on every process. */
+const wholeMeeting = (meetingId: string) => `meeting:${meetingId}`;
+
+type RedisClient = ReturnType<typeof createClient>;
+
+export class Cluster implements Ownership, Forwarder {
+  private io: Server | null = null;
+  private registry: MeetingRegistry | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  /** Broadcasts still on their way out through Redis (see settled). */
+  private readonly sending = new Set<Promise<unknown>>();
+  /** Forwarded commands waiting for the owner's answer, by request id. */
+  private readonly waiting = new Map<string, (ack: Ack) => void>();
+  /** Connections here to meetings another process owns, per meeting. */
+  private readonly standIns = new Map<string, number>();
+  readonly leases: MeetingLeases;
+
+  private constructor(
+    private readonly redis: RedisClient,
+    databaseUrl: string,
+    private readonly log: Logger,
+  ) {
+    this.leases = new MeetingLeases(databaseUrl, (lost) => this.lost(lost));
+  }
+
+  /** Connects to Redis at `redisUrl`; throws with a message naming only the host when it cannot. */
+  static async connect(redisUrl: string, databaseUrl: string, log: Logger): Promise<Cluster> {
+    // Without Redis a publish fails at once instead of waiting in a queue: the adapter then still
+    // delivers to this process's own sockets, so a meeting whose people are all here goes on.
+    const redis = createClient({ url: redisUrl, disableOfflineQueue: true });
+    // The adapter's readers (duplicates) block on XREAD and retry at once on an error: they keep the
+    // queue, so that while Redis is away they wait for it rather than spin.
+    const duplicate = redis.duplicate.bind(redis);
+    redis.duplicate = ((overrides?: Parameters<typeof duplicate>[0]) => duplicate({ disableOfflineQueue: false, ...overrides })) as typeof redis.duplicate;
+    // Reconnects by itself; only the code is logged (a message could quote the URL's password).
+    redis.on('error', (error: { code?: string }) => log.error({ err: { code: error.code } }, 'the Redis connection failed'));
+    try {
+      await redis.connect();
+    } catch (error) {
+      await redis.destroy();
+      throw new Error(`cannot reach Redis at ${new URL(redisUrl).host} (${(error as { code?: string }).code ?? 'unknown error'}): check REDIS_URL`);
+    }
+    return new Cluster(redis, databaseUrl, log);
+  }
+
+  /** The transport the registry uses: views are built even with nobody listening here, since listeners may be on another process. */
+  transport(hub: MeetingTransport): MeetingTransport {
+    return {
+      deliver: (meetingId, deliveries) => hub.deliver(meetingId, deliveries),
+      // Protocol v2 (issue 14): parts and the agenda room reach the other processes through the adapter too.
+      deliverParts: (meetingId, parts) => hub.deliverParts(meetingId, parts),
+      agendaAccess: (meetingId, participantId, admitted) => hub.agendaAccess(meetingId, participantId, admitted),
+      listening: () => true,
+      dismiss: (meetingId, participantId) => hub.dismiss(meetingId, participantId),
+    };
+  }
+
+  /** Puts the adapter under `io` and answers the other processes; call once, before listening. */
+  attach(io: Server, registry: MeetingRegistry): void {
+    this.io = io;
+    this.registry = registry;
+    io.adapter(createAdapter(this.redis, { ...HEARTBEAT, blockTimeInMs: STREAM_BLOCK_MS }));
+    // The adapter emits to this process's own sockets only once Redis took the message: keep
+    // track, so that an Ack waits for the sender's view (settled).
+    const adapter = io.of('/').adapter;
+    const broadcast = adapter.broadcast.bind(adapter);
+    adapter.broadcast = (packet, opts) => {
+      const sent = Promise.resolve(broadcast(packet, opts)).catch(() => undefined);
+      this.sending.add(sent);
+      void sent.finally(() => this.sending.delete(sent));
+      return sent as unknown as void;
+    };
+    io.on('connection', (socket) => {
+      const { runtime } = socket.data.admission as Admission;
+      void socket.join(wholeMeeting(runtime.id));
+      if (runtime instanceof RemoteMeeting) {
+        this.standIns.set(runtime.id, (this.standIns.get(runtime.id) ?? 0) + 1);
+        socket.once('disconnect', () => {
+          const left = (this.standIns.get(runtime.id) ?? 1) - 1;
+          if (left > 0) this.standIns.set(runtime.id, left);
+          else this.standIns.delete(runtime.id);
+        });
+      }
+    });
+    // Only the owner answers, and through the stream, behind the views the command published: the
+    // sender's process relays those views before the answer, as a single process does.
+    io.on(EVENT.command, (requestId: string, meetingId: string, raw: unknown, sender: Sender) => {
+      void this.owned(meetingId).then(async (runtime) => {
+        if (runtime) io.serverSideEmit(EVENT.answer, requestId, await runtime.handle(raw, sender));
+      }).catch((error: unknown) => this.log.error({ meetingId, err: error instanceof Error ? error.name : 'unknown' }, 'forwarded command failed'));
+    });
+    io.on(EVENT.answer, (requestId: string, ack: Ack) => {
+      this.waiting.get(requestId)?.(ack);
+    });
+    io.on(EVENT.presence, (meetingId: string, change: 'attach' | 'detach', conn: Connection) => {
+      void this.owned(meetingId).then(async (runtime) => {
+        if (!runtime) return;
+        // A participant's first view carries their letter: read the texts first, as the handshake does here.
+        if (change === 'attach' && conn.role === 'participant') await runtime.loadTexts();
+        if (change === 'attach') runtime.attach(conn);
+        else runtime.detach(conn);
+      }).catch((error: unknown) => this.log.error({ meetingId, err: error instanceof Error ? error.name : 'unknown' }, 'presence from another process not applied'));
+    });
+    io.on(EVENT.moved, (meetingId: string) => this.reconnectHere(meetingId));
+    this.timer = setInterval(() => void this.checkOwners(), OWNER_CHECK_MS);
+    this.timer.unref();
+  }
+
+  async take(meetingId: string): Promise<boolean> {
+    if (this.leases.holds(meetingId)) return true;
+    if (!(await this.leases.take(meetingId))) return false;
+    this.log.info({ meetingId }, 'meeting taken: this process owns it now');
+    // Connections here and elsewhere told the last owner they were there: they reconnect and tell this one.
+    this.io?.serverSideEmit(EVENT.moved, meetingId);
+    this.reconnectHere(meetingId);
+    return true;
+  }
+
+  release(meetingId: string): Promise<void> {
+    return this.leases.release(meetingId);
+  }
+
+  remote(record: MeetingRecord, snapshot: MeetingSnapshot, deps: RuntimeDeps): RemoteMeeting {
+    return new RemoteMeeting(record, snapshot, deps, this);
+  }
+
+  async command(meetingId: string, raw: unknown, sender: Sender, revision: number): Promise<Ack> {
+    const requestId = randomUUID();
+    const ack = await new Promise<Ack | null>((resolve) => {
+      if (!this.io) return resolve(null);
+      const timer = setTimeout(() => resolve(null), FORWARD_TIMEOUT_MS);
+      this.waiting.set(requestId, (answer) => {
+        clearTimeout(timer);
+        resolve(answer);
+      });
+      this.io.serverSideEmit(EVENT.command, requestId, meetingId, raw, sender);
+    }).finally(() => this.waiting.delete(requestId));
+    if (ack) return ack;
+    // No owner answered: it may be gone. Taking the meeting reconnects everyone, this sender too, who retries.
+    await this.take(meetingId);
+    return { ok: false, error: NO_OWNER, revision };
+  }
+
+  presence(meetingId: string, change: 'attach' | 'detach', conn: Connection): void {
+    this.io?.serverSideEmit(EVENT.presence, meetingId, change, conn);
+  }
+
+  /** The login limits every process shares (server/cluster/limits.ts). */
+  limits(clock: () => number): { rateStore: ReturnType<typeof redisRateStore>; lockout: Lockout } {
+    return { rateStore: redisRateStore(this.redis), lockout: new RedisLoginLockout(this.redis, clock, hashToken) };
+  }
+
+  /** Resolves once every broadcast made so far has reached this process's own sockets. */
+  async settled(): Promise<void> {
+    await Promise.all([...this.sending]);
+  }
+
+  /** Whether Redis answers a PING within `timeoutMs`. */
+  async ready(timeoutMs = 2000): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        this.redis.ping().then((reply) => reply === 'PONG'),
+        new Promise<boolean>((r) => (timer = setTimeout(() => r(false), timeoutMs))),
+      ]);
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    // Tells the other processes this one is gone, and stops reading the stream.
+    await Promise.resolve(this.io?.of('/').adapter.close()).catch(() => undefined);
+    await this.leases.close();
+    await this.redis.close().catch(() => undefined);
+  }
+
+  /** The live runtime of a meeting this process owns, or null. */
+  private async owned(meetingId: string) {
+    if (!this.leases.holds(meetingId) || !this.registry) return null;
+    const runtime = await this.registry.get(meetingId);
+    return runtime && !(runtime instanceof RemoteMeeting) ? runtime : null;
+  }
+
+  /**
+   * Every few seconds: a meeting with connections here and no owner (its
+   * process died) is taken, restored from PostgreSQL, and everyone reconnects.
+   */
+  private async checkOwners(): Promise<void> {
+    for (const meetingId of this.standIns.keys()) {
+      if (!this.leases.holds(meetingId)) await this.take(meetingId);
+    }
+  }
+
+  /** The lease connection failed: this process stops applying those meetings' commands, and their connections here go elsewhere. */
+  private lost(meetingIds: string[]): void {
+    this.log.error({ meetings: meetingIds.length }, 'meeting leases lost with the database connection: their commands go to another process');
+    this.registry?.drop(meetingIds);
+    for (const meetingId of meetingIds) this.reconnectHere(meetingId);
+  }
+
+  /**
+   * Closes the transport of this process's connections to the meeting, so
+   * that their clients reconnect by themselves (to any process) and resync.
+   */
+  private reconnectHere(meetingId: string): void {
+    const room = this.io?.of('/').adapter.rooms.get(wholeMeeting(meetingId));
+    for (const id of room ?? []) this.io?.of('/').sockets.get(id)?.conn.close();
+  }
+}
