@@ -81,7 +81,8 @@ export class Cluster implements Ownership, Forwarder {
   }
 
   /** The transport the registry uses: views are built even with nobody listening here, since listeners may be on another process. */
-  transport(hub: MeetingTransport): MeetingTransport {
+  transport(hub: MeetingTransport & { spansProcesses?: boolean }): MeetingTransport {
+    hub.spansProcesses = true;
     return {
       deliver: (meetingId, deliveries) => hub.deliver(meetingId, deliveries),
       // Protocol v2 (issue 14): parts and the agenda room reach the other processes through the adapter too.

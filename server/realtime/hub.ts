@@ -42,6 +42,8 @@ const agendaRoom = (meetingId: string) => `m:${meetingId}:agenda`;
 const PART_EVENTS = { you: EVENTS.you, facilitator: EVENTS.facilitator } as const;
 
 export class RealtimeHub implements MeetingTransport, Disconnector {
+  /** True when rooms span several processes (the Redis adapter, issue 17): a room empty here may not be empty. */
+  spansProcesses = false;
   private io: Server | null = null;
   private budgets: SharedBudgets | null = null;
   private sessions: Sessions | null = null;
@@ -216,8 +218,9 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
     for (const part of parts) {
       if (part.event === 'agenda') {
         const room = part.to === 'meeting' ? agendaRoom(meetingId) : meetingRoom(meetingId, part.to, 2);
-        // Nobody there: skip the encoding too.
-        if (this.roomSize(room) > 0) this.io.to(room).emit(EVENTS.agenda, part.agenda);
+        // Nobody there: skip the encoding too. Across processes (issue 17) the room's members may all be
+        // on another process, which this one cannot see: always send.
+        if (this.spansProcesses || this.roomSize(room) > 0) this.io.to(room).emit(EVENTS.agenda, part.agenda);
       } else {
         const audience: Audience = part.event === 'you' ? { kind: 'participant', participantId: part.participantId } : { kind: 'facilitator' };
         this.io.to(meetingRoom(meetingId, audience, 2)).emit(PART_EVENTS[part.event], part.part);
