@@ -11,7 +11,7 @@ import { nextLink } from './audit.js';
 import { serialiseOn } from './kysely/atomic.js';
 import { advanceMeeting, chainKey, chainTail, insertAudit, insertEvent, type SealedAppend } from './kysely/event-log-queries.js';
 import type { AppendEvent } from './kysely/meetings.js';
-import { noAppendInTransaction, repositories } from './kysely/repositories.js';
+import { noAppendInTransaction, repositories, StoreAggregates } from './kysely/repositories.js';
 import { migrateToLatest } from './migrations/index.js';
 import { postgresKysely, postgresPool } from './postgres-connection.js';
 import { recordCheck, verifyKey } from './postgres-vault-check.js';
@@ -44,27 +44,14 @@ function appendIn(kysely: Kysely<Tables>, vault: Vault): AppendEvent {
     });
 }
 
-export class PostgresStore implements Store {
-  readonly accounts;
-  readonly practice;
-  readonly cases;
-  readonly caseFiles;
-  readonly preparation;
-  readonly logistics;
-  readonly transitions;
-  readonly consents;
-  readonly afterCare;
-  readonly meetings;
-  readonly links;
-  readonly audit;
-
+export class PostgresStore extends StoreAggregates implements Store {
   private constructor(
     private readonly kysely: Kysely<Tables>,
     private readonly vault: Vault,
     /** The vault's check value as stored (sealed). */
     readonly checkValue: string,
   ) {
-    ({ accounts: this.accounts, practice: this.practice, cases: this.cases, caseFiles: this.caseFiles, preparation: this.preparation, logistics: this.logistics, transitions: this.transitions, consents: this.consents, afterCare: this.afterCare, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, appendIn(kysely, vault)));
+    super(kysely, vault, appendIn(kysely, vault));
   }
 
   /**

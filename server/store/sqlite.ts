@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Vault } from '../security/vault.js';
 import { EventLogWriter } from './event-log-writer.js';
 import type { AppendEvent } from './kysely/meetings.js';
-import { noAppendInTransaction, repositories } from './kysely/repositories.js';
+import { noAppendInTransaction, repositories, StoreAggregates } from './kysely/repositories.js';
 import { migrateToLatest } from './migrations/index.js';
 import type { Database as Tables } from './schema.js';
 import { FILE_GONE, FileWatch } from './file-watch.js';
@@ -16,19 +16,7 @@ import { StoreUnavailable } from './unavailable.js';
 import type { Repositories, Store } from './types.js';
 import { recordCheck, verifyKey } from './vault-check.js';
 
-export class SqliteStore implements Store {
-  readonly accounts;
-  readonly practice;
-  readonly cases;
-  readonly caseFiles;
-  readonly preparation;
-  readonly logistics;
-  readonly transitions;
-  readonly consents;
-  readonly afterCare;
-  readonly meetings;
-  readonly links;
-  readonly audit;
+export class SqliteStore extends StoreAggregates implements Store {
   /** Appends to the event log go through a writer thread, so that no fsync stalls the event loop. */
   private readonly eventLog: EventLogWriter;
 
@@ -42,16 +30,17 @@ export class SqliteStore implements Store {
     private readonly watch: FileWatch,
     /** The vault's check value as stored (sealed), for the data directory's marker file (data-dir.ts). */
     readonly checkValue: string,
+    eventLog = new EventLogWriter(file, vault.keyForWriterThread()),
   ) {
-    this.eventLog = new EventLogWriter(file, vault.keyForWriterThread());
     const append: AppendEvent = (meetingId, stored, snapshot, phase, at, audit) =>
-      this.eventLog.append({
+      eventLog.append({
         audit, meetingId, revision: stored.revision, commandId: stored.commandId, phase, at,
         // Sealed by the writer thread.
         eventJson: JSON.stringify(stored.event),
         snapshotJson: JSON.stringify(snapshot),
       });
-    ({ accounts: this.accounts, practice: this.practice, cases: this.cases, caseFiles: this.caseFiles, preparation: this.preparation, logistics: this.logistics, transitions: this.transitions, consents: this.consents, afterCare: this.afterCare, meetings: this.meetings, links: this.links, audit: this.audit } = repositories(kysely, vault, append));
+    super(kysely, vault, append);
+    this.eventLog = eventLog;
   }
 
   /**

@@ -37,3 +37,19 @@ export const noAppendInTransaction: AppendEvent = () => {
   // The append has a transaction of its own (on SQLite, on the writer thread, which would wait for this one's lock).
   throw new Error('appendEvent runs in its own transaction, not inside Store.transaction');
 };
+
+/** Every aggregate a store holds, as `repositories` makes them. */
+export type Aggregates = ReturnType<typeof repositories>;
+
+// Declaration merging: the class below has every field of Aggregates, listed once (in repositories).
+export interface StoreAggregates extends Aggregates {}
+
+/**
+ * The base of both stores: their aggregates over the store's own executor, so that a new aggregate is
+ * added in `repositories` alone and not in a field list per store.
+ */
+export abstract class StoreAggregates {
+  protected constructor(db: Kysely<Database>, vault: Vault, append: AppendEvent) {
+    Object.assign(this, repositories(db, vault, append));
+  }
+}
