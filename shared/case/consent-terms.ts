@@ -101,8 +101,11 @@ export interface ConsentTerms {
  * made with: English is always the stored wording; Spanish is this version's translation).
  */
 export function consentTerms(stored: ConsentStatements, language: Language): ConsentTerms {
-  return { statements: language === 'es' ? CONSENT_STATEMENTS_ES : stored, acknowledgements: CONSENT_ACKNOWLEDGEMENTS[language] };
+  return { statements: language === 'en' ? stored : TRANSLATED_STATEMENTS[language], acknowledgements: CONSENT_ACKNOWLEDGEMENTS[language] };
 }
+
+// Typed by language, so that a new language cannot be added without its statements.
+const TRANSLATED_STATEMENTS: Record<Exclude<Language, 'en'>, ConsentStatements> = { es: CONSENT_STATEMENTS_ES };
 
 /** A consent's status from its dates: `revoked` wins, then `signed`; unsigned past its signing window is `link-expired`. */
 export type ConsentStatus = 'unsigned' | 'signed' | 'revoked' | 'link-expired';
