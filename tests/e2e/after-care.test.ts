@@ -93,7 +93,7 @@ test('issue 11, after a no: the due counts, the After-care tab and the person\'s
   expect(await p.getByLabel('Lo estoy cumpliendo').isChecked()).toBe(true);
   await p.getByText('Guardado. Gracias.').waitFor();
   await p.getByRole('heading', { name: 'Sus notas anteriores' }).waitFor();
-  expect(await p.evaluate(() => [...document.querySelectorAll('html, main, section')].filter((el) => el.scrollWidth > el.clientWidth + 1).length)).toBe(0);
+  expect(await p.evaluate(() => Array.from(document.querySelectorAll('html, main, section')).filter((el) => el.scrollWidth > el.clientWidth + 1).length)).toBe(0);
   await accessible(p, 'after-care-prepare-commitment-es');
   await p.getByRole('button', { name: 'English' }).click();
 
