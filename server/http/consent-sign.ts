@@ -5,7 +5,8 @@
 // CONSENT_LINK_HOURS old; no route takes an id. Signing is checked and written
 // at once in the store, so a token signs once.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { signingSchema } from '../../shared/case/consent.js';
+import { consentTerms, signingSchema } from '../../shared/case/consent.js';
+import { LANGUAGES } from '../../shared/vocabulary.js';
 import { hashToken } from '../security/secrets.js';
 import type { Services } from '../services.js';
 import type { AuditEntry } from '../store/audit.js';
@@ -49,7 +50,12 @@ export function consentSigningRoutes(services: Services) {
     app.addHook('onRequest', requireConsentToken(services));
     const budget = new SaveBudget(services.clock);
 
-    app.get('/api/consent', async (request) => ({ form: request.consent.form }));
+    // The form, and its terms in each language the page offers (issue 15): the page switches without
+    // asking again, and signing records the terms of the language the signer read.
+    app.get('/api/consent', async (request) => ({
+      form: request.consent.form,
+      terms: Object.fromEntries(LANGUAGES.map((l) => [l, consentTerms(request.consent.form.statements, l)])),
+    }));
 
     app.post('/api/consent/sign', async (request) => {
       const { consent } = request;
@@ -57,7 +63,12 @@ export function consentSigningRoutes(services: Services) {
       requireSigningElements(request.body);
       const body = parseBody(signingSchema, request.body);
       const signedAt = services.clock();
-      const signature = { typedName: body.signature.typedName, drawing: body.signature.drawing, representative: body.representative ?? null, signedAt };
+      const language = body.language ?? 'en';
+      const signature = {
+        typedName: body.signature.typedName, drawing: body.signature.drawing, representative: body.representative ?? null, signedAt,
+        // What the signer read, in their language, kept with the signature (issue 15).
+        language, terms: consentTerms(consent.form.statements, language),
+      };
       const signed = await services.store.transaction(async (tx) => {
         if (!(await tx.consents.sign(consent.id, signature))) return false;
         await tx.audit.append(signedAudit(services, consent));

@@ -2,9 +2,10 @@
 // interventionist sends to make a form and the signer sends to sign it, and
 // the check that names a missing §2.31 element. Pure: no I/O, no clock.
 import { z } from 'zod';
+import { LANGUAGES, type Language } from '../vocabulary.js';
 import {
   CONSENT_ELEMENTS, CONSENT_LIMITS, CONSENT_STATEMENTS, ELEMENT_WORDS, SIGNING_ELEMENTS,
-  type ConsentElement, type SigningElement,
+  type ConsentElement, type ConsentTerms, type SigningElement,
 } from './consent-terms.js';
 
 export * from './consent-terms.js';
@@ -47,6 +48,8 @@ export const signingSchema = z.strictObject({
   representative: z.strictObject({ name: text, authority: text }).nullable().optional(),
   rightToRevoke: z.strictObject({ acknowledged: z.literal(true) }),
   notConditioned: z.strictObject({ acknowledged: z.literal(true) }),
+  /** The language the signer read the form in (issue 15); absent: English. The server records that language's terms. */
+  language: z.enum(LANGUAGES).optional(),
 });
 export type Signing = z.infer<typeof signingSchema>;
 
@@ -56,6 +59,13 @@ export interface ConsentSignature {
   drawing: string | null;
   representative: { name: string; authority: string } | null;
   signedAt: number;
+  /** The language the signer read the form in (issue 15). Absent on signatures from before: English. */
+  language?: Language;
+  /**
+   * The statements and acknowledgements exactly as shown to the signer, in that language (issue 15).
+   * Absent on signatures from before: they read the form's stored (English) statements.
+   */
+  terms?: ConsentTerms;
 }
 
 function blank(value: unknown): boolean {

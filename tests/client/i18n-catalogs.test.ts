@@ -29,7 +29,7 @@ describe('the message catalogs', () => {
 });
 
 describe('the family pages', () => {
-  const dirs = ['tablet', 'join', 'display', 'prepare'].map((d) => join(root, 'client/src', d));
+  const dirs = ['tablet', 'join', 'display', 'prepare', 'consent'].map((d) => join(root, 'client/src', d));
   // The shared pieces those pages show (the console's own lib pieces stay English until last).
   const shared = ['AgendaStepper', 'Breathing', 'ConnectionBanner', 'CrisisScreen', 'LanguageSwitch', 'NoLink', 'Notice', 'RehearsalMark', 'SaveStatus', 'SpeakingOrder']
     .map((n) => join(root, 'client/src/lib', `${n}.svelte`));

@@ -32,3 +32,32 @@ describe('the lobby in words', () => {
     );
   });
 });
+
+// Issue 15: the lobby's words come from the catalogs, so a Spanish lobby reads Spanish, with the
+// names still kept apart wherever the Spanish sentence puts them.
+describe('the lobby in Spanish', () => {
+  test('issue 15, lobby case 1: a first arrival in Spanish, the names isolated where Spanish puts them', () => {
+    const w = lobbyWords(both, 'Cy', false, 'es');
+    expect(plain(w.heading)).toBe('Hola, Cy');
+    expect(names(w.heading)).toEqual(['Cy']);
+    expect(plain(w.lead)).toBe('Reunión familiar de Sam. Dana le hará pasar.');
+    expect(names(w.lead)).toEqual(['Sam', 'Dana']);
+    expect(w.more).toBe('Puede dejar esta página abierta. Gracias por acompañarnos.');
+  });
+
+  test('issue 15, lobby case 2: sent back, and the general words, in Spanish', () => {
+    const w = lobbyWords(both, 'Cy', true, 'es');
+    expect(plain(w.heading)).toBe('Por ahora está en la sala de espera');
+    expect(plain(w.lead)).toBe('Reunión familiar de Sam. Dana le ha pedido que espere aquí un momento, y le hará pasar de nuevo.');
+    expect(plain(lobbyWords(undefined, '', false, 'es').lead)).toBe('El facilitador le hará pasar en breve.');
+    expect(plain(lobbyWords({ lovedOne: 'Sam', facilitator: null }, 'Cy', true, 'es').lead)).toBe(
+      'Reunión familiar de Sam. El facilitador le ha pedido que espere aquí un momento, y le hará pasar de nuevo.',
+    );
+  });
+
+  test('issue 15, lobby case 3: a name that looks like a placeholder stays one name, in its place', () => {
+    const w = lobbyWords({ lovedOne: '{name}', facilitator: 'דנה' }, '', false, 'en');
+    expect(names(w.lead)).toEqual(['{name}', 'דנה']);
+    expect(plain(w.lead)).toBe('{name}’s family meeting. דנה will let you in.');
+  });
+});

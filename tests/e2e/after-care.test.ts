@@ -86,6 +86,16 @@ test('issue 11, after a no: the due counts, the After-care tab and the person\'s
   await p.getByText('Saved. Thank you.').waitFor();
   await p.getByText('I said no to the rent this week', { exact: false }).waitFor();
   await accessible(p, 'after-care-prepare-saved');
+  // Issue 15: the commitment section in Spanish, switched on the page, the saved message re-worded too;
+  // nothing wider than the phone.
+  await p.getByRole('button', { name: 'Español' }).click();
+  await p.getByRole('heading', { name: 'Lo que usted dijo que haría' }).waitFor();
+  expect(await p.getByLabel('Lo estoy cumpliendo').isChecked()).toBe(true);
+  await p.getByText('Guardado. Gracias.').waitFor();
+  await p.getByRole('heading', { name: 'Sus notas anteriores' }).waitFor();
+  expect(await p.evaluate(() => Array.from(document.querySelectorAll('html, main, section')).filter((el) => el.scrollWidth > el.clientWidth + 1).length)).toBe(0);
+  await accessible(p, 'after-care-prepare-commitment-es');
+  await p.getByRole('button', { name: 'English' }).click();
 
   // Back in the console, the update is there.
   await f.reload();

@@ -2,7 +2,8 @@
 // (each phase, their turn, the pause, the crisis screen after an emergency stop) while another
 // stays in English; the room display follows the meeting's language; the shared remote link's
 // lobby offers the choice before the name, and remembers it; the English console shows the
-// Spanish participant's letter with lang="es". Every Spanish screen is checked by axe (no
+// Spanish participant's letter with lang="es"; the consent page is read and signed in Spanish, and
+// the signed record keeps the Spanish its signer read. Every Spanish screen is checked by axe (no
 // violation of any impact) and for overflow at 768 px (tablet) or 390 px (phone); screenshots
 // are saved only with I18N_SCREENSHOTS=1, into test-results/i18n/.
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -10,6 +11,8 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { Client, createFixture, startServer, type Fixture, type Running } from '../helpers/server.js';
+import { CONSENT_ACKNOWLEDGEMENTS, CONSENT_STATEMENTS_ES } from '../../shared/case/consent-terms.js';
+import { completeForm, CONSENT_SECRET } from '../protocol/after-yes-support.js';
 import { assertClientBuilt, eventually, launch, openPage, signIn, type Device } from './browser.js';
 
 const SHOTS = process.env.I18N_SCREENSHOTS ? resolve('test-results/i18n') : null;
@@ -105,7 +108,9 @@ test('issue 15: the shared remote link offers the language before the name, reme
   await guest.reload();
   await guest.getByLabel('Su nombre').fill('Tía Rosa');
   await guest.getByRole('button', { name: 'Unirme' }).click();
-  await guest.getByText('El facilitador le hará pasar en breve.').waitFor();
+  // Since the lobby names whose meeting it is and who lets people in (issue 13, item 18), in Spanish
+  // too: the words come from the catalogs, the names isolated (issue 15, lobby).
+  await guest.getByText('Reunión familiar de Sam. Dana le hará pasar.').waitFor();
   await checkSpanish(guest, 'remote-lobby-390');
 
   // Cy, set to Spanish by the interventionist, waits in the lobby in Spanish without choosing anything.
@@ -214,4 +219,42 @@ test('issue 15: the preparation page speaks the person’s language: welcome, mo
   await ann.getByRole('heading', { name: 'Your letter' }).waitFor();
   await ann.locator('[data-hint]', { hasText: 'a person struggling with substance use' }).waitFor();
   expect(errors).toEqual([]);
+}, 60_000);
+
+test('issue 15, consent case 3: the consent page in Spanish: chosen on the page and remembered, signed in Spanish, the record keeps the Spanish read', async () => {
+  const made = await fx.api.request('POST', `/api/cases/${fx.caseId}/consents`, completeForm());
+  expect(made.status).toBe(201);
+  const page = await open('phone', local(made.body.url as string));
+  await page.getByText(CONSENT_SECRET.patient).waitFor();
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  await page.getByRole('button', { name: 'Español' }).click();
+  await page.getByRole('heading', { name: 'Consentimiento para compartir información sobre su tratamiento' }).waitFor();
+  expect(await page.title()).toBe('Threshold — consentimiento para compartir información');
+  // The fixed statements are the server's Spanish, as the signature will record them.
+  expect(await page.locator('[data-statement="notConditioned"]').textContent()).toBe(CONSENT_STATEMENTS_ES.notConditioned);
+  await checkSpanish(page, 'consent-form-390');
+
+  // Remembered on this device for this link.
+  await page.reload();
+  await page.getByRole('heading', { name: 'Consentimiento para compartir información sobre su tratamiento' }).waitFor();
+  await page.getByLabel('Su nombre completo (escrito)').fill(CONSENT_SECRET.typedName);
+  await page.getByLabel(CONSENT_ACKNOWLEDGEMENTS.es.rightToRevoke).check();
+  await page.getByLabel(CONSENT_ACKNOWLEDGEMENTS.es.notConditioned).check();
+  await checkSpanish(page, 'consent-ready-390');
+  await page.getByRole('button', { name: 'Firmar este consentimiento' }).click();
+  await page.getByRole('heading', { name: 'Firmado', exact: true }).waitFor();
+  await page.getByText(`Firmado por ${CONSENT_SECRET.typedName}`).waitFor();
+  await page.getByText(/^Firmado el .*de 2026/).waitFor();
+  await checkSpanish(page, 'consent-signed-390');
+
+  const listed = (await fx.api.request('GET', `/api/cases/${fx.caseId}/consents`)).body.consents as Array<{ id: string; signature: unknown }>;
+  expect(listed.find((c) => c.id === made.body.id)!.signature).toMatchObject({
+    typedName: CONSENT_SECRET.typedName, language: 'es',
+    terms: { statements: CONSENT_STATEMENTS_ES, acknowledgements: CONSENT_ACKNOWLEDGEMENTS.es },
+  });
+
+  // The spent link, reloaded, says so in Spanish.
+  await page.reload();
+  await page.getByText('Este formulario de consentimiento ya está firmado.', { exact: false }).waitFor();
+  await checkSpanish(page, 'consent-spent-390');
 }, 60_000);

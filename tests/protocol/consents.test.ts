@@ -3,7 +3,7 @@
 // token is one-time, stored hashed, and opens nothing but its own form; a
 // revocation keeps its date; forms and signatures are sealed on disk.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { CONSENT_ELEMENTS } from '../../shared/case/consent.js';
+import { CONSENT_ACKNOWLEDGEMENTS, CONSENT_ELEMENTS, CONSENT_STATEMENTS, CONSENT_STATEMENTS_ES } from '../../shared/case/consent.js';
 import { hashToken } from '../../server/security/secrets.js';
 import type { SqliteStore } from '../../server/store/sqlite.js';
 import { startServer } from '../helpers/server.js';
@@ -169,4 +169,28 @@ test('issue 11, case 3.9: forms and signatures are sealed on disk', async () => 
   const { readFileSync } = await import('node:fs');
   const file = readFileSync(store.db.name);
   for (const secret of [CONSENT_SECRET.patient, CONSENT_SECRET.program, 'Representative-Obsidian-Lark']) expect(file.includes(secret)).toBe(false);
+});
+
+test('issue 15, consent case 1: the form comes with its terms in English and Spanish, and a Spanish signing keeps the Spanish it read', async () => {
+  const fx = await caseFixture(h.server.url);
+  const { id, signer } = await made(fx);
+  const read = await signer.get('/api/consent');
+  expect(read.body.terms.en).toEqual({ statements: read.body.form.statements, acknowledgements: CONSENT_ACKNOWLEDGEMENTS.en });
+  expect(read.body.terms.es).toEqual({ statements: CONSENT_STATEMENTS_ES, acknowledgements: CONSENT_ACKNOWLEDGEMENTS.es });
+  expect(read.body.terms.es.statements.notConditioned).toMatch(/no dependen de que usted firme/);
+
+  expect((await signer.post('/api/consent/sign', signing({ language: 'fr' }))).status).toBe(400);
+  expect((await signer.post('/api/consent/sign', signing({ language: 'es' }))).status).toBe(200);
+  const signed = (await fx.api.get(`/api/cases/${fx.caseId}/consents`)).body.consents.find((c: { id: string }) => c.id === id);
+  expect(signed.signature).toMatchObject({ language: 'es', terms: read.body.terms.es });
+  // The form's own (English) statements are unchanged: the record has both, and says which was read.
+  expect(signed.form.statements).toEqual(CONSENT_STATEMENTS);
+});
+
+test('issue 15, consent case 2: a signing that names no language is English and keeps the English it read', async () => {
+  const fx = await caseFixture(h.server.url);
+  const { id, signer } = await made(fx);
+  expect((await signer.post('/api/consent/sign', signing())).status).toBe(200);
+  const signed = (await fx.api.get(`/api/cases/${fx.caseId}/consents`)).body.consents.find((c: { id: string }) => c.id === id);
+  expect(signed.signature).toMatchObject({ language: 'en', terms: { statements: CONSENT_STATEMENTS, acknowledgements: CONSENT_ACKNOWLEDGEMENTS.en } });
 });

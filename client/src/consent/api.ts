@@ -1,9 +1,18 @@
 // The consent page calls /api/consent with its one-time token as a Bearer
 // credential (docs/protocol.md): never in a path or a query, never a cookie.
-// Refusals come back as values with the server's words.
-import type { ConsentForm } from '../../../shared/case/consent.js';
+// Refusals come back as errors with the server's code and (English) words; the page words them in
+// its language (words.ts, `problemWords`).
+import type { ConsentForm, ConsentTerms } from '../../../shared/case/consent.js';
+import type { Language } from '../../../shared/vocabulary.js';
+import { m } from '../paraglide/messages.js';
 
-export type { ConsentForm };
+export type { ConsentForm, ConsentTerms };
+
+/** What the page reads: the form, and its statements and acknowledgements in each language (issue 15). */
+export interface ConsentReading {
+  form: ConsentForm;
+  terms: Record<Language, ConsentTerms>;
+}
 
 export class ConsentError extends Error {
   constructor(
@@ -21,6 +30,8 @@ export interface SigningBody {
   representative: { name: string; authority: string } | null;
   rightToRevoke: { acknowledged: boolean };
   notConditioned: { acknowledged: boolean };
+  /** The language the person read the form in: the server records that language's terms with the signature. */
+  language: Language;
 }
 
 async function call<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
@@ -33,18 +44,18 @@ async function call<T>(token: string, method: string, path: string, body?: unkno
       credentials: 'omit',
     });
   } catch {
-    throw new ConsentError(0, 'NETWORK', 'We cannot reach the server just now. Check the connection and try again; nothing is lost.');
+    throw new ConsentError(0, 'NETWORK', m.consent_network({}, { locale: 'en' }));
   }
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
-  if (!res.ok) throw new ConsentError(res.status, data?.error?.code ?? 'ERROR', data?.error?.message ?? 'Something went wrong; please try again.');
+  if (!res.ok) throw new ConsentError(res.status, data?.error?.code ?? 'ERROR', data?.error?.message ?? m.consent_error({}, { locale: 'en' }));
   return data as T;
 }
 
 /** The page's two calls, bound to one token. */
 export function consentApi(token: string) {
   return {
-    load: async () => (await call<{ form: ConsentForm }>(token, 'GET', '')).form,
+    load: () => call<ConsentReading>(token, 'GET', ''),
     /** Resolves with the server's time of signing (epoch ms); a missing element is a 400 naming it. */
     sign: async (body: SigningBody) => (await call<{ signedAt: number }>(token, 'POST', '/sign', body)).signedAt,
   };

@@ -1,56 +1,40 @@
-// Every word the consent page shows, in one place, so that they can move into
-// a message catalog (English for now). The legal statements themselves come
-// with the form from the server (shared/case/consent-terms.ts).
-export const WORDS = {
-  title: 'Consent to share information about your treatment',
-  intro:
-    'Federal law (42 CFR Part 2) keeps treatment records for substance use private. With this form you can allow the program ' +
-    'named below to share some of that information with the people you choose. Please read it, and ask your interventionist anything.',
-  patient: 'Patient',
-  program: 'Who may share the information',
-  information: 'What may be shared',
-  recipients: 'Who may receive it',
-  purpose: 'Why',
-  expires: 'This consent ends',
-  expiresOn: (date: string) => `on ${date}`,
-  expiresAtEvent: (event: string) => `when this happens: ${event}`,
-  revokeTitle: 'Your right to revoke',
-  revokeHow: 'How to revoke',
-  notConditionedTitle: 'Your choice',
-  redisclosureTitle: 'After it is shared',
-  signTitle: 'Sign',
-  typedName: 'Your full name (typed)',
-  typedNameHelp: 'Your typed full name is your signature.',
-  drawTitle: 'Draw your signature (optional)',
-  drawHelp:
-    'You may also draw your signature in the box with a finger, pen or mouse. If you use a keyboard, you can leave the box empty: ' +
-    'your typed name is enough.',
-  drawLabel: 'Signature drawing area',
-  clear: 'Clear the drawing',
-  ackRevoke: 'I have read my right to revoke this consent and how to do it.',
-  ackNotConditioned: 'I understand that my treatment does not depend on signing this form.',
-  representative: 'I am signing for the patient as their representative',
-  representativeName: 'Representative’s full name',
-  representativeAuthority: 'Your authority to sign (for example: parent of a minor, legal guardian, health care proxy)',
-  sign: 'Sign this consent',
-  signing: 'Signing…',
-  signedTitle: 'Signed',
-  signedOn: (when: string) => `Signed on ${when}.`,
-  signedBy: (name: string) => `Signed by ${name}`,
-  forPatient: (name: string, authority: string) => `${name}, for the patient (${authority})`,
-  print: 'Print this consent',
-  thanks: 'Thank you. Your interventionist has the signed copy. You can print this page for yourself.',
-  loading: 'Loading the form…',
-  loadFailed: 'We could not open the form',
-} as const;
+// The consent page's words that are more than a message (issue 15): its dates, and the words for a
+// refusal, in the page's language. The page's own words are messages in the catalogs (consent_…);
+// the fixed statements and acknowledgements come with the form from the server, in each language
+// (shared/case/consent-terms.ts), because the signature records the ones the signer read.
+import type { Language } from '../../../shared/vocabulary.js';
+import { m } from '../paraglide/messages.js';
+import { getLocale } from '../paraglide/runtime.js';
 
-/** A day as people read it (the form's dates are days, not times). */
-export function dayWords(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+/** A day (YYYY-MM-DD, as the form keeps its dates) as people read it: "November 30, 2026", "30 de noviembre de 2026". */
+export function dayWords(day: string, locale: Language = getLocale()): string {
+  const [y, mo, d] = day.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y!, mo! - 1, d!));
 }
 
-/** A moment (epoch ms) as people read it, in this device's time zone. */
-export function momentWords(at: number): string {
-  return new Date(at).toLocaleString('en-US', { dateStyle: 'long', timeStyle: 'short' });
+/** A moment (epoch ms) as people read it, in this device's time zone and the page's language. */
+export function momentWords(at: number, locale: Language = getLocale()): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(at);
+}
+
+/** A refusal or failure as the page shows it: `code` from the server, `message` its (English) words. */
+export interface Problem {
+  code: string;
+  message: string;
+}
+
+const BY_CODE: Record<string, (inputs?: Record<string, never>, options?: { locale?: Language }) => string> = {
+  NETWORK: m.consent_network,
+  UNAUTHENTICATED: m.consent_no_link,
+  CONSENT_SIGNED: m.consent_already_signed,
+  CONSENT_INCOMPLETE: m.consent_incomplete,
+};
+
+/**
+ * The words for `problem`: on an English page the server's own sentence (it may name what is
+ * missing), on another the catalog's sentence for its code, or a general one for a code it lacks.
+ */
+export function problemWords(problem: Problem, locale: Language = getLocale()): string {
+  if (locale === 'en' && problem.message) return problem.message;
+  return (BY_CODE[problem.code] ?? m.consent_error)({}, { locale });
 }

@@ -1,8 +1,10 @@
-// The remote lobby's words (issue 13, item 18), in one place for translation:
-// whose meeting it is and who lets people in, different for someone sent back
-// to wait than for a first arrival. Each sentence is a template whose names are
-// filled in as separate parts, so that the page can isolate a name's direction.
+// The remote lobby's words (issue 13, item 18; issue 15), from the message catalogs: whose meeting
+// it is and who lets people in, different for someone sent back to wait than for a first arrival.
+// A sentence with names is asked of the catalog with a sentinel in place of each name and split on
+// them, so that the page can isolate each name's direction (`<bdi>`) wherever the language puts it.
 import type { LobbyWelcome } from '../../../shared/meeting/view.js';
+import type { Language } from '../../../shared/vocabulary.js';
+import { m } from '../paraglide/messages.js';
 
 /** A sentence in parts: plain text, or a person's name to show isolated (`<bdi>`). */
 export type Part = { text: string } | { name: string };
@@ -13,27 +15,46 @@ export interface LobbyWords {
   more: string;
 }
 
-const t = (text: string): Part => ({ text });
-const n = (name: string): Part => ({ name });
+type Options = { locale?: Language };
+
+// Private-use characters: never typed in a name or written in a catalog.
+const MARK = '\u{E000}';
+const SPLIT = new RegExp(`${MARK}(\\d+)${MARK}`);
+
+/**
+ * `message` in parts, each of `names` (placeholder → a person's name) as a name part where the
+ * language puts it; a sentence without names is one text part.
+ */
+export function partsOf<K extends string>(message: (inputs: Record<K, string>, options?: Options) => string, names: Record<K, string>, options: Options = {}): Part[] {
+  const keys = Object.keys(names) as K[];
+  const marked = Object.fromEntries(keys.map((k, i) => [k, `${MARK}${i}${MARK}`])) as Record<K, string>;
+  return message(marked, options)
+    .split(SPLIT)
+    .flatMap((piece, i): Part[] => (i % 2 === 1 ? [{ name: names[keys[Number(piece)]!] }] : piece ? [{ text: piece }] : []));
+}
+
+const text = (words: string): Part[] => [{ text: words }];
 
 /**
  * The lobby's heading and sentences for `welcome` (absent for a meeting made before it knew the
  * names), greeting `yourName` on a first arrival; `back` for someone the facilitator sent back.
+ * `locale` is for the tests; the page's messages follow its language (client/src/lib/i18n.svelte.ts).
  */
-export function lobbyWords(welcome: LobbyWelcome | undefined, yourName: string, back: boolean): LobbyWords {
+export function lobbyWords(welcome: LobbyWelcome | undefined, yourName: string, back: boolean, locale?: Language): LobbyWords {
+  const options: Options = locale ? { locale } : {};
   const lovedOne = welcome?.lovedOne ?? null;
   const facilitator = welcome?.facilitator ?? null;
-  const whose = lovedOne ? [n(lovedOne), t('’s family meeting. ')] : [];
+  const whose = lovedOne ? [...partsOf(m.lobby_whose, { name: lovedOne }, options), { text: ' ' }] : [];
   if (back) {
     return {
-      heading: [t('You’re in the waiting room for now')],
-      lead: [...whose, ...(facilitator ? [n(facilitator)] : [t('The facilitator')]), t(' has asked you to wait here for a little while, and will bring you back in.')],
-      more: 'You can leave this page open; there is nothing you need to do.',
+      heading: text(m.lobby_back_title({}, options)),
+      lead: [...whose, ...(facilitator ? partsOf(m.lobby_back_named, { name: facilitator }, options) : text(m.lobby_back_body({}, options)))],
+      more: m.lobby_back_note({}, options),
     };
   }
   return {
-    heading: yourName ? [t('Hello, '), n(yourName)] : [t('Hello')],
-    lead: [...whose, ...(facilitator ? [n(facilitator), t(' will let you in.')] : [t('The facilitator will let you in shortly.')])],
-    more: 'You can leave this page open. Thank you for joining.',
+    heading: yourName ? partsOf(m.lobby_hello_name, { name: yourName }, options) : text(m.lobby_hello({}, options)),
+    lead: [...whose, ...(facilitator ? partsOf(m.lobby_let_in, { name: facilitator }, options) : text(m.lobby_soon({}, options)))],
+    more: m.lobby_note({}, options),
   };
 }

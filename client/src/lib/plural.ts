@@ -18,3 +18,8 @@ export function plural(count: number, one: (inputs: { count: number }) => string
 export function dateTime(at: number): string {
   return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }
+
+/** A moment (epoch ms) as a day in the page's language: "Nov 30, 2026", "30 nov 2026". */
+export function day(at: number): string {
+  return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium' }).format(at);
+}

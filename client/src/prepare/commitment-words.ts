@@ -1,21 +1,26 @@
-// The words of the commitment section on the preparation page (issue 11,
-// section 4), in one place so that they move into the message catalogs in one
-// step. Family-facing: calm, plain, no blame.
+// The words of the commitment section on the preparation page (issue 11, section 4), from the
+// message catalogs (issue 15): calm, plain, no blame, in the page's language.
 import type { CommitmentStatus } from '../../../shared/case/aftercare-vocabulary.js';
+import type { Language } from '../../../shared/vocabulary.js';
+import { m } from '../paraglide/messages.js';
 
+type Message = (inputs?: Record<string, never>, options?: { locale?: Language }) => string;
+
+/** The section's fixed words, each a message in the page's language (or `locale`, for the tests). */
 export const COMMITMENT_WORDS = {
-  title: 'What you said you would do',
-  intro: 'At the meeting you shared a bottom line. This is it, as your commitment. Come back to note how it is going: only you and your interventionist see this.',
-  statusLabel: 'How is it going?',
-  checkInLabel: 'A note for your interventionist (optional)',
-  save: 'Save',
-  saved: 'Saved. Thank you.',
-  failed: 'That did not save. Please try again.',
-  earlier: 'Your earlier notes',
-} as const;
+  title: m.commitment_title,
+  intro: m.commitment_intro,
+  statusLabel: m.commitment_status_label,
+  checkInLabel: m.commitment_check_in_label,
+  save: m.commitment_save,
+  saved: m.commitment_saved,
+  failed: m.commitment_failed,
+  earlier: m.commitment_earlier,
+} satisfies Record<string, Message>;
 
-export const COMMITMENT_STATUS_CHOICES: Record<CommitmentStatus, string> = {
-  kept: 'I am keeping it',
-  'not-yet': 'Not yet',
-  changed: 'It has changed',
+/** How each status reads as the person's own choice ("I am keeping it"). */
+export const COMMITMENT_STATUS_CHOICES: Record<CommitmentStatus, Message> = {
+  kept: m.commitment_status_kept,
+  'not-yet': m.commitment_status_not_yet,
+  changed: m.commitment_status_changed,
 };
