@@ -21,7 +21,7 @@ let invitationId: string;
 let facilityId: string;
 
 // Routes anyone may call (their own limits are tested elsewhere); not run here, since logout would end a session.
-const PUBLIC = new Set(['GET /api/health', 'GET /api/setup', 'POST /api/setup', 'POST /api/login', 'POST /api/logout', 'POST /api/unlock', 'GET /api/config', 'POST /api/invitations/accept']);
+const PUBLIC = new Set(['GET /api/health', 'GET /api/ready', 'GET /api/setup', 'POST /api/setup', 'POST /api/login', 'POST /api/logout', 'POST /api/unlock', 'GET /api/config', 'POST /api/invitations/accept']);
 const SIGNED_IN = new Set([
   'GET /api/me', 'POST /api/me/password', 'GET /api/colleagues', 'GET /api/cases', 'POST /api/cases',
   'GET /api/facilities', 'POST /api/facilities',
