@@ -165,7 +165,7 @@ function eventEntries(event: MeetingEvent, before: MeetingContext, after: Meetin
       return [{ at: event.at, kind: 'objection', objectionId: event.objectionId, responder: planned ? person(after, planned.responderId) : null, answeredAt: null }];
     }
     case 'offer.present':
-      // Helper A's offer gate stamps `override` (the facilitator's reason) on an offer made without a confirmed place.
+      // The offer gate (issue 11, section 2) stamps `override` (the facilitator's reason) on an offer made without a confirmed place.
       return [{ at: event.at, kind: 'offer', number: after.offersMade, override: overrideOf(event) }];
     case 'offer.respond':
       return [{ at: event.at, kind: 'response', response: event.response, note: event.note ?? null }];

@@ -7,7 +7,7 @@ import { ANN, BOB, CY, T } from './support.js';
 
 const S = 1000;
 const input = meetingInput({ objections: [{ objectionId: 'o-1', responderId: BOB }] });
-/** An offer as helper A's gate stamps it when the facilitator overrides it (issue 11, section 2). */
+/** An offer as the offer gate stamps it when the facilitator overrides it (issue 11, section 2). */
 const overridden = (at: number, override: string) => ({ ...ev({ type: 'offer.present' }, at), override }) as unknown as MeetingEvent;
 
 const log: MeetingEvent[] = [
