@@ -95,6 +95,11 @@ describe('the offer waits for the place', () => {
     const audit = await room.fx.api.get(`/api/meetings/${room.fx.meetingId}/audit`);
     expect(audit.body.entries.some((e: { detail: { type?: string } | null }) => e.detail?.type === 'offer.present')).toBe(true);
     expect(JSON.stringify(audit.body)).not.toContain('tansy-harbour');
+    // The meeting report shows the overridden offer with its reason (issue 11, "Done when").
+    const report = await room.fx.api.get(`/api/meetings/${room.fx.meetingId}/report`);
+    expect(report.status).toBe(200);
+    const offers = report.body.timeline.filter((e: { kind: string }) => e.kind === 'offer');
+    expect(offers).toEqual([expect.objectContaining({ kind: 'offer', number: 1, override: PRIVATE.override })]);
   });
 
   test('issue 11, case 20: tablets and the display never see the logistics, the missing items or the override', () => {
