@@ -101,7 +101,13 @@ export class KyselyAfterCare implements AfterCare {
 
   async listFollowUpsOf(facilitatorId: string) {
     const rows = await this.db.selectFrom('follow_ups').innerJoin('cases', 'cases.id', 'follow_ups.case_id')
-      .selectAll('follow_ups').where('cases.facilitator_id', '=', facilitatorId).orderBy('follow_ups.due_at').execute();
+      .selectAll('follow_ups')
+      // The cases the account owns or works as a colleague (issue 16), as the case list has them.
+      .where((eb) => eb.or([
+        eb('cases.facilitator_id', '=', facilitatorId),
+        eb('cases.id', 'in', eb.selectFrom('case_staff').select('case_id').where('account_id', '=', facilitatorId)),
+      ]))
+      .orderBy('follow_ups.due_at').execute();
     return rows.map((r) => this.toFollowUp(r));
   }
 

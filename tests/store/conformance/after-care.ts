@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { startingPlan } from '../../../shared/case/next-steps.js';
 import type { AfterCareRecord, FollowUpRecord } from '../../../server/store/types.js';
 import type { StoreHarness } from '../conformance.js';
-import { freshStore, participant, seedMeeting, T0 } from './fixtures.js';
+import { facilitator, freshStore, participant, seedMeeting, T0 } from './fixtures.js';
 
 const PLAN_TEXT = 'Plan-text-osprey-meridian: the family practises saying no kindly';
 const COMMITMENT = 'Commitment-text-lantern-basalt: I will not pay the phone bill';
@@ -62,6 +62,16 @@ export function afterCareTests(name: string, open: StoreHarness) {
       expect((await store.afterCare.listFollowUpsOf(f.id)).map((x) => x.id)).toEqual(['fu-2', 'fu-0', 'fu-1']);
       expect(await store.afterCare.listFollowUpsOf('someone-else')).toEqual([]);
       expect(await store.afterCare.getFollowUp('nope')).toBeUndefined();
+    });
+
+    // Found in a newcomer's trial: a co-facilitator's dashboard showed none of the case's calls (issue 16 × issue 11).
+    test('follow-ups across the cases an account works as a colleague, as the case list has them', async () => {
+      const { store, f, c } = await begun();
+      const eli = { ...facilitator({ name: 'Eli Colleague', email: 'eli@example.org' }), role: 'interventionist' as const, deactivatedAt: null };
+      await store.accounts.createAccount(eli);
+      expect(await store.afterCare.listFollowUpsOf(eli.id)).toEqual([]);
+      await store.practice.addStaff({ caseId: c.id, accountId: eli.id, role: 'co-facilitator', addedBy: f.id, addedAt: T0 });
+      expect((await store.afterCare.listFollowUpsOf(eli.id)).map((x) => x.id)).toEqual(['fu-1', 'fu-2']);
     });
 
     test('the plan, the outcome, commitments and notes are sealed', async () => {
