@@ -21,19 +21,20 @@ const facilityBody = ({ id, name, levelsOfCare, phone, address, notes, createdAt
   ({ id, name, levelsOfCare, phone, address, notes, createdAt, updatedAt });
 
 /** A 400 naming the field when a place names a facility that is not the facilitator's, or a level it does not offer. */
-async function checkPlace(services: Services, facilitatorId: string, field: string, place: PlacePlan | null): Promise<void> {
+async function checkPlace(services: Services, ownerId: string, field: string, place: PlacePlan | null): Promise<void> {
   if (!place?.facilityId) return;
   const facility = await services.store.logistics.getFacility(place.facilityId);
-  if (!facility || facility.facilitatorId !== facilitatorId) throw new HttpError(400, 'INVALID', `${field}.facilityId: not one of your facilities`);
+  if (!facility || facility.facilitatorId !== ownerId) throw new HttpError(400, 'INVALID', `${field}.facilityId: not one of the case's facilities (its owner's list)`);
   if (place.levelOfCare !== null && !facility.levelsOfCare.includes(place.levelOfCare)) {
     throw new HttpError(400, 'INVALID', `${field}.levelOfCare: that facility does not offer this level of care; add it to the facility first`);
   }
 }
 
 /** The references in a logistics document checked against the facilitator's facilities and the case's people. */
-async function checkReferences(services: Services, facilitatorId: string, caseId: string, l: CaseLogistics): Promise<void> {
-  await checkPlace(services, facilitatorId, 'primary', l.primary);
-  await checkPlace(services, facilitatorId, 'backup', l.backup);
+/** Throws a 400 naming the field; a case's places are chosen from its owner's facilities, whoever on its staff saves them (issue 16). */
+async function checkReferences(services: Services, ownerId: string, caseId: string, l: CaseLogistics): Promise<void> {
+  await checkPlace(services, ownerId, 'primary', l.primary);
+  await checkPlace(services, ownerId, 'backup', l.backup);
   const driver = l.transport?.driverParticipantId;
   if (driver) {
     const person = await services.store.cases.getParticipant(driver);
@@ -44,10 +45,16 @@ async function checkReferences(services: Services, facilitatorId: string, caseId
 }
 
 /** The body of `GET/PUT …/logistics`: the document, when it was saved, and the primary place's readiness for the offer. */
-function logisticsBody(services: Services, logistics: CaseLogistics, updatedAt: number | null) {
+/**
+ * The answer of GET/PUT …/logistics: the document, when saved (ms or null), the place's readiness, and
+ * `facilities`, the case owner's list to choose places from (a co-facilitator has their own list too,
+ * but a case's places are its owner's; issue 16).
+ */
+async function logisticsBody(services: Services, ownerId: string, logistics: CaseLogistics, updatedAt: number | null) {
   const place = placeCheck(logistics, services.clock());
+  const facilities = (await services.store.logistics.listFacilities(ownerId)).map(facilityBody);
   // `planned` false: nothing saved yet, so the offer is not held for it (docs/protocol.md).
-  return { logistics, updatedAt, place: { planned: updatedAt !== null, ...place } };
+  return { logistics, updatedAt, place: { planned: updatedAt !== null, ...place }, facilities };
 }
 
 /** Registered inside caseRoutes: the facilitator's session is already required. */
@@ -86,19 +93,19 @@ export function logisticsRoutes(services: Services) {
     app.get<CaseParams>('/api/cases/:caseId/logistics', async (request) => {
       const found = await ownCase(services, request.facilitatorId, request.params.caseId);
       const saved = await services.store.logistics.getCaseLogistics(found.id);
-      return logisticsBody(services, saved?.logistics ?? EMPTY_LOGISTICS, saved?.updatedAt ?? null);
+      return logisticsBody(services, found.facilitatorId, saved?.logistics ?? EMPTY_LOGISTICS, saved?.updatedAt ?? null);
     });
 
     app.put<CaseParams>('/api/cases/:caseId/logistics', async (request) => {
       const found = await ownCase(services, request.facilitatorId, request.params.caseId);
       const logistics = parseBody(logisticsSchema, request.body);
-      await checkReferences(services, request.facilitatorId, found.id, logistics);
+      await checkReferences(services, found.facilitatorId, found.id, logistics);
       const at = services.clock();
       await services.store.transaction(async (tx) => {
         await tx.logistics.putCaseLogistics(found.id, logistics, at);
         await tx.audit.append(caseAudit(services, request.facilitatorId, 'case.logistics.saved', found.id));
       });
-      return logisticsBody(services, logistics, at);
+      return logisticsBody(services, found.facilitatorId, logistics, at);
     });
   };
 }

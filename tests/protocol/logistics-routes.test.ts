@@ -63,7 +63,7 @@ test("issue 11, case 14: another facilitator's facility and case logistics are a
   const theirs = (await eli.post('/api/facilities', { name: 'Elm', levelsOfCare: ['outpatient'] })).body.id;
   const refused = await put(fx.api, `/api/cases/${fx.caseId}/logistics`, { primary: { facilityId: theirs } });
   expect(refused.status).toBe(400);
-  expect(refused.body.error.message).toBe('primary.facilityId: not one of your facilities');
+  expect(refused.body.error.message).toBe("primary.facilityId: not one of the case's facilities (its owner's list)");
 });
 
 test('issue 11, case 15: a case\'s logistics are saved whole; the answer says what the place still lacks, and the checklist reads it', async () => {
@@ -72,6 +72,8 @@ test('issue 11, case 15: a case\'s logistics are saved whole; the answer says wh
   expect(empty.body).toEqual({
     logistics: { primary: null, backup: null, transport: null, packingList: [] }, updatedAt: null,
     place: { planned: false, ready: false, missing: ['No primary place is planned'] },
+    // The case owner's facilities, which its places are chosen from (issue 16: a co-facilitator picks from them too).
+    facilities: expect.arrayContaining([expect.objectContaining({ id })]),
   });
 
   const now = Date.now();
@@ -122,7 +124,9 @@ test('issue 11, case 16: bad logistics are 400s that name the field, and nothing
   const oak = await facility({ levelsOfCare: ['outpatient'] });
   const level = await put(fx.api, `/api/cases/${fx.caseId}/logistics`, { primary: { facilityId: oak, levelOfCare: 'residential' } });
   expect(level.body.error.message).toMatch(/^primary\.levelOfCare: that facility does not offer/);
-  expect((await fx.api.get(`/api/cases/${fx.caseId}/logistics`)).body).toEqual(before);
+  // Nothing saved: the document as before (the facilities list has grown by the one just added).
+  const after = (await fx.api.get(`/api/cases/${fx.caseId}/logistics`)).body;
+  expect({ ...after, facilities: undefined }).toEqual({ ...before, facilities: undefined });
 });
 
 test('issue 11, case 17: facility notes, insurance notes, intake requirements and transport notes are sealed on disk', () => {

@@ -18,6 +18,8 @@ export interface LogisticsAnswer {
   logistics: CaseLogistics;
   updatedAt: number | null;
   place: PlaceCheck & { planned: boolean };
+  /** The case owner's facilities: a case's places are chosen from them, whoever on its staff plans them (issue 16). */
+  facilities: FacilityRecord[];
 }
 
 const base = (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/logistics`;
