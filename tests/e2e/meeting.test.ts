@@ -182,6 +182,11 @@ test('the tablets follow every turn change', async () => {
 
 test('a pause covers every screen and resume returns to the same speaker', async () => {
   const { facilitator: f, ann, bob, may, display } = pages as Record<string, Page>;
+  // P, then Esc: focus comes back to the Pause button, not the page (found in a newcomer's trial).
+  await f.locator('body').press('p');
+  await f.getByRole('dialog', { name: 'Pause the meeting' }).waitFor();
+  await f.keyboard.press('Escape');
+  await eventually(() => f.evaluate(() => document.activeElement?.textContent?.trim().startsWith('Pause') ?? false)).toBe(true);
   await f.locator('body').press('p');
   await f.getByRole('dialog', { name: 'Pause the meeting' }).waitFor();
   await accessible(f, 'console-pause-picker');
