@@ -182,8 +182,9 @@ test('the tablets follow every turn change', async () => {
 
 test('a pause covers every screen and resume returns to the same speaker', async () => {
   const { facilitator: f, ann, bob, may, display } = pages as Record<string, Page>;
-  // P, then Esc: focus comes back to the Pause button, not the page (found in a newcomer's trial).
-  await f.locator('body').press('p');
+  // P with nothing focused, then Esc: focus comes back to the Pause button, not the page (found in a newcomer's trial).
+  await f.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await f.keyboard.press('p');
   await f.getByRole('dialog', { name: 'Pause the meeting' }).waitFor();
   await f.keyboard.press('Escape');
   await eventually(() => f.evaluate(() => document.activeElement?.textContent?.trim().startsWith('Pause') ?? false)).toBe(true);

@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { Client, createFixture, PRIVATE, type Fixture } from '../helpers/server.js';
-import { assertClientBuilt, launch, openPage, screenshot, seriousViolations, signIn, startClockedServer, type ClockedServer } from './browser.js';
+import { assertClientBuilt, eventually, launch, openPage, screenshot, seriousViolations, signIn, startClockedServer, type ClockedServer } from './browser.js';
 
 let server: ClockedServer;
 let browser: Browser;
@@ -90,8 +90,9 @@ test('issue 11, section 6, case 6: printed, it is the report alone, and it makes
     await expect(f.getByRole('heading', { name: 'Meeting report For Sam' }).isVisible()).resolves.toBe(true);
     await expect(f.locator('table.timeline').isVisible()).resolves.toBe(true);
     // Black on white: no background colour left on the summary cards or the table's head.
-    const backgrounds = await f.locator('.summary div, thead th').evaluateAll((els) => [...new Set(els.map((e) => getComputedStyle(e).backgroundColor))]);
-    expect(backgrounds).toEqual(['rgb(255, 255, 255)']);
+    // Asked until it holds: once, in a loaded CI run, one head cell still had its screen colour just after the switch to print.
+    const backgrounds = () => f.locator('.summary div, thead th').evaluateAll((els) => [...new Set(els.map((e) => getComputedStyle(e).backgroundColor))]);
+    await eventually(backgrounds).toEqual(['rgb(255, 255, 255)']);
     const pdf = await f.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   } finally {
