@@ -64,9 +64,10 @@ const here = import.meta.dirname;
  * source, so the bench measures the server as shipped.
  */
 function productionNodeFlags(): string[] {
-  const start = JSON.parse(readFileSync(join(here, '../../package.json'), 'utf8')).scripts.start as string;
-  const match = /\bnode((?: --[\w-]+(?:=\S+)?)*) dist\/server\/main\.js/.exec(start);
-  if (!match) throw new Error('package.json: the start script no longer runs `node [flags] dist/server/main.js`');
+  // `npm start` builds, then runs `serve` (issue 17: several processes start from one build).
+  const { serve } = JSON.parse(readFileSync(join(here, '../../package.json'), 'utf8')).scripts as { serve: string };
+  const match = /\bnode((?: --[\w-]+(?:=\S+)?)*) dist\/server\/main\.js/.exec(serve);
+  if (!match) throw new Error('package.json: the serve script no longer runs `node [flags] dist/server/main.js`');
   return match[1]!.split(' ').filter(Boolean);
 }
 const OUR_NODE_FLAGS = productionNodeFlags();
