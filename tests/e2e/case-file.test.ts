@@ -77,6 +77,9 @@ test('issue 9, section 7: a case prepared in the console alone, from intake to a
   expect(await f.getByRole('button', { name: 'Move on to Assessment' }).isDisabled()).toBe(true);
   expect(await f.locator('html').getAttribute('lang')).toBe('en');
   await accessible(f, 'case-overview-intake');
+  // Before any assessment nothing is cautioned, so nothing is "Recommended" either (a newcomer's trial saw all five tagged).
+  await f.locator('[data-approach="arise"]').waitFor();
+  expect(await f.locator('[data-approach]').getByText('Recommended', { exact: true }).count()).toBe(0);
 
   // Team: four people, one of them support.
   await tab('Team').click();
@@ -124,6 +127,7 @@ test('issue 9, section 7: a case prepared in the console alone, from intake to a
   await flag('withdrawal-risk').waitFor();
   expect(await f.locator('[data-approach="love-first"]').getByText('Caution', { exact: true }).isVisible()).toBe(true);
   expect(await f.locator('[data-approach="johnson"]').getByText('Caution', { exact: true }).isVisible()).toBe(true);
+  expect(await f.locator('[data-approach="arise"]').getByText('Recommended', { exact: true }).isVisible()).toBe(true);
   await item('safety-plan').waitFor();
   await item('medical-detox-planned').waitFor();
   await accessible(f, 'case-overview-flags');
