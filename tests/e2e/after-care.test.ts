@@ -59,6 +59,8 @@ test('issue 11, after a no: the due counts, the After-care tab and the person\'s
   expect(await f.locator(`[data-commitment="${fx.ids.bob}"]`).textContent()).toContain(PRIVATE.bobBottomLine);
   expect(await f.locator('[data-follow-up]').count()).toBe(10);
   expect(await f.locator('[data-follow-up="1-day"] .status').textContent()).toBe('Overdue');
+  // A Johnson case is offered no "next ARISE level" (a newcomer's trial found it there).
+  expect(await f.locator('#next-attempt option').allTextContents()).toEqual(['Not decided yet', 'Another meeting']);
 
   // The family's track: one session, saved.
   await f.getByRole('button', { name: 'Add a session' }).click();
