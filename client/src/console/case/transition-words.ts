@@ -22,7 +22,8 @@ export const TRANSITION_WORDS = {
     '"Admitted" once admitted. No time, no place, no names. Untick it to take the line away again.',
   save: 'Save the checklist',
   saved: (at: string) => `Saved at ${at}.`,
-  notSaved: 'Not saved yet.',
+  // Calm, not a warning: nothing has happened yet when the tab first opens (a newcomer's trial read "Not saved yet." as one).
+  notSaved: 'Nothing recorded yet: fill in each step as it happens, then save.',
   consentsTitle: 'Consent to share (42 CFR Part 2)',
   consentsHint:
     'Without the person\'s written consent, the treatment program may not even confirm that they arrived. ' +
