@@ -37,6 +37,8 @@ const meetingRoom = (meetingId: string, audience: Audience, protocol: ProtocolVe
   const base = protocol === 2 ? `m:${meetingId}:v2` : `m:${meetingId}`;
   return audience.kind === 'participant' ? `${base}:p:${audience.participantId}` : `${base}:${audience.kind}`;
 };
+/** Every console of a meeting, whichever protocol it speaks (a v2 console sits in its own room). */
+const consoleRooms = (meetingId: string) => [meetingRoom(meetingId, { kind: 'facilitator' }), meetingRoom(meetingId, { kind: 'facilitator' }, 2)];
 /** v2: everyone let in, the displays and the facilitator; the agenda is encoded once for all of them. */
 const agendaRoom = (meetingId: string) => `m:${meetingId}:agenda`;
 const PART_EVENTS = { you: EVENTS.you, facilitator: EVENTS.facilitator } as const;
@@ -154,8 +156,7 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
   private tellDevices(meetingId: string, linkId: string): void {
     const devices = this.devicesOn(linkId);
     this.io?.to(`link:${linkId}`).emit(EVENTS.linkDevices, { devices });
-    const consoles = [meetingRoom(meetingId, { kind: 'facilitator' }), meetingRoom(meetingId, { kind: 'facilitator' }, 2)];
-    this.io?.to(consoles).emit(EVENTS.linkDevices, { linkId, devices });
+    this.io?.to(consoleRooms(meetingId)).emit(EVENTS.linkDevices, { linkId, devices });
   }
 
   /**
@@ -164,8 +165,7 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
    * only, never the family's; this process's connections (a meeting has one owner process).
    */
   private tellConsoles(meetingId: string): void {
-    // Consoles of both protocol versions (issue 14: a v2 console sits in its own room).
-    const rooms = [meetingRoom(meetingId, { kind: 'facilitator' }), meetingRoom(meetingId, { kind: 'facilitator' }, 2)];
+    const rooms = consoleRooms(meetingId);
     const byAccount = new Map<string, { accountId: string; name: string; screens: number }>();
     const ids = new Set(rooms.flatMap((room) => [...(this.io?.sockets.adapter.rooms.get(room) ?? [])]));
     for (const id of ids) {
