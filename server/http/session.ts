@@ -40,10 +40,18 @@ declare module 'fastify' {
   }
 }
 
-/** onRequest hook for every route that needs the facilitator: a request is activity, so it keeps the session alive. */
-export async function requireFacilitator(request: FastifyRequest): Promise<void> {
+/** The response header that tells the console this request counted as activity (its idle watch follows the server's). */
+export const ACTIVITY_HEADER = 'x-session-activity';
+
+/**
+ * onRequest hook for every route that needs the facilitator: a request is activity, so it keeps the
+ * session alive, and the answer says so (ACTIVITY_HEADER), so that the console's idle deadline and the
+ * server's agree even for requests no one typed (a page's loads). 401 UNAUTHENTICATED without a live session.
+ */
+export async function requireFacilitator(request: FastifyRequest, reply?: FastifyReply): Promise<void> {
   const session = await request.server.sessions.authenticate(request.headers.cookie, true);
   if (!session) throw new HttpError(401, 'UNAUTHENTICATED', 'Please sign in');
+  reply?.header(ACTIVITY_HEADER, '1');
   request.facilitatorId = session.facilitatorId;
   request.sessionEndsAt = session.endsAt;
   request.sessionHash = session.idHash;

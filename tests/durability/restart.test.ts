@@ -97,8 +97,14 @@ describe('a server killed mid-meeting', () => {
     // Since issue 12, case 1 a person holds one open signal of each kind and a repeat refreshes it,
     // so the burst leaves one signal each for Ann and Bob; the resends above are the proof that every
     // acknowledged command is in the log (after a restart only the log can answer a repeat).
+    // Whoever had a signal acknowledged has one open. The other may have none: the server can take one
+    // socket's burst before the other's, and a command neither acknowledged nor buffered is not owed.
+    // (A clean-clone CI run at fdff61e failed here when every acknowledged signal was Ann's.)
     const stillOpen = after.signals.filter((s) => s.kind === 'want-to-speak').map((s) => s.participantId);
-    expect(stillOpen.sort()).toEqual([fx.ids.ann, fx.ids.bob].sort());
+    const acknowledgedSenders = new Set(acknowledged.map((a) => (a.sender === ann ? fx.ids.ann : fx.ids.bob)));
+    for (const id of acknowledgedSenders) expect(stillOpen).toContain(id);
+    expect(stillOpen.every((id) => id === fx.ids.ann || id === fx.ids.bob)).toBe(true);
+    expect(new Set(stillOpen).size).toBe(stillOpen.length);
 
     // The meeting goes on where it was. Signals the client buffered while the
     // server was down may still arrive, so refresh and retry once on STALE, as a client would.

@@ -118,3 +118,25 @@ export async function signIn(page: Page): Promise<void> {
   await page.getByLabel('Password').fill('correct horse battery');
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+/**
+ * Counts the page's requests in flight from now on. `settled()` resolves once none has been in flight
+ * for `quietMs` (real ms): the page's own loads are done, so a clock jump that follows lands after them.
+ */
+export function trackRequests(page: Page): { settled: (quietMs?: number, timeoutMs?: number) => Promise<void> } {
+  let inFlight = 0;
+  let lastChange = Date.now();
+  page.on('request', () => { inFlight++; lastChange = Date.now(); });
+  const done = () => { inFlight = Math.max(0, inFlight - 1); lastChange = Date.now(); };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return {
+    async settled(quietMs = 500, timeoutMs = 15_000) {
+      const giveUp = Date.now() + timeoutMs;
+      while (inFlight > 0 || Date.now() - lastChange < quietMs) {
+        if (Date.now() > giveUp) throw new Error(`the page still had ${inFlight} request(s) in flight after ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+  };
+}

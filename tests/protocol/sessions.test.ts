@@ -30,6 +30,19 @@ test('a session ends after 15 idle minutes, and each request counts as activity'
   expect(ended.body.error.message).toMatch(/sign in/i);
 });
 
+// The console's idle watch follows the server's deadline only if it knows which answers counted as
+// activity: a page's own loads moved the server's deadline and not the console's, so a locked console's
+// Pause went unaudited (a clean-clone CI failure at fdff61e, tests/e2e/console-lock.test.ts).
+test('an answer that counted as activity says so; a refusal or a public route does not', async () => {
+  const fx = await start();
+  const header = async (path: string, cookie?: string) =>
+    (await fetch(server!.url + path, { headers: cookie ? { cookie } : {} })).headers.get('x-session-activity');
+  expect(await header('/api/me', fx.api.cookie)).toBe('1');
+  expect(await header('/api/cases', fx.api.cookie)).toBe('1');
+  expect(await header('/api/cases')).toBeNull();
+  expect(await header('/api/config')).toBeNull();
+});
+
 test('activity never stretches a session past SESSION_HOURS', async () => {
   const fx = await start({ SESSION_HOURS: '1' });
   for (let i = 0; i < 5; i++) {

@@ -20,6 +20,7 @@ export class ApiError extends Error {
 /** One JSON call to the server; a refusal throws an `ApiError` carrying the server's code and message. */
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
+  const sentAt = Date.now();
   try {
     res = await fetch(path, {
       method,
@@ -32,6 +33,8 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   }
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
+  // The server counted this request as activity (requireFacilitator): the idle watch follows it.
+  if (res.headers.get('x-session-activity')) session.answered(sentAt);
   if (!res.ok) {
     const error = data?.error ?? {};
     // Signed out in the meantime (idle logoff): back to the sign-in form. Checking who is signed in is not that.

@@ -97,6 +97,16 @@ class Session {
     this.check();
   }
 
+  /**
+   * An HTTP call sent at `sentAt` counted as activity on the server (a page's own loads too), so the
+   * idle deadline here moves with the server's. A locked console stays locked: only the password opens it.
+   */
+  answered(sentAt: number) {
+    if (!this.httpReport || this.locked) return;
+    this.idle.reported(sentAt);
+    this.check();
+  }
+
   /** "Stay signed in". */
   stay() {
     this.report();
