@@ -11,7 +11,9 @@ const root = join(import.meta.dirname, '..');
 export default function compileMessages(): void {
   const out = join(root, 'client/src/paraglide/messages/_index.js');
   const catalogs = join(root, 'client/i18n/messages');
-  const newest = Math.max(...readdirSync(catalogs).map((f) => statSync(join(catalogs, f)).mtimeMs));
+  // The family catalogs and the console's (client/i18n/messages/<area>/<locale>.json), whichever changed last.
+  const files = readdirSync(catalogs, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
+  const newest = Math.max(...files.map((f) => statSync(join(catalogs, f)).mtimeMs));
   if (existsSync(out) && statSync(out).mtimeMs >= newest) return;
   execFileSync('npm', ['run', '--silent', 'i18n'], { cwd: root, stdio: 'inherit' });
 }

@@ -3,14 +3,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { catalogProblems, literalText, placeholders } from './i18n-check.js';
+import { catalogProblems, consoleCatalogProblems, duplicateKeys, literalText, placeholders } from './i18n-check.js';
 
 const root = join(import.meta.dirname, '../..');
-const catalog = (locale: string) => JSON.parse(readFileSync(join(root, 'client/i18n/messages', `${locale}.json`), 'utf8')) as Record<string, string>;
+/** A catalog: the family pages' (`area` empty) or the console's (`console`, `case`), in one language. */
+const catalog = (locale: string, area = '') =>
+  JSON.parse(readFileSync(join(root, 'client/i18n/messages', area, `${locale}.json`), 'utf8')) as Record<string, string>;
+const CONSOLE_AREAS = ['console', 'case'];
 
 describe('the message catalogs', () => {
   test('issue 15: English and Spanish have the same keys, none empty, with the same placeholders', () => {
     expect(catalogProblems(catalog('en'), catalog('es'))).toEqual([]);
+  });
+
+  test('issue 15: the console catalogs: English whole; Spanish, where given, matches; no key in two files', () => {
+    for (const area of CONSOLE_AREAS) expect(consoleCatalogProblems(catalog('en', area), catalog('es', area))).toEqual([]);
+    expect(duplicateKeys([catalog('en'), ...CONSOLE_AREAS.map((a) => catalog('en', a))])).toEqual([]);
   });
 
   test('issue 15: the check itself catches a missing key and a placeholder that differs', () => {
@@ -20,6 +28,12 @@ describe('the message catalogs', () => {
     ]);
     expect(catalogProblems({ a: 'x' }, { a: 'y', c: '' })).toEqual(['c: missing in en', 'c: empty in es']);
     expect(placeholders('{count} of {total}')).toEqual(['{count}', '{total}']);
+    expect(consoleCatalogProblems({ a: 'Hi {name}', b: 'Bye', c: ' ' }, { a: 'Hola', d: 'x' })).toEqual([
+      'c: empty in en',
+      'a: placeholders differ (en {name}, es none)',
+      'd: missing in en',
+    ]);
+    expect(duplicateKeys([{ a: 'x', b: 'y' }, { b: 'z' }])).toEqual(['b']);
   });
 
   test('issue 15: the Spanish is person-first: never "adicto" or "alcohólico" as a label', () => {

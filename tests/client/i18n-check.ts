@@ -24,6 +24,27 @@ export function catalogProblems(en: Record<string, string>, es: Record<string, s
   return problems;
 }
 
+/**
+ * What is wrong in a console catalog pair: the console is English, so Spanish may lack a key (Paraglide
+ * then uses the English), but every English key is non-empty, and any Spanish one has an English
+ * counterpart with the same placeholders.
+ */
+export function consoleCatalogProblems(en: Record<string, string>, es: Record<string, string>): string[] {
+  const shared = Object.fromEntries(Object.entries(en).filter(([k]) => k in es));
+  return [
+    ...Object.keys(en).filter((k) => k !== '$schema' && !en[k]!.trim()).map((k) => `${k}: empty in en`),
+    ...catalogProblems(shared, es),
+  ];
+}
+
+/** Keys that appear in more than one catalog file (each key belongs to one). */
+export function duplicateKeys(catalogs: Array<Record<string, string>>): string[] {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const c of catalogs) for (const k of Object.keys(c)) if (k !== '$schema') (seen.has(k) ? dup : seen).add(k);
+  return [...dup].sort();
+}
+
 // Attributes a person reads or hears; their literal values must come from the catalogs too.
 const SPOKEN_ATTRIBUTES = /\b(aria-label|title|placeholder|alt)="([^"{]*[A-Za-z][^"]*)"/g;
 
