@@ -12,14 +12,14 @@ import { SEALED_COLUMNS } from './sealed-columns.js';
 export const RESEAL_BATCH = 500;
 
 /** Re-seals one table's sealed columns, batch by batch, through a cursor on the transaction's own connection. */
-async function resealTable(trx: Transaction<any>, table: string, columns: readonly string[], from: Vault, to: Vault): Promise<number> {
+async function resealTable(trx: Transaction<any>, table: string, columns: readonly string[], from: Vault, to: Vault, batch: number): Promise<number> {
   let count = 0;
   const cols = sql.join(columns.map((c) => sql.id(c)));
   // ctid, PostgreSQL's rowid: every table has one, whatever its key. The cursor
   // reads the rows as they were when it opened, so each row is rewritten once.
   await sql`DECLARE reseal NO SCROLL CURSOR FOR SELECT ctid::text AS row_id, ${cols} FROM ${sql.id(table)}`.execute(trx);
   for (;;) {
-    const rows = (await sql<Record<string, string | null>>`FETCH ${sql.raw(String(RESEAL_BATCH))} FROM reseal`.execute(trx)).rows;
+    const rows = (await sql<Record<string, string | null>>`FETCH ${sql.raw(String(Math.max(1, Math.floor(batch))))} FROM reseal`.execute(trx)).rows;
     if (rows.length === 0) break;
     const values = columns.map((c) =>
       rows.map((row) => {
@@ -42,13 +42,13 @@ async function resealTable(trx: Transaction<any>, table: string, columns: readon
  * Re-seals every sealed value in the database `db` from `from` to `to`, in
  * one transaction. Throws VaultError if `from` is not the database's key
  * (nothing changed). Returns how many values were re-sealed. The caller holds
- * the server lock (holdServerLock).
+ * the server lock (holdServerLock). `batch`: rows per round trip.
  */
-export async function resealPostgres(db: Kysely<any>, from: Vault, to: Vault): Promise<number> {
+export async function resealPostgres(db: Kysely<any>, from: Vault, to: Vault, { batch = RESEAL_BATCH }: { batch?: number } = {}): Promise<number> {
   return db.transaction().execute(async (trx) => {
     await verifyKey(trx, from);
     let count = 0;
-    for (const [table, columns] of Object.entries(SEALED_COLUMNS)) count += await resealTable(trx, table, columns, from, to);
+    for (const [table, columns] of Object.entries(SEALED_COLUMNS)) count += await resealTable(trx, table, columns, from, to, batch);
     return count;
   });
 }
