@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { postgresKysely, postgresPool } from '../store/postgres-connection.js';
 import { storedCheck } from '../store/postgres-vault-check.js';
 import { ToolError } from './common.js';
-import { runProgram } from './postgres-programs.js';
+import { findProgram, runProgram } from './postgres-programs.js';
 
 /**
  * Reads the whole archive `file` (pg_restore turns it into SQL, which is
@@ -63,6 +63,9 @@ export async function dumpTo(url: string, file: string): Promise<void> {
  */
 export async function backupPostgres(url: string, destination: string): Promise<number> {
   if (existsSync(destination)) throw new ToolError(`${destination} already exists; name another file`);
+  // Both programs are needed (the dump is read back with pg_restore): missing ones are named before anything is written.
+  findProgram('pg_dump');
+  findProgram('pg_restore');
   const db = postgresKysely(postgresPool(url, { max: 1 }));
   try {
     if ((await storedCheck(db)) === undefined) throw new ToolError('the database holds no vault check value: start the server once on it first');

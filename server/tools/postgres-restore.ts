@@ -12,10 +12,11 @@ import { storedCheck } from '../store/postgres-vault-check.js';
 import { CHECK_TEXT, opens, WRONG_KEY } from '../store/vault-check.js';
 import { ToolError } from './common.js';
 import { archiveCheck, dumpTo } from './postgres-backup.js';
-import { holdServerLock, libpqEnvironment, runProgram } from './postgres-programs.js';
+import { findProgram, holdServerLock, libpqEnvironment, runProgram } from './postgres-programs.js';
 
 /** Checks that `backup` is a whole Threshold dump that `vault` opens; returns its sealed check value. Throws ToolError or VaultError. */
 export async function checkPostgresBackup(backup: string, vault: Vault): Promise<string> {
+  findProgram('pg_dump');
   const check = await archiveCheck(backup);
   if (check === undefined) throw new ToolError(`${backup} is not a Threshold backup (it holds no vault check value)`);
   if (!opens(vault, check, CHECK_TEXT)) throw new VaultError(WRONG_KEY);

@@ -127,6 +127,11 @@ test('issue 17, operations: npm run backup on PostgreSQL dumps consistently whil
   expect(sql.stdout).toContain('COPY public.events');
   expect(sql.stdout).not.toContain(oldKey);
   expect(sql.stdout).not.toContain(PRIVATE.annLetter);
+  // Without PostgreSQL's client programs: the line that installs them, and no file.
+  const missing = await npmRun('backup', [join(backupDir, 'none.dump')], sourceUrl, { PG_BIN: '/nowhere' });
+  expect(missing.code).toBe(2);
+  expect(missing.output).toMatch(/pg_dump was not found .*apt-get install -y postgresql-client/);
+  expect(readdirSync(backupDir)).toEqual(['monday.dump']);
   // A file that is already there is never overwritten.
   const again = await npmRun('backup', [backupFile], sourceUrl);
   expect(again.code).toBe(2);
@@ -226,4 +231,47 @@ test('issue 17, operations: npm run rotate-key on PostgreSQL re-seals every seal
   expect(seen.cases).toContain('Sam');
   // The dump made before the rotation still opens with the old key only.
   expect(readFileSync(backupFile).length).toBeGreaterThan(0);
+}, 90_000);
+
+test('issue 17, operations: with the key file, rotate-key on PostgreSQL replaces it and retires the old one; the old key is refused after', async () => {
+  const url = await database.createDatabase();
+  const keyDir = mkdtempSync(join(tmpdir(), 'threshold-pg-keyfile-'));
+  const keyFile = join(keyDir, 'threshold.key');
+  const withKeyFile = { DATA_DIR: keyDir, THRESHOLD_KEY: '' };
+  const start = async () => {
+    const started = new ServerProcess(await freePort(), keyDir, { DATABASE_URL: url });
+    await started.start();
+    return started;
+  };
+  try {
+    const first = await start();
+    const api = new Api(first.url);
+    expect((await api.post('/api/setup', { name: 'Dana', email: 'dana@example.org', password: 'correct horse battery' })).status).toBe(201);
+    expect((await api.post('/api/cases', { lovedOneName: 'Robin', approach: 'johnson' })).status).toBe(201);
+    expect(await first.stop('SIGTERM')).toBe(0);
+    const before = readFileSync(keyFile, 'utf8').trim();
+
+    const rotate = await npmRun('rotate-key', [], url, withKeyFile);
+    expect(rotate.code, rotate.output).toBe(0);
+    const after = readFileSync(keyFile, 'utf8').trim();
+    expect(after).not.toBe(before);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    const retired = readdirSync(keyDir).find((name) => name.startsWith('threshold.key.retired-'))!;
+    expect(readFileSync(join(keyDir, retired), 'utf8').trim()).toBe(before);
+    expect(readdirSync(keyDir)).not.toContain('threshold.key.new');
+
+    const withOld = new ServerProcess(await freePort(), keyDir, { DATABASE_URL: url, THRESHOLD_KEY: before });
+    await expect(withOld.start()).rejects.toThrow(/not the key this database was sealed with/);
+    const again = await start();
+    try {
+      const reader = new Api(again.url);
+      expect((await reader.post('/api/login', { email: 'dana@example.org', password: 'correct horse battery' })).status).toBe(200);
+      expect(JSON.stringify((await reader.get('/api/cases')).body)).toContain('Robin');
+    } finally {
+      await again.stop('SIGTERM');
+    }
+  } finally {
+    rmSync(keyDir, { recursive: true, force: true });
+    await database.dropDatabase(url);
+  }
 }, 90_000);
