@@ -222,6 +222,8 @@ test('issue 17, operations: npm run rotate-key on PostgreSQL re-seals every seal
   expect(checked).toBeGreaterThan(10);
   expect(rotate.output).toContain(`Re-sealed ${checked} values`);
 
+  // Also pins a hang found with this test: a server on PostgreSQL given the wrong key never
+  // exited (the store's clean-up waited for the server lock's connection, server/store/open.ts).
   const withOld = new ServerProcess(await freePort(), dataDir, { DATABASE_URL: sourceUrl, THRESHOLD_KEY: oldKey });
   await expect(withOld.start()).rejects.toThrow(/not the key this database was sealed with/);
   server = await startOn(sourceUrl, newKey);
