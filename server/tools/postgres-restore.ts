@@ -5,6 +5,7 @@
 // database was dumped beside the backups, so that a restore of the wrong file
 // loses nothing. pg_restore runs in one transaction: a restore that fails
 // midway leaves the database as it was. docs/deployment.md, "Backups on PostgreSQL".
+import { existsSync } from 'node:fs';
 import type pg from 'pg';
 import { VaultError, type Vault } from '../security/vault.js';
 import { describeDatabase, postgresKysely, postgresPool } from '../store/postgres-connection.js';
@@ -66,8 +67,10 @@ export async function restorePostgres(backup: string, url: string, check: string
             'or add --replace to replace what it holds (it is dumped beside the backups first)',
         );
       }
-      await dumpTo(url, keepAs);
+      // Two restores within one second would name the same file: the second gets a number.
       kept = keepAs;
+      for (let n = 1; existsSync(kept); n++) kept = keepAs.replace(/(\.dump)?$/, `-${n}$1`);
+      await dumpTo(url, kept);
       // Tables the backup does not have (a later migration's) would stop the next start's migrations: they go too.
       const restored = await archiveTables(backup);
       const extra = present.filter((table) => !restored.has(table));

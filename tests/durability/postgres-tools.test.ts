@@ -197,6 +197,14 @@ test('issue 17, operations: restore over a database that holds records needs --r
   expect(await approach()).toBe('johnson');
 }, 60_000);
 
+test('issue 17, operations: restore --replace also drops tables the dump does not have (a later migration), so the next start migrates cleanly', async () => {
+  await query(restoredUrl, 'CREATE TABLE later_migration (id text PRIMARY KEY)');
+  const replaced = await npmRun('restore', [backupFile, '--replace'], restoredUrl);
+  expect(replaced.code, replaced.output).toBe(0);
+  expect(await query(restoredUrl, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename = 'later_migration'")).toEqual([]);
+  expect(readdirSync(join(dataDir, 'backups')).filter((name) => name.startsWith('replaced-'))).toHaveLength(2);
+}, 60_000);
+
 test('issue 17, operations: npm run rotate-key on PostgreSQL re-seals every sealed value; the old key is refused after', async () => {
   const inUse = await npmRun('rotate-key', [], sourceUrl, { NEW_THRESHOLD_KEY: newKey });
   expect(inUse.code).toBe(2);
