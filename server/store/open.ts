@@ -9,7 +9,7 @@ import { Vault, VaultError } from '../security/vault.js';
 import { openDataDirectory } from './data-dir.js';
 import { PostgresStore } from './postgres.js';
 import { describeDatabase, postgresKysely, postgresPool } from './postgres-connection.js';
-import { databaseHoldsRecords } from './postgres-vault-check.js';
+import { databaseHoldsRecords, verifyKey } from './postgres-vault-check.js';
 import type { Store } from './types.js';
 
 export interface OpenOptions {
@@ -38,7 +38,7 @@ export async function openStore(config: Config, options: OpenOptions = {}): Prom
  * session-level advisory lock, held by one connection for the server's life;
  * PostgreSQL drops it with that connection, so a killed server's lock goes with it.
  */
-const SERVER_LOCK = 'threshold server';
+export const SERVER_LOCK = 'threshold server';
 /** Held while a shared server starts, so that two never migrate or seal the key check at once. */
 const START_LOCK = 'threshold start';
 
@@ -89,6 +89,10 @@ export async function openPostgresDatabase(
     // Not destroyed: that would end the pool, which the store goes on to own.
     const inUse = await databaseHoldsRecords(postgresKysely(pool));
     const vault = Vault.load(encryptionKey, keyFile, { mayCreate: !inUse, onCreated: onKeyCreated });
+    // Checked here as well as in PostgresStore.over: a wrong key (after a key
+    // rotation, say) must stop the start, and over's own clean-up ends the
+    // pool, which would wait forever for the lock's connection held above.
+    await verifyKey(postgresKysely(pool), vault);
     const store = await PostgresStore.over(pool, vault);
     if (shared) await holder.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [START_LOCK]);
     const close = store.close.bind(store);

@@ -3,16 +3,21 @@
 // are copied from one read snapshot, and the copy restarts by itself if the
 // server writes meanwhile, so it never holds half a command. The key is not
 // in the copy; keep the key file (or THRESHOLD_KEY) apart from it.
+// With DATABASE_URL, pg_dump does it instead (postgres-backup.ts).
 // docs/reliability.md, "Backups, restore and key rotation".
 import Database from 'better-sqlite3';
 import { chmodSync, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { storedCheck } from '../store/vault-check.js';
-import { runTool, toolConfig, ToolError } from './common.js';
+import { fileTime, runTool, toolConfig, ToolError } from './common.js';
+import { backupPostgres } from './postgres-backup.js';
 
-/** `threshold-2026-11-30T02-30-00Z.sqlite` under DATA_DIR/backups, when no file is named. */
-export function defaultBackupFile(dataDir: string, now = new Date()): string {
-  return join(dataDir, 'backups', `threshold-${now.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}.sqlite`);
+/**
+ * `threshold-2026-11-30T02-30-00Z.sqlite` under DATA_DIR/backups, when no file
+ * is named; `.dump` for PostgreSQL's (pg_dump's custom format).
+ */
+export function defaultBackupFile(dataDir: string, now = new Date(), extension: 'sqlite' | 'dump' = 'sqlite'): string {
+  return join(dataDir, 'backups', `threshold-${fileTime(now)}.${extension}`);
 }
 
 /**
@@ -51,8 +56,8 @@ export async function backupDatabase(source: string, destination: string): Promi
 
 async function main() {
   const config = toolConfig();
-  const target = process.argv[2] ? resolve(process.argv[2]) : defaultBackupFile(config.dataDir);
-  const bytes = await backupDatabase(config.databaseFile, target);
+  const target = process.argv[2] ? resolve(process.argv[2]) : defaultBackupFile(config.dataDir, new Date(), config.databaseUrl ? 'dump' : 'sqlite');
+  const bytes = config.databaseUrl ? await backupPostgres(config.databaseUrl, target) : await backupDatabase(config.databaseFile, target);
   console.log(`Backup written: ${target} (${bytes} bytes).`);
   console.log('It is sealed with the current key, which is not in it: keep the key (the key file or THRESHOLD_KEY) safe and apart from the backup.');
 }

@@ -1,5 +1,5 @@
 // What the maintenance commands (backup, restore, rotate-key) share: the
-// configuration read as the server reads it, plain messages instead of stack
+// configuration read as the server reads it (SQLite or DATABASE_URL), plain messages instead of stack
 // traces, and the test that the server is stopped.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
@@ -10,16 +10,18 @@ import { DATABASE_FILE } from '../store/data-dir.js';
 export class ToolError extends Error {}
 
 /**
- * DATA_DIR, KEY_FILE and THRESHOLD_KEY from the environment, as the server reads them; the database's path.
- * Throws ToolError with DATABASE_URL set: these tools work on the SQLite file, and on PostgreSQL
- * they would back up, restore or re-seal a file the server does not use (docs/deployment.md says what to do instead).
+ * DATA_DIR, KEY_FILE, THRESHOLD_KEY and DATABASE_URL from the environment, as
+ * the server reads them; the SQLite database's path (unused on PostgreSQL,
+ * where each tool works on DATABASE_URL instead).
  */
 export function toolConfig(): Config & { databaseFile: string } {
   const config = loadConfig();
-  if (config.databaseUrl) {
-    throw new ToolError('DATABASE_URL is set: this tool works on the SQLite store only. On PostgreSQL, see docs/deployment.md (backups with pg_dump; key rotation is not available yet)');
-  }
   return { ...config, databaseFile: join(config.dataDir, DATABASE_FILE) };
+}
+
+/** `2026-11-30T02-30-00Z`: a time for file names (no colons, no milliseconds). */
+export function fileTime(now = new Date()): string {
+  return now.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
 }
 
 /**

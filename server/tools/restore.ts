@@ -2,6 +2,8 @@
 // in place of the database, with the server stopped. The backup is checked
 // first (SQLite's integrity check, and that the key in hand opens it); the
 // database it replaces is kept beside it as `threshold.sqlite.replaced-<time>`.
+// With DATABASE_URL, pg_restore does it (postgres-restore.ts), and a
+// database that holds tables is replaced only with --replace.
 // docs/reliability.md, "Backups, restore and key rotation".
 import Database from 'better-sqlite3';
 import { chmodSync, copyFileSync, existsSync, renameSync, writeFileSync } from 'node:fs';
@@ -9,7 +11,9 @@ import { join, resolve } from 'node:path';
 import { Vault } from '../security/vault.js';
 import { CHECK_FILE } from '../store/data-dir.js';
 import { storedCheck, verifyKey } from '../store/vault-check.js';
-import { openExclusive, runTool, toolConfig, ToolError } from './common.js';
+import { describeDatabase } from '../store/postgres-connection.js';
+import { fileTime, openExclusive, runTool, toolConfig, ToolError } from './common.js';
+import { checkPostgresBackup, restorePostgres } from './postgres-restore.js';
 
 /** Checks that `backup` is whole and opens with `vault`; returns its sealed check value. Throws ToolError or VaultError. */
 export function checkBackup(backup: string, vault: Vault): string {
@@ -37,7 +41,7 @@ export function restoreDatabase(backup: string, file: string, now = new Date()):
   if (existsSync(file)) {
     // Closing the only connection checkpoints the WAL into the file, so the file alone is the whole database.
     openExclusive(file).close();
-    kept = `${file}.replaced-${now.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}`;
+    kept = `${file}.replaced-${fileTime(now)}`;
     renameSync(file, kept);
     for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, kept + suffix);
   }
@@ -48,15 +52,30 @@ export function restoreDatabase(backup: string, file: string, now = new Date()):
   return kept;
 }
 
+/** `npm run restore -- <file> [--replace]`: the backup's path and whether --replace was given. Throws ToolError. */
+export function restoreArguments(argv: string[]): { backup: string; replace: boolean } {
+  const replace = argv.includes('--replace');
+  const files = argv.filter((arg) => arg !== '--replace');
+  if (files.length !== 1 || files[0]!.startsWith('--')) throw new ToolError('name the backup file: npm run restore -- <file> [--replace]');
+  return { backup: resolve(files[0]!), replace };
+}
+
 async function main() {
   const config = toolConfig();
-  const backup = process.argv[2];
-  if (!backup) throw new ToolError('name the backup file: npm run restore -- <file>');
+  const { backup, replace } = restoreArguments(process.argv.slice(2));
   const vault = Vault.load(config.encryptionKey, config.keyFile, { mayCreate: false });
-  const check = checkBackup(resolve(backup), vault);
-  const kept = restoreDatabase(resolve(backup), config.databaseFile);
+  if (config.databaseUrl) {
+    const check = await checkPostgresBackup(backup, vault);
+    const keepAs = join(config.dataDir, 'backups', `replaced-${fileTime()}.dump`);
+    const kept = await restorePostgres(backup, config.databaseUrl, check, { replace, keepAs });
+    console.log(`Restored ${backup} to the database at ${describeDatabase(config.databaseUrl)}.`);
+    if (kept) console.log(`The database it replaced was dumped to ${kept} first; delete it once the restored one is confirmed.`);
+    return;
+  }
+  const check = checkBackup(backup, vault);
+  const kept = restoreDatabase(backup, config.databaseFile);
   writeFileSync(join(config.dataDir, CHECK_FILE), check + '\n', { mode: 0o600 });
-  console.log(`Restored ${resolve(backup)} to ${config.databaseFile}.`);
+  console.log(`Restored ${backup} to ${config.databaseFile}.`);
   if (kept) console.log(`The database it replaced is kept as ${kept}; delete it once the restored one is confirmed.`);
 }
 

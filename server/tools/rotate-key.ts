@@ -4,7 +4,8 @@
 // stopped. With a key file, the new key is written beside it first
 // (`threshold.key.new`), and the old one kept as `threshold.key.retired-<time>`:
 // backups made before the rotation open only with it. With THRESHOLD_KEY, the
-// new key comes from NEW_THRESHOLD_KEY. docs/reliability.md says how.
+// new key comes from NEW_THRESHOLD_KEY. With DATABASE_URL the same, on
+// PostgreSQL (postgres-rotate.ts). docs/reliability.md says how.
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
@@ -12,37 +13,14 @@ import { join } from 'node:path';
 import { Vault } from '../security/vault.js';
 import { CHECK_FILE } from '../store/data-dir.js';
 import { storedCheck, verifyKey } from '../store/vault-check.js';
-import { openExclusive, runTool, toolConfig, ToolError } from './common.js';
+import { postgresKysely, postgresPool } from '../store/postgres-connection.js';
+import { fileTime, openExclusive, runTool, toolConfig, ToolError } from './common.js';
+import { holdServerLock } from './postgres-programs.js';
+import { resealPostgres } from './postgres-rotate.js';
+import { SEALED_COLUMNS } from './sealed-columns.js';
 
-/** Every column schema.ts marks "sealed", by table (tests/durability/backup.test.ts holds the two together). */
-export const SEALED_COLUMNS: Record<string, readonly string[]> = {
-  cases: ['loved_one_name', 'stage_json', 'approach_reason'],
-  participants: ['name', 'relationship', 'letter', 'bottom_line'],
-  meetings: ['input_json', 'snapshot_json'],
-  events: ['event_json'],
-  // The case file (migration 004, issue 9).
-  case_stage_events: ['event_json'],
-  assessments: ['document_json'],
-  screenings: ['screening_json'],
-  objections: ['objection', 'response'],
-  readiness_marks: ['reason'],
-  // The family preparation (migration 005, issue 10).
-  letter_versions: ['text'],
-  letter_comments: ['text'],
-  // A working link's token (migration 006, issue 13 item 7).
-  links: ['token_sealed'],
-  // Treatment logistics (migration 007, issue 11).
-  facilities: ['notes'],
-  case_logistics: ['document_json'],
-  // After a yes: the transition checklist and the consents (migration 008, issue 11 section 3).
-  transitions: ['checklist_json'],
-  consents: ['form_json', 'signature_json'],
-  // After-care (migration 009, issue 11 sections 4 and 5).
-  after_care: ['record_json'],
-  commitments: ['commitment_json'],
-  follow_ups: ['note'],
-  vault_check: ['sealed'],
-};
+/** Re-exported where the tests have always found it. */
+export { SEALED_COLUMNS };
 
 /**
  * Re-seals every sealed value in `db` from `from` to `to`, in one transaction:
@@ -80,6 +58,33 @@ function newKey(usesEnvKey: boolean): Buffer {
   return key;
 }
 
+/** Re-seals the SQLite file (held alone, so the server must be stopped); returns the count and the new check value. */
+function rotateSqlite(file: string, from: () => Vault, to: Vault, beforeSealing: () => void): { count: number; check: string } {
+  const db = openExclusive(file);
+  try {
+    const vault = from();
+    beforeSealing();
+    const count = resealDatabase(db, vault, to);
+    return { count, check: storedCheck(db)! };
+  } finally {
+    db.close();
+  }
+}
+
+/** Re-seals the PostgreSQL database at `url`, holding its server lock throughout (every server must be stopped); returns the count. */
+async function rotatePostgres(url: string, from: () => Vault, to: Vault, beforeSealing: () => void): Promise<number> {
+  const lock = await holdServerLock(url);
+  const db = postgresKysely(postgresPool(url, { max: 1 }));
+  try {
+    const vault = from();
+    beforeSealing();
+    return await resealPostgres(db, vault, to);
+  } finally {
+    await db.destroy();
+    await lock.end().catch(() => undefined);
+  }
+}
+
 async function main() {
   const config = toolConfig();
   const usesEnvKey = config.encryptionKey !== undefined;
@@ -90,28 +95,29 @@ async function main() {
         `the database was already re-sealed: move ${pendingKeyFile} to ${config.keyFile} (keep the old one for older backups)`,
     );
   }
-  const db = openExclusive(config.databaseFile);
-  try {
-    const from = Vault.load(config.encryptionKey, config.keyFile, { mayCreate: false });
-    const key = newKey(usesEnvKey);
-    // The new key is on disk before the database is sealed with it: a crash between the two loses nothing.
+  const key = newKey(usesEnvKey);
+  const from = () => Vault.load(config.encryptionKey, config.keyFile, { mayCreate: false });
+  // The new key is on disk before the database is sealed with it: a crash between the two loses nothing.
+  const writePending = () => {
     if (!usesEnvKey) writeFileSync(pendingKeyFile, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
-    const count = resealDatabase(db, from, Vault.fromKey(key));
-    const check = storedCheck(db)!;
-    db.close();
-    writeFileSync(join(config.dataDir, CHECK_FILE), check + '\n', { mode: 0o600 });
-    if (usesEnvKey) {
-      console.log(`Re-sealed ${count} values under NEW_THRESHOLD_KEY. Set THRESHOLD_KEY to it before starting the server.`);
-      return;
-    }
-    const retired = `${config.keyFile}.retired-${new Date().toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}`;
-    renameSync(config.keyFile, retired);
-    renameSync(pendingKeyFile, config.keyFile);
-    console.log(`Re-sealed ${count} values under a new key in ${config.keyFile}.`);
-    console.log(`The old key is ${retired}: backups made before now open only with it. Move it off this machine, with those backups.`);
-  } finally {
-    if (db.open) db.close();
+  };
+  let count: number;
+  if (config.databaseUrl) {
+    count = await rotatePostgres(config.databaseUrl, from, Vault.fromKey(key), writePending);
+  } else {
+    const rotated = rotateSqlite(config.databaseFile, from, Vault.fromKey(key), writePending);
+    count = rotated.count;
+    writeFileSync(join(config.dataDir, CHECK_FILE), rotated.check + '\n', { mode: 0o600 });
   }
+  if (usesEnvKey) {
+    console.log(`Re-sealed ${count} values under NEW_THRESHOLD_KEY. Set THRESHOLD_KEY to it before starting the server.`);
+    return;
+  }
+  const retired = `${config.keyFile}.retired-${fileTime()}`;
+  renameSync(config.keyFile, retired);
+  renameSync(pendingKeyFile, config.keyFile);
+  console.log(`Re-sealed ${count} values under a new key in ${config.keyFile}.`);
+  console.log(`The old key is ${retired}: backups made before now open only with it. Move it off this machine, with those backups.`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) runTool('rotate-key', main);
