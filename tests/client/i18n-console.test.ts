@@ -11,6 +11,8 @@ import { minutesLeftWords } from '../../client/src/console/session-limit.js';
 import { timeLeftWords } from '../../client/src/console/idle.js';
 import { devicesWords } from '../../client/src/console/shown-links.js';
 import { OFFER_PLACE_WORDS } from '../../client/src/console/live/offer-place-words.js';
+import { partsOf } from '../../client/src/join/lobby-words.js';
+import { m } from '../../client/src/paraglide/messages.js';
 
 const root = join(import.meta.dirname, '../..');
 const svelteIn = (dir: string) =>
@@ -58,5 +60,11 @@ describe("the console's frame, live meeting and shared pieces", () => {
     expect(devicesWords(3)).toBe('3 devices');
     expect(OFFER_PLACE_WORDS.overrideOpen).toBe('Make the offer anyway…');
     expect(OFFER_PLACE_WORDS.unplanned).toBe(catalog.live_offer_place_unplanned);
+    // The colleagues' sentence, split so their names show in bold where the language puts them.
+    expect(partsOf(m.live_colleagues, { names: 'Eli, Dana' })).toEqual([
+      { text: 'Also running this meeting: ' },
+      { name: 'Eli, Dana' },
+      { text: '. Either of you can act; the activity record names who did.' },
+    ]);
   });
 });
