@@ -5,6 +5,7 @@ import type { AccountRole } from '../../../shared/practice.js';
 import type { Language, LinkKind, MemberAttendance } from '../../../shared/vocabulary.js';
 import type { CaseRole, CaseStage } from '../../../shared/case/vocabulary.js';
 import type { RecordedEntry } from '../lib/audit-words.js';
+import { m } from '../paraglide/messages.js';
 import { session } from './session.svelte.js';
 
 export class ApiError extends Error {
@@ -29,7 +30,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       credentials: 'same-origin',
     });
   } catch {
-    throw new ApiError(0, 'NETWORK', 'The server cannot be reached. Check that Threshold is running and try again.');
+    throw new ApiError(0, 'NETWORK', m.console_network_error());
   }
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
@@ -42,7 +43,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     // A wrong current password (issue 16) or a link that no longer works is not a sign-out either.
     const asksForPassword = ['/api/me', '/api/login', '/api/unlock', '/api/me/password', '/api/invitations/accept'].includes(path);
     if (res.status === 401 && !asksForPassword && !session.locked) session.end();
-    throw new ApiError(res.status, error.code ?? 'ERROR', error.message ?? 'Something went wrong; please try again');
+    throw new ApiError(res.status, error.code ?? 'ERROR', error.message ?? m.console_something_went_wrong());
   }
   return data as T;
 }

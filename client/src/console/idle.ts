@@ -3,6 +3,7 @@
 // activity it heard of; the console knows when it last told the server
 // something (a report, a command, signing in), so it can warn shortly before.
 // Plain arithmetic on the times it is given, so tests need no clock.
+import { m } from '../paraglide/messages.js';
 
 /** Ordinary input is reported at most this often: the server needs no more. */
 export const REPORT_EVERY_MS = 60_000;
@@ -56,6 +57,6 @@ export class IdleWatch {
 
 /** "about a minute", "about 30 seconds": how the warning names the time left. */
 export function timeLeftWords(ms: number): string {
-  if (ms >= 55_000) return 'about a minute';
-  return `about ${Math.max(5, Math.round(ms / 5_000) * 5)} seconds`;
+  if (ms >= 55_000) return m.console_time_about_a_minute();
+  return m.console_time_about_seconds({ count: Math.max(5, Math.round(ms / 5_000) * 5) });
 }

@@ -4,6 +4,7 @@
 // it, so the console gives a calm notice a few minutes before instead of
 // asking "Still there?". Plain arithmetic on the times it is given, so tests
 // need no clock.
+import { m } from '../paraglide/messages.js';
 import { CHECK_EVERY_MS } from './idle.js';
 
 /** The notice shows this long before the session's hard end. */
@@ -48,7 +49,7 @@ export class SessionLimit {
 
 /** "about 5 minutes", "about a minute", "less than a minute": how the notice names the time left. */
 export function minutesLeftWords(ms: number): string {
-  if (ms < 45_000) return 'less than a minute';
+  if (ms < 45_000) return m.console_time_less_than_a_minute();
   const minutes = Math.max(1, Math.round(ms / 60_000));
-  return minutes === 1 ? 'about a minute' : `about ${minutes} minutes`;
+  return minutes === 1 ? m.console_time_about_a_minute() : m.console_time_about_minutes({ count: minutes });
 }

@@ -2,6 +2,8 @@
 // none left (their link was revoked, say for a lost tablet) their latest
 // revoked one, so that a new link can be made. A guest turned away stays away.
 import type { LinkKind } from '../../../shared/vocabulary.js';
+import { plural } from '../lib/plural.js';
+import { m } from '../paraglide/messages.js';
 
 export interface ListedLink {
   id: string;
@@ -25,5 +27,5 @@ export function shownLinks<L extends ListedLink>(links: readonly L[]): L[] {
 
 /** "1 device", "2 devices": how many screens hold a link, as the console says it (issue 13, item 8). */
 export function devicesWords(devices: number): string {
-  return devices === 1 ? '1 device' : `${devices} devices`;
+  return plural(devices, m.console_devices_one, m.console_devices_other);
 }

@@ -2,7 +2,9 @@
 // types; the names come from what the console already knows (the live view's
 // members, the case, the meeting's links). The command table is typed by the
 // protocol, so a new command cannot ship without its words.
+// The words come from the console's catalog (issue 15).
 import type { CommandType } from '../../../shared/protocol.js';
+import { m } from '../paraglide/messages.js';
 
 /** One entry as `GET /api/meetings/:meetingId/audit` returns it, minus its number and time. */
 export interface RecordedEntry {
@@ -22,54 +24,63 @@ export interface Lookup {
 
 /** `person` is the name of whom a lobby decision or a call was about, or a stand-in. */
 export const COMMAND_WORDS: Record<CommandType, (person: string) => string> = {
-  'meeting.start': () => 'Started the meeting',
-  'turns.begin': () => 'Began the letters',
-  'turn.next': () => 'Called the next speaker',
-  'turn.skip': () => 'Skipped the speaker',
-  'turn.call': (person) => `Called ${person} to speak`,
-  'order.set': () => 'Changed the speaking order',
-  'turn.extend': () => 'Gave the speaker more time',
-  'turn.done': () => 'Finished the turn',
-  'pause.start': () => 'Paused the meeting',
-  'pause.end': () => 'Resumed the meeting',
-  'offer.present': () => 'Presented the offer of help',
-  'offer.respond': () => 'Noted the response to the offer',
-  'objection.raise': () => 'Raised an objection the family planned for',
-  'objection.resolve': () => 'Marked an objection answered',
-  'bottomLines.begin': () => 'Began the bottom lines',
-  'meeting.end': () => 'Recorded the outcome',
-  'meeting.close': () => 'Closed the meeting',
-  'emergency.stop': () => 'Used the emergency stop',
-  'lobby.admit': (person) => `Let ${person} in from the lobby`,
-  'lobby.deny': (person) => `Turned ${person} away from the lobby`,
-  'lobby.return': (person) => `Sent ${person} back to the lobby`,
-  'lobby.lock': () => 'Locked the lobby',
-  'meeting.callDetails': () => 'Set the call details',
-  'lobby.unlock': () => 'Unlocked the lobby',
-  'signals.clear': () => 'Cleared a signal',
-  'participant.ready': () => 'Said they are ready',
-  'signal.send': () => 'Sent a signal',
-  'signal.withdraw': () => 'Took back a signal',
+  'meeting.start': () => m.console_audit_meeting_start(),
+  'turns.begin': () => m.console_audit_turns_begin(),
+  'turn.next': () => m.console_audit_turn_next(),
+  'turn.skip': () => m.console_audit_turn_skip(),
+  'turn.call': (person) => m.console_audit_turn_call({ person }),
+  'order.set': () => m.console_audit_order_set(),
+  'turn.extend': () => m.console_audit_turn_extend(),
+  'turn.done': () => m.console_audit_turn_done(),
+  'pause.start': () => m.console_audit_pause_start(),
+  'pause.end': () => m.console_audit_pause_end(),
+  'offer.present': () => m.console_audit_offer_present(),
+  'offer.respond': () => m.console_audit_offer_respond(),
+  'objection.raise': () => m.console_audit_objection_raise(),
+  'objection.resolve': () => m.console_audit_objection_resolve(),
+  'bottomLines.begin': () => m.console_audit_bottom_lines_begin(),
+  'meeting.end': () => m.console_audit_meeting_end(),
+  'meeting.close': () => m.console_audit_meeting_close(),
+  'emergency.stop': () => m.console_audit_emergency_stop(),
+  'lobby.admit': (person) => m.console_audit_lobby_admit({ person }),
+  'lobby.deny': (person) => m.console_audit_lobby_deny({ person }),
+  'lobby.return': (person) => m.console_audit_lobby_return({ person }),
+  'lobby.lock': () => m.console_audit_lobby_lock(),
+  'meeting.callDetails': () => m.console_audit_call_details(),
+  'lobby.unlock': () => m.console_audit_lobby_unlock(),
+  'signals.clear': () => m.console_audit_signals_clear(),
+  'participant.ready': () => m.console_audit_participant_ready(),
+  'signal.send': () => m.console_audit_signal_send(),
+  'signal.withdraw': () => m.console_audit_signal_withdraw(),
 };
 
-const SOMEONE = 'someone';
-
 export function actorName(actor: RecordedEntry['actor'], lookup: Lookup): string {
-  if (actor.role === 'facilitator') return (actor.id && lookup.staffName?.(actor.id)) || 'You';
-  if (actor.role === 'display') return 'Room display';
-  if (actor.role === 'participant') return (actor.id && lookup.personName(actor.id)) || 'Participant';
-  return 'Someone';
+  if (actor.role === 'facilitator') return (actor.id && lookup.staffName?.(actor.id)) || m.console_audit_actor_you();
+  if (actor.role === 'display') return m.console_audit_actor_display();
+  if (actor.role === 'participant') return (actor.id && lookup.personName(actor.id)) || m.console_audit_actor_participant();
+  return m.console_audit_actor_someone();
 }
 
 type LinkFacts = { kind: string; participantId: string | null } | null;
 
-/** "a link for Ann", "the room display link", "a new shared remote link". */
-function linkWords(article: 'a' | 'a new' | 'the', link: LinkFacts, lookup: Lookup): string {
-  const the = article === 'a' ? 'the' : article;
-  if (link?.kind === 'display') return `${the} room display link`;
-  if (link?.kind === 'remote') return `${the} shared remote link`;
-  const person = (link?.participantId && lookup.personName(link.participantId)) || SOMEONE;
-  return `${article} link for ${person}`;
+/** One sentence about a link, whole in the catalog so each language builds it its own way. */
+interface LinkSentence {
+  display: () => string;
+  remote: () => string;
+  person: (inputs: { person: string }) => string;
+}
+
+const MADE: LinkSentence = { display: m.console_audit_issued_display, remote: m.console_audit_issued_remote, person: m.console_audit_issued_person };
+const MADE_NEW: LinkSentence = { display: m.console_audit_reissued_display, remote: m.console_audit_reissued_remote, person: m.console_audit_reissued_person };
+const SHOWN: LinkSentence = { display: m.console_audit_shown_display, remote: m.console_audit_shown_remote, person: m.console_audit_shown_person };
+const REVOKED: LinkSentence = { display: m.console_audit_revoked_display, remote: m.console_audit_revoked_remote, person: m.console_audit_revoked_person };
+
+/** "Made a link for Ann", "Showed the room display link again": `sentence` for the link's kind. */
+function aboutLink(sentence: LinkSentence, link: LinkFacts, lookup: Lookup): string {
+  if (link?.kind === 'display') return sentence.display();
+  if (link?.kind === 'remote') return sentence.remote();
+  const person = (link?.participantId && lookup.personName(link.participantId)) || m.console_audit_someone();
+  return sentence.person({ person });
 }
 
 export function describeEntry(entry: RecordedEntry, lookup: Lookup): string {
@@ -80,28 +91,28 @@ export function describeEntry(entry: RecordedEntry, lookup: Lookup): string {
   switch (entry.action) {
     case 'meeting.created':
       // Issue 10, section 4: the record says a rehearsal was made, never a meeting.
-      return entry.detail?.rehearsal === true ? 'Created the rehearsal' : 'Created the meeting';
+      return entry.detail?.rehearsal === true ? m.console_audit_created_rehearsal() : m.console_audit_created_meeting();
     case 'link.issued':
-      return link?.kind === 'guest' ? 'Joined through the shared remote link' : `Made ${linkWords('a', link, lookup)}`;
+      return link?.kind === 'guest' ? m.console_audit_guest_joined() : aboutLink(MADE, link, lookup);
     case 'link.reissued':
-      return `Made ${linkWords('a new', link, lookup)}`;
+      return aboutLink(MADE_NEW, link, lookup);
     case 'link.shown':
-      return `Showed ${linkWords('the', link, lookup)} again`;
+      return aboutLink(SHOWN, link, lookup);
     case 'link.revoked':
-      return link ? `Revoked ${linkWords('the', link, lookup)}` : 'Revoked a link';
+      return link ? aboutLink(REVOKED, link, lookup) : m.console_audit_revoked_unknown();
     case 'report.letters':
       // Issue 11, section 6: reading everyone's letters in the report is on the record.
-      return 'Opened the meeting report with the letters';
+      return m.console_audit_report_letters();
     case 'command':
       return commandWords(entry, lookup);
   }
-  return `Something the record calls “${entry.action}”`;
+  return m.console_audit_unknown_action({ action: entry.action });
 }
 
 function commandWords(entry: RecordedEntry, lookup: Lookup): string {
   const type = entry.detail?.type;
-  if (typeof type !== 'string' || !Object.hasOwn(COMMAND_WORDS, type)) return 'Sent a command this console does not know';
-  const person = (entry.subjectId && lookup.personName(entry.subjectId)) || SOMEONE;
+  if (typeof type !== 'string' || !Object.hasOwn(COMMAND_WORDS, type)) return m.console_audit_unknown_command();
+  const person = (entry.subjectId && lookup.personName(entry.subjectId)) || m.console_audit_someone();
   return COMMAND_WORDS[type as CommandType](person);
 }
 
