@@ -5,6 +5,7 @@
 import type { Language } from '../../../shared/vocabulary.js';
 import { m } from '../paraglide/messages.js';
 import { getLocale } from '../paraglide/runtime.js';
+import { serverRefusalWords, type ServerRefusal } from '../lib/server-refusals.js';
 
 /** A day (YYYY-MM-DD, as the form keeps its dates) as people read it: "November 30, 2026", "30 de noviembre de 2026". */
 export function dayWords(day: string, locale: Language = getLocale()): string {
@@ -17,11 +18,8 @@ export function momentWords(at: number, locale: Language = getLocale()): string 
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(at);
 }
 
-/** A refusal or failure as the page shows it: `code` from the server, `message` its (English) words. */
-export interface Problem {
-  code: string;
-  message: string;
-}
+/** A refusal or failure as the page shows it: `code` from the server, `message` its (English) words, and the keys beside them. */
+export type Problem = ServerRefusal;
 
 const BY_CODE: Record<string, (inputs?: Record<string, never>, options?: { locale?: Language }) => string> = {
   NETWORK: m.consent_network,
@@ -32,9 +30,11 @@ const BY_CODE: Record<string, (inputs?: Record<string, never>, options?: { local
 
 /**
  * The words for `problem`: on an English page the server's own sentence (it may name what is
- * missing), on another the catalog's sentence for its code, or a general one for a code it lacks.
+ * missing), on another the catalog's sentence for its code here, else the family pages' words for
+ * the server's refusals (a field named in the page's language, a rate limit…), or a general one.
  */
 export function problemWords(problem: Problem, locale: Language = getLocale()): string {
   if (locale === 'en' && problem.message) return problem.message;
-  return (BY_CODE[problem.code] ?? m.consent_error)({}, { locale });
+  const own = BY_CODE[problem.code];
+  return own ? own({}, { locale }) : serverRefusalWords(problem, m.consent_error, locale);
 }
