@@ -22,8 +22,8 @@ import { requirePrepareLink, SaveBudget } from './prepare-auth.js';
 
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? '';
 
-const answerSchema = z.strictObject({ answer: z.string().min(1).max(20) });
-const textSchema = (max: number) => z.strictObject({ text: z.string().max(max) });
+export const answerSchema = z.strictObject({ answer: z.string().min(1).max(20) });
+export const textSchema = (max: number) => z.strictObject({ text: z.string().max(max) });
 
 /**
  * The language of the page's words (issue 15): `?lang=en|es` when the person chose one on their

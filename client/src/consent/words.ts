@@ -21,7 +21,8 @@ export function momentWords(at: number, locale: Language = getLocale()): string 
 /** A refusal or failure as the page shows it: `code` from the server, `message` its (English) words, and the keys beside them. */
 export type Problem = ServerRefusal;
 
-const BY_CODE: Record<string, (inputs?: Record<string, never>, options?: { locale?: Language }) => string> = {
+/** Words per code for the consent page's own refusals; others go to `serverRefusalWords`. */
+export const CONSENT_CODE_WORDS: Record<string, (inputs?: Record<string, never>, options?: { locale?: Language }) => string> = {
   NETWORK: m.consent_network,
   UNAUTHENTICATED: m.consent_no_link,
   CONSENT_SIGNED: m.consent_already_signed,
@@ -35,6 +36,6 @@ const BY_CODE: Record<string, (inputs?: Record<string, never>, options?: { local
  */
 export function problemWords(problem: Problem, locale: Language = getLocale()): string {
   if (locale === 'en' && problem.message) return problem.message;
-  const own = BY_CODE[problem.code];
+  const own = CONSENT_CODE_WORDS[problem.code];
   return own ? own({}, { locale }) : serverRefusalWords(problem, m.consent_error, locale);
 }
