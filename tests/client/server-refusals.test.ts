@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { z } from 'zod';
 import { commitmentUpdateSchema } from '../../shared/case/next-steps.js';
-import { signingSchema } from '../../shared/case/consent.js';
+import { SIGNING_ELEMENTS, missingWords, signingSchema } from '../../shared/case/consent.js';
 import { COMMAND_RULES, type CommandType } from '../../shared/meeting/commands.js';
 import { PHASES } from '../../shared/meeting/context.js';
 import { notAllowedRefusal } from '../../shared/meeting/messages.js';
@@ -17,7 +17,7 @@ import { COMMAND_TYPES, type AckError } from '../../shared/protocol.js';
 import { ERROR_CODES, HANDSHAKE_ERRORS } from '../../shared/vocabulary.js';
 import { HttpError, parseBody } from '../../server/http/errors.js';
 import { answerSchema, textSchema } from '../../server/http/prepare.js';
-import { CONSENT_CODE_WORDS, problemWords } from '../../client/src/consent/words.js';
+import { CONSENT_CODE_WORDS, MISSING_WORDS, problemWords } from '../../client/src/consent/words.js';
 import { NAME_REFUSALS } from '../../client/src/join/lobby-words.js';
 import { COMMAND_CODE_WORDS, COMMAND_REASON_WORDS, commandRefusalWords, phaseOfReason } from '../../client/src/lib/command-refusals.js';
 import { noticeFor } from '../../client/src/lib/freshness.js';
@@ -175,6 +175,19 @@ describe('a refusal from the preparation and consent routes', () => {
       const worded = code in CONSENT_CODE_WORDS || serverRefusalWords({ code, message: 'x' }, SENTINEL, 'es') !== 'UNWORDED';
       expect(worded, `no words for ${code}`).toBe(true);
     }
+  });
+
+  test('issue 15, server refusals case 6b: a consent refused as incomplete names each missing signing element in Spanish', () => {
+    for (const element of SIGNING_ELEMENTS) {
+      const { en, es } = inBoth(MISSING_WORDS[element]);
+      expect(es, element).not.toBe(en);
+    }
+    const words = problemWords({ code: 'CONSENT_INCOMPLETE', message: missingWords(['signature', 'notConditioned']), missing: ['signature', 'notConditioned'] }, 'es');
+    expect(words).toBe(
+      'Falta algo que el formulario necesita: su nombre escrito y la casilla que dice que su atención no depende de este consentimiento. Por favor, revíselo e inténtelo de nuevo.',
+    );
+    // An element this page does not know (a newer server): the general sentence, still in Spanish.
+    expect(problemWords({ code: 'CONSENT_INCOMPLETE', message: 'x', missing: ['somethingNew'] }, 'es')).toMatch(/^Falta algo que el formulario necesita: su nombre escrito o/);
   });
 
   test('issue 15, server refusals case 7: every refused step of a letter has its reason worded, the English as the server says it', () => {
