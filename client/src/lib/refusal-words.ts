@@ -24,7 +24,8 @@ export const HANDSHAKE_WORDS: Partial<Record<HandshakeError | 'OPENED_ELSEWHERE'
   DENIED: null,
   OPENED_ELSEWHERE: null,
   PROTOCOL_UNSUPPORTED: m.refusal_protocol,
-  UNAVAILABLE: m.refusal_unavailable,
+  // The connection keeps trying by itself (connection.svelte.ts): the screen says it is reconnecting.
+  UNAVAILABLE: null,
 };
 
 /**
