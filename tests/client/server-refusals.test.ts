@@ -19,6 +19,7 @@ import { HttpError, parseBody } from '../../server/http/errors.js';
 import { answerSchema, textSchema } from '../../server/http/prepare.js';
 import { CONSENT_CODE_WORDS, MISSING_WORDS, problemWords } from '../../client/src/consent/words.js';
 import { NAME_REFUSALS } from '../../client/src/join/lobby-words.js';
+import { Autosave, saveWords } from '../../client/src/lib/autosave.js';
 import { COMMAND_CODE_WORDS, COMMAND_REASON_WORDS, commandRefusalWords, phaseOfReason } from '../../client/src/lib/command-refusals.js';
 import { noticeFor } from '../../client/src/lib/freshness.js';
 import { HANDSHAKE_WORDS } from '../../client/src/lib/refusal-words.js';
@@ -229,5 +230,21 @@ describe('a refusal from the preparation and consent routes', () => {
     expect(problemWords({ code: 'INVALID', message: 'x', field: 'signature.typedName', reason: 'too_small', limit: 1 }, 'es')).toBe(
       'Por favor, complete este dato: su nombre escrito.',
     );
+  });
+});
+
+describe('a save refused without words', () => {
+  test('issue 15, server refusals case 14: autosave’s fallback is the catalog’s, in the page’s language, not literal English', async () => {
+    const saver = new Autosave<string>(() => Promise.reject('no words'), { delayMs: 0, setTimer: (fn) => (fn(), 0), clearTimer: () => undefined });
+    saver.change('Querida Ana');
+    await saver.flush();
+    expect(saver.status).toEqual({ state: 'failed', message: null });
+    try {
+      overwriteGetLocale(() => 'es');
+      expect(saveWords(saver.status)).toBe('No se guardó: por favor, inténtelo de nuevo');
+    } finally {
+      overwriteGetLocale(() => 'en');
+    }
+    expect(saveWords(saver.status)).toBe('Not saved: please try again');
   });
 });
