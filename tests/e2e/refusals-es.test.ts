@@ -4,7 +4,7 @@
 // (FORBIDDEN, reason not-speaker) and the notice says why in Spanish, where it said only a general
 // "could not be done" before. A Spanish preparation page saves a letter longer than the limit; the
 // server's validation refusal (INVALID, field text, too_big, 20000) reads in Spanish, naming the
-// field and the limit. Each screen: lang="es" and axe with no serious or critical violation.
+// field and the limit; a module's check not passed reads the server's Spanish explanation once. Each screen: lang="es" and axe with no serious or critical violation.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { Client, createFixture, startServer, type Fixture, type Running } from '../helpers/server.js';
@@ -95,6 +95,15 @@ test('issue 15, server refusals case 13: a Spanish preparation page’s letter o
   });
   await ann.goto(local(made.body.url));
   await ann.getByRole('heading', { name: 'Le damos la bienvenida, Ann' }).waitFor();
+  // A module's check not passed: the server's explanation in Spanish, said once (it was "No exactamente." twice).
+  await ann.getByRole('button', { name: 'Siguiente' }).click();
+  await ann.getByRole('heading', { name: 'Un problema de salud que tiene tratamiento' }).waitFor();
+  await ann.getByLabel('Que necesita más fuerza de voluntad').check();
+  await ann.getByRole('button', { name: 'Listo' }).click();
+  const feedback = ann.getByRole('status').filter({ hasText: /^No exactamente\. Querer dejarlo/ });
+  await feedback.waitFor();
+  expect(await feedback.textContent()).not.toMatch(/No exactamente\. No exactamente/);
+  await ann.getByRole('button', { name: 'Atrás' }).click();
   await ann.getByRole('button', { name: 'Ir a mi carta' }).click();
   await ann.getByRole('heading', { name: 'Su carta' }).waitFor();
   await ann.getByLabel('Su carta').fill('Te quiero. '.repeat(1820));
