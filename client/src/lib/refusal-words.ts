@@ -8,9 +8,10 @@ import { getLocale } from '../paraglide/runtime.js';
 
 /**
  * Words per handshake refusal a family screen can meet; null: the screen's own heading and words
- * already say it all (a locked lobby, a person turned away, a link opened elsewhere, no link at all). The guest's
- * name refusals are the remote lobby's alone (`NAME_REFUSALS` in client/src/join/lobby-words.ts);
- * SESSION_INVALID is the console's. tests/client/server-refusals.test.ts checks every other code.
+ * already say it all (a locked lobby, a person turned away, a link opened elsewhere, no link at
+ * all). The guest's name refusals are the remote lobby's alone (`NAME_REFUSALS` in
+ * client/src/join/lobby-words.ts); SESSION_INVALID is the console's.
+ * tests/client/server-refusals.test.ts checks every other code.
  */
 export const HANDSHAKE_WORDS: Partial<Record<HandshakeError | 'OPENED_ELSEWHERE', (() => string) | null>> = {
   // A page without its link shows "Please open your personal link" and never connects.
