@@ -108,5 +108,16 @@ export function describeIssues(error: z.ZodError): string {
 
 export type Ack =
   | { ok: true; revision: number }
-  | { ok: false; error: { code: ErrorCode; message: string }; revision: number };
+  | { ok: false; error: AckError; revision: number };
+
+/**
+ * A refused command's error. `message`: English words for people (v1 scripts and the console show
+ * it). `reason`: on FORBIDDEN and NOT_ALLOWED, a stable key for the refusal (issue 15; see
+ * `notAllowedRefusal` and `forbiddenRefusal`), so a page in another language can word it.
+ */
+export interface AckError {
+  code: ErrorCode;
+  message: string;
+  reason?: string;
+}
 

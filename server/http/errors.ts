@@ -33,9 +33,23 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown, words?:
   }
   const result = schema.safeParse(body);
   if (!result.success) {
-    throw new HttpError(400, 'INVALID', words ? describeForPerson(result.error, body, words) : describeIssues(result.error));
+    const message = words ? describeForPerson(result.error, body, words) : describeIssues(result.error);
+    throw new HttpError(400, 'INVALID', message, invalidFacts(result.error));
   }
   return result.data;
+}
+
+/**
+ * The first problem as keys beside the English message (issue 15), so a family page can say it in
+ * its own language: `field` (the path, dotted: "text", "signature.typedName"), `reason` (the
+ * schema's issue code: "too_big", "too_small", "invalid_type", "invalid_value"…) and, for a size,
+ * `limit` (characters or items). Never the value sent.
+ */
+export function invalidFacts(error: z.ZodError): { field: string; reason: string; limit?: number } {
+  const issue = error.issues[0]!;
+  const field = issue.code === 'unrecognized_keys' ? issue.keys.join(',') : issue.path.join('.');
+  const limit = issue.code === 'too_big' ? Number(issue.maximum) : issue.code === 'too_small' ? Number(issue.minimum) : undefined;
+  return limit === undefined ? { field, reason: issue.code } : { field, reason: issue.code, limit };
 }
 
 export function installErrorHandler(app: FastifyInstance): void {

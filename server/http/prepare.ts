@@ -22,8 +22,8 @@ import { requirePrepareLink, SaveBudget } from './prepare-auth.js';
 
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? '';
 
-const answerSchema = z.strictObject({ answer: z.string().min(1).max(20) });
-const textSchema = (max: number) => z.strictObject({ text: z.string().max(max) });
+export const answerSchema = z.strictObject({ answer: z.string().min(1).max(20) });
+export const textSchema = (max: number) => z.strictObject({ text: z.string().max(max) });
 
 /**
  * The language of the page's words (issue 15): `?lang=en|es` when the person chose one on their
@@ -140,7 +140,7 @@ function textRoutes(app: FastifyInstance, services: Services, part: LetterPart, 
     // An autosave of the same words is no new version.
     if ((current?.text ?? '') === text) return view(request);
     const step = letterStep(current?.state ?? 'draft', 'save');
-    if (!step.ok) throw new HttpError(409, step.code, step.message);
+    if (!step.ok) throw new HttpError(409, step.code, step.message, { reason: step.reason });
     await services.store.transaction(async (tx) => {
       await tx.preparation.saveVersion(id, part, text, step.state, services.clock(), PREPARE_LIMITS.versions);
       await tx.audit.append(personAudit(services, request, `prepare.${part}.saved`));
@@ -154,7 +154,7 @@ function textRoutes(app: FastifyInstance, services: Services, part: LetterPart, 
     const id = request.prepare.person.id;
     const current = await store.getLetter(id, part);
     const step = letterStep(current?.state ?? 'draft', 'submit', wordCount(current?.text ?? '') === 0);
-    if (!step.ok) throw new HttpError(409, step.code, step.message);
+    if (!step.ok) throw new HttpError(409, step.code, step.message, { reason: step.reason });
     await services.store.transaction(async (tx) => {
       await tx.preparation.setLetterState(id, part, step.state, services.clock());
       await tx.audit.append(personAudit(services, request, `prepare.${part}.submitted`));

@@ -7,8 +7,8 @@
 // landed all the same (issue 17). The STALE rule lives here alone (see isStale).
 import { applyEvent, canApply, persistMeeting, phaseOf, restoreMeeting } from '../../shared/meeting/agenda.js';
 import { isStaleChecked } from '../../shared/meeting/commands.js';
-import { notAllowedMessage } from '../../shared/meeting/messages.js';
-import { forbiddenReason, type Sender } from '../../shared/meeting/permissions.js';
+import { notAllowedRefusal } from '../../shared/meeting/messages.js';
+import { forbiddenRefusal, type Sender } from '../../shared/meeting/permissions.js';
 import { LIMITS, parseCommand, type Ack, type Command, type ErrorCode, type Joiner, type MeetingEvent } from '../../shared/protocol.js';
 import { failpoint } from '../failpoints.js';
 import type { Logger } from '../logger.js';
@@ -106,8 +106,8 @@ export class CommandPipeline {
     const parsed = parseCommand(raw);
     if (!parsed.ok) return this.reject(key, 'INVALID', parsed.message);
     const command = parsed.command;
-    const forbidden = forbiddenReason(command.type, sender, this.meeting.context);
-    if (forbidden) return this.reject(key, 'FORBIDDEN', forbidden);
+    const forbidden = forbiddenRefusal(command.type, sender, this.meeting.context);
+    if (forbidden) return this.reject(key, 'FORBIDDEN', forbidden.words, forbidden.reason);
     if (this.isStale(command)) {
       return this.reject(key, 'STALE', `The meeting has moved on (revision ${this.meeting.revision}); here is the latest`);
     }
@@ -120,7 +120,8 @@ export class CommandPipeline {
       return { ok: false, error: { code: 'UNAVAILABLE', message: 'The treatment place could not be checked; please try again' }, revision: this.meeting.revision };
     }
     if (!event || !canApply(this.meeting.snapshot, event)) {
-      return this.reject(key, 'NOT_ALLOWED', notAllowedMessage(command.type, this.meeting.phase, this.meeting.context, event ?? undefined));
+      const refusal = notAllowedRefusal(command.type, this.meeting.phase, this.meeting.context, event ?? undefined);
+      return this.reject(key, 'NOT_ALLOWED', refusal.words, refusal.reason);
     }
     return this.commit(event);
   }
@@ -239,9 +240,9 @@ export class CommandPipeline {
     return { ok: false, error: { code: 'UNAVAILABLE', message: 'The change could not be saved; please try again' }, revision: this.meeting.revision };
   }
 
-  private reject(key: string | null, code: ErrorCode, message: string): Ack {
+  private reject(key: string | null, code: ErrorCode, message: string, reason?: string): Ack {
     const revision = this.meeting.revision;
-    const ack: Ack = { ok: false, error: { code, message }, revision };
+    const ack: Ack = { ok: false, error: reason === undefined ? { code, message } : { code, message, reason }, revision };
     this.deps.log.info({ meetingId: this.meeting.id, code, revision }, 'command refused');
     if (key !== null) {
       this.rejections.set(key, ack);

@@ -23,6 +23,19 @@ export type Staleness = 'revisioned' | 'never-stale';
 export type SenderKind = 'facilitator' | 'participant' | 'speaker';
 
 /**
+ * A refusal's words with a stable key, for the refusals a family screen can meet: the server sends
+ * the key as the ack's `error.reason`, so a page in another language words it from its catalog
+ * (issue 15; docs/i18n.md). A rule that returns plain words gets its command type as the reason.
+ */
+export interface Said {
+  reason: string;
+  words: string;
+}
+
+/** Words with their reason key (see `Said`). */
+export const said = (reason: string, words: string): Said => ({ reason, words });
+
+/**
  * The server names the person a lobby decision is about, so that the machine's
  * roster is complete on replay even for a guest it has never seen.
  */
@@ -59,7 +72,7 @@ export interface CommandRule<S extends z.ZodRawShape = z.ZodRawShape, St extends
    * The words when the machine refuses it (NOT_ALLOWED); null, or absent, for the general words
    * about the phase. `stamp` is what the server stamped on the refused event, when it stamps one.
    */
-  notAllowed?(phase: Phase, context: MeetingContext, stamp?: PlaceStamp): string | null;
+  notAllowed?(phase: Phase, context: MeetingContext, stamp?: PlaceStamp): string | Said | null;
   /** For a `speaker` command: the words for a participant who does not have the floor. */
   notSpeaker?: string;
 }
@@ -90,7 +103,7 @@ const PARTICIPANT = ['participant'] as const;
 /** For a command without fields: the one event there is to ask about. */
 const bare = () => [{}];
 /** Refusal words for the turn controls, which only mean something while people speak. */
-const whileSpeaking = (words: string) => (phase: Phase) => (phase === 'speaking' || phase === 'bottom-lines' ? words : null);
+const whileSpeaking = <W extends string | Said>(words: W) => (phase: Phase) => (phase === 'speaking' || phase === 'bottom-lines' ? words : null);
 /** Refusal words for the lobby, which stays open until the outcome. */
 const untilTheEnd = (words: string) => (phase: Phase) => (phase === 'outcome' ? 'The meeting has ended' : words);
 
@@ -150,7 +163,7 @@ export const COMMAND_RULES = {
     staleness: 'revisioned',
     senders: ['facilitator', 'speaker'],
     probes: bare,
-    notAllowed: whileSpeaking('Nobody is speaking right now'),
+    notAllowed: whileSpeaking(said('nobody-speaking', 'Nobody is speaking right now')),
     notSpeaker: 'Only the person speaking can finish their turn',
   }),
   'pause.start': rule({
@@ -293,7 +306,10 @@ export const COMMAND_RULES = {
     staleness: 'never-stale',
     senders: PARTICIPANT,
     probes: bare,
-    notAllowed: (phase) => (phase === 'gathering' ? 'You are already marked ready' : 'Ready is only marked while people are gathering'),
+    notAllowed: (phase) =>
+      phase === 'gathering'
+        ? said('already-ready', 'You are already marked ready')
+        : said('ready-while-gathering', 'Ready is only marked while people are gathering'),
   }),
   'signal.send': rule({
     payload: { kind: z.enum(SIGNAL_KINDS) },
@@ -308,7 +324,9 @@ export const COMMAND_RULES = {
     senders: PARTICIPANT,
     probes: () => SIGNAL_KINDS.map((kind) => ({ kind })),
     notAllowed: (phase) =>
-      phase === 'outcome' ? 'The meeting has ended' : 'There is no signal of yours to take back; the facilitator may already have seen to it',
+      phase === 'outcome'
+        ? said('meeting-ended', 'The meeting has ended')
+        : said('no-signal', 'There is no signal of yours to take back; the facilitator may already have seen to it'),
   }),
 };
 

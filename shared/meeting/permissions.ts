@@ -3,7 +3,7 @@
 // decides who may ask at all. The server answers FORBIDDEN from it, and the
 // allowed list (allowed.ts) leaves out what it forbids.
 import type { Role } from '../vocabulary.js';
-import { COMMAND_RULES, type CommandType } from './commands.js';
+import { COMMAND_RULES, said, type CommandType, type Said } from './commands.js';
 import type { MeetingContext } from './context.js';
 import { findMember } from './context.js';
 
@@ -22,15 +22,20 @@ export interface Sender {
  * command is theirs only while they have the floor.
  */
 export function forbiddenReason(type: CommandType, sender: Sender, context: MeetingContext): string | null {
-  if (sender.role === 'display') return 'The room display only watches the meeting';
+  return forbiddenRefusal(type, sender, context)?.words ?? null;
+}
+
+/** The same, with its stable key (the ack's `error.reason`, issue 15); null when allowed. */
+export function forbiddenRefusal(type: CommandType, sender: Sender, context: MeetingContext): Said | null {
+  if (sender.role === 'display') return said('display-watches', 'The room display only watches the meeting');
   const { senders, notSpeaker } = COMMAND_RULES[type];
   if (sender.role === 'facilitator') {
-    return senders.includes('facilitator') ? null : 'Only participants send this';
+    return senders.includes('facilitator') ? null : said('participants-only', 'Only participants send this');
   }
   const self = sender.participantId ? findMember(context, sender.participantId) : undefined;
-  if (!self?.admitted) return 'You are waiting in the lobby; the facilitator will let you in shortly';
+  if (!self?.admitted) return said('in-lobby', 'You are waiting in the lobby; the facilitator will let you in shortly');
   if (senders.includes('participant')) return null;
-  if (!senders.includes('speaker')) return 'Only the facilitator can do this';
+  if (!senders.includes('speaker')) return said('facilitator-only', 'Only the facilitator can do this');
   if (context.currentSpeakerId === self.participantId) return null;
-  return notSpeaker ?? 'Only the person speaking can do this';
+  return said('not-speaker', notSpeaker ?? 'Only the person speaking can do this');
 }

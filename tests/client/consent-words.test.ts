@@ -17,7 +17,9 @@ describe('the consent page in words', () => {
     expect(problemWords({ code: 'UNAUTHENTICATED', message: 'x' }, 'es')).toMatch(/^Este enlace ya no funciona/);
     expect(problemWords({ code: 'CONSENT_INCOMPLETE', message: 'The consent form is missing the signature' }, 'es')).toMatch(/^Falta algo/);
     expect(problemWords({ code: 'NETWORK', message: '' }, 'es')).toMatch(/^No podemos comunicarnos/);
-    expect(problemWords({ code: 'RATE_LIMITED', message: '' }, 'es')).toBe('Algo salió mal; por favor, inténtelo de nuevo.');
+    // Issue 15, server refusals: a rate limit now says so in Spanish (it was the general sentence); a code nobody knows still gets it.
+    expect(problemWords({ code: 'RATE_LIMITED', message: '' }, 'es')).toMatch(/^Se está guardando con demasiada frecuencia/);
+    expect(problemWords({ code: 'SOMETHING_NEW', message: '' }, 'es')).toBe('Algo salió mal; por favor, inténtelo de nuevo.');
     expect(problemWords({ code: 'ERROR', message: '' }, 'en')).toBe('Something went wrong; please try again.');
   });
 });

@@ -14,11 +14,13 @@ export interface ConsentReading {
   terms: Record<Language, ConsentTerms>;
 }
 
+/** A refusal: `message` is the server's English; `facts` the keys beside it (`reason`, `field`, `limit`, `missing`; issue 15). */
 export class ConsentError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly facts: { reason?: string; field?: string; limit?: number; missing?: string[] } = {},
   ) {
     super(message);
   }
@@ -48,7 +50,10 @@ async function call<T>(token: string, method: string, path: string, body?: unkno
   }
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
-  if (!res.ok) throw new ConsentError(res.status, data?.error?.code ?? 'ERROR', data?.error?.message ?? m.consent_error({}, { locale: 'en' }));
+  if (!res.ok) {
+    const { code, message, reason, field, limit, missing } = data?.error ?? {};
+    throw new ConsentError(res.status, code ?? 'ERROR', message ?? m.consent_error({}, { locale: 'en' }), { reason, field, limit, missing });
+  }
   return data as T;
 }
 

@@ -6,6 +6,9 @@ import type { LobbyWelcome } from '../../../shared/meeting/view.js';
 import type { Language } from '../../../shared/vocabulary.js';
 import { m } from '../paraglide/messages.js';
 
+/** The guest's name refusals, which only the remote lobby meets (so the tablet does not carry them). */
+export const NAME_REFUSALS = { NAME_REQUIRED: m.refusal_name_required, NAME_RESERVED: m.refusal_name_reserved };
+
 /** A sentence in parts: plain text, or a person's name to show isolated (`<bdi>`). */
 export type Part = { text: string } | { name: string };
 

@@ -10,7 +10,10 @@ export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
 
 export interface SaveStatus {
   state: SaveState;
-  /** The server's words when the last save failed; they say what to do next. */
+  /**
+   * The words when the last save failed, as the save's Error carried them (the server's, in the page's
+   * language: see client/src/lib/server-refusals.ts); null for none, and the form says "please try again".
+   */
   message: string | null;
 }
 
@@ -25,8 +28,8 @@ export interface AutosaveOptions {
 
 /**
  * Saves `T` with `save` after each pause in changes. `save` rejects with an Error whose message is
- * shown as is (the console's ApiError carries the server's words); the value stays unsaved until a
- * later change or `flush()` succeeds.
+ * shown as is (the console's ApiError carries the server's words, the preparation page's PrepareError
+ * the same in the page's language); the value stays unsaved until a later change or `flush()` succeeds.
  */
 export class Autosave<T> {
   #pending: { value: T } | null = null;
@@ -79,7 +82,8 @@ export class Autosave<T> {
       (error: unknown) => {
         // Keep the value so "Try again" saves it, unless a newer one is already waiting.
         this.#pending ??= next;
-        this.#report('failed', error instanceof Error ? error.message : 'The changes could not be saved; please try again');
+        // Without words of its own (not an Error), the form's catalog says it, in the page's language (issue 15).
+        this.#report('failed', error instanceof Error && error.message ? error.message : null);
       },
     );
     await this.#running;

@@ -3,6 +3,7 @@
 import type { Ack } from '../../../shared/protocol.js';
 import { m } from '../paraglide/messages.js';
 import { getLocale } from '../paraglide/runtime.js';
+import { commandRefusalWords } from './command-refusals.js';
 
 interface Versioned {
   meetingId: string;
@@ -28,12 +29,13 @@ export const NO_ANSWER_MESSAGE = 'No answer from the server yet. Check the conne
 
 /**
  * The short message a person sees after a command, or null when it was accepted, in the page's
- * language (issue 15): the constants above are the English; a refusal's own words are the server's
- * English, so another language says plainly that it could not be done.
+ * language (issue 15): the constants above are the English. An English page shows a refusal's own
+ * words, the server's; another language words its code and reason from the catalog
+ * (`commandRefusalWords`), so the real reason survives the translation.
  */
 export function noticeFor(ack: Ack | null): string | null {
   if (!ack) return m.notice_no_answer();
   if (ack.ok) return null;
   if (ack.error.code === 'STALE') return m.notice_stale();
-  return getLocale() === 'en' ? ack.error.message : m.notice_refused();
+  return getLocale() === 'en' ? ack.error.message : commandRefusalWords(ack.error);
 }

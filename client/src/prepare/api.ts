@@ -1,10 +1,11 @@
 // The family's page calls /api/prepare/* with its own link's token as a Bearer
 // credential (issue 10, section 1; docs/protocol.md): never in a path or a
 // query, never a cookie. Errors come back as values with the server's words,
-// which say what to do next.
+// which say what to do next, in the page's language (issue 15).
 import type { LetterPart, LetterState } from '../../../shared/prepare/vocabulary.js';
 import type { WordingHint } from '../../../shared/prepare/hints.js';
 import type { Language } from '../../../shared/vocabulary.js';
+import { serverRefusalWords, type ServerRefusal } from '../lib/server-refusals.js';
 import { m } from '../paraglide/messages.js';
 
 /** `GET /api/prepare`: what the page needs on load, about this person only. */
@@ -47,6 +48,7 @@ export interface Draft {
   comments: Array<{ at: number; text: string }>;
 }
 
+/** A refusal: `message` is in the page's language (the server's English on an English page; issue 15). */
 export class PrepareError extends Error {
   constructor(
     readonly status: number,
@@ -57,7 +59,10 @@ export class PrepareError extends Error {
   }
 }
 
-/** One JSON call with the link's token; a refusal throws a `PrepareError` with the server's code and words. */
+/**
+ * One JSON call with the link's token; a refusal throws a `PrepareError` with the server's code and
+ * its words in the page's language (`serverRefusalWords`).
+ */
 export async function call<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
@@ -72,7 +77,10 @@ export async function call<T>(token: string, method: string, path: string, body?
   }
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
-  if (!res.ok) throw new PrepareError(res.status, data?.error?.code ?? 'ERROR', data?.error?.message ?? m.prepare_error());
+  if (!res.ok) {
+    const error = { code: 'ERROR', message: '', ...(data?.error as ServerRefusal | undefined) };
+    throw new PrepareError(res.status, error.code, error.message ? serverRefusalWords(error) : m.prepare_error());
+  }
   return data as T;
 }
 
