@@ -33,13 +33,14 @@ beforeAll(async () => {
   const ann = await open({ token: live.tokenOf(live.ids.ann) });
   expect(await ann.send({ type: 'signal.send', kind: 'need-a-moment' })).toMatchObject({ ok: true });
   await open({ token: live.tokenOf(live.ids.cy) });
-  // A second meeting run to its end, for the report.
+  // A second meeting run to an accepted outcome: for the report, and the case's after-yes and after-care.
   ended = await createFixture(server.url, { api: live.api, names: { lovedOne: 'Robin' } });
   const second = await open({ meetingId: ended.meetingId }, live.api.cookie);
   for (const type of ['meeting.start', 'turns.begin', 'turn.next', 'turn.skip', 'turn.skip', 'offer.present']) {
     expect(await second.send({ type }), type).toMatchObject({ ok: true });
   }
   expect(await second.send({ type: 'offer.respond', response: 'accepted' })).toMatchObject({ ok: true });
+  expect(await second.send({ type: 'meeting.end', outcome: 'accepted' })).toMatchObject({ ok: true });
   browser = await launch();
 }, 90_000);
 
@@ -97,13 +98,15 @@ describe.each(WIDTHS)('WCAG 1.4.10 at %i CSS px', (width) => {
     await reflows(page, width, 'cases');
   }, 60_000);
 
-  test('a case, each of its tabs', async () => {
-    for (const tab of ['', '/assessment', '/screenings', '/team', '/staff', '/letters', '/logistics', '/after-yes', '/meetings', '/after-care']) {
-      await go(`#/cases/${live.caseId}${tab}`);
-      await page.getByRole('heading', { name: /Sam/ }).first().waitFor();
-      await reflows(page, width, `case${tab.replace('/', '-') || '-overview'}`);
+  test('a case, each of its tabs, before its meeting and after a yes', async () => {
+    for (const [kase, lovedOne] of [[live, 'Sam'], [ended, 'Robin']] as const) {
+      for (const tab of ['', '/assessment', '/screenings', '/team', '/staff', '/letters', '/logistics', '/after-yes', '/meetings', '/after-care']) {
+        await go(`#/cases/${kase.caseId}${tab}`);
+        await page.getByRole('heading', { name: new RegExp(lovedOne) }).first().waitFor();
+        await reflows(page, width, `case-${lovedOne.toLowerCase()}${tab.replace('/', '-') || '-overview'}`);
+      }
     }
-  }, 120_000);
+  }, 180_000);
 
   test('the live panel, its watch layout by key W, and the emergency stop’s confirmation', async () => {
     await go(`#/meetings/${live.meetingId}`);
@@ -134,6 +137,9 @@ describe.each(WIDTHS)('WCAG 1.4.10 at %i CSS px', (width) => {
   test('the links page, the activity record and the report', async () => {
     await go(`#/meetings/${live.meetingId}/links`);
     await page.getByRole('heading', { name: /link/i }).first().waitFor();
+    // One card with its QR code and address shown again, as at the meeting's creation.
+    await page.getByRole('button', { name: 'Show QR code again' }).first().click();
+    await page.getByRole('img', { name: /QR code for/ }).first().waitFor();
     await reflows(page, width, 'links');
     await go(`#/meetings/${live.meetingId}/record`);
     await page.getByRole('heading', { name: /record/i }).first().waitFor();
