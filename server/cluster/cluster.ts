@@ -30,7 +30,9 @@ const HEARTBEAT = { heartbeatInterval: 1000, heartbeatTimeout: 3000 };
 /** How long one read of the adapter's stream blocks: closing waits for the read in progress (ms). */
 const STREAM_BLOCK_MS = 1000;
 
-const EVENT = { command: 'threshold:command', answer: 'threshold:answer', presence: 'threshold:presence', moved: 'threshold:moved' } as const;
+const EVENT = {
+  command: 'threshold:command', answer: 'threshold:answer', presence: 'threshold:presence', moved: 'threshold:moved', released: 'threshold:released',
+} as const;
 /** How long a forwarded command waits for the owner's answer before the owner is presumed gone (ms). */
 export const FORWARD_TIMEOUT_MS = 5000;
 const NO_OWNER = { code: 'UNAVAILABLE', message: 'The meeting is moving to another server; please try again' } as const;
@@ -50,6 +52,8 @@ export class Cluster implements Ownership, Forwarder {
   private readonly waiting = new Map<string, (ack: Ack) => void>();
   /** Connections here to meetings another process owns, per meeting. */
   private readonly standIns = new Map<string, number>();
+  /** Meetings with stand-ins here known closed: nothing is written to them any more, so nobody needs to own them. */
+  private readonly closedMeetings = new Set<string>();
   readonly leases: MeetingLeases;
 
   private constructor(
@@ -84,9 +88,15 @@ export class Cluster implements Ownership, Forwarder {
   transport(hub: MeetingTransport & { spansProcesses?: boolean }): MeetingTransport {
     hub.spansProcesses = true;
     return {
-      deliver: (meetingId, deliveries) => hub.deliver(meetingId, deliveries),
+      deliver: (meetingId, deliveries) => {
+        hub.deliver(meetingId, deliveries);
+        this.published(meetingId);
+      },
       // Protocol v2 (issue 14): parts and the agenda room reach the other processes through the adapter too.
-      deliverParts: (meetingId, parts) => hub.deliverParts(meetingId, parts),
+      deliverParts: (meetingId, parts) => {
+        hub.deliverParts(meetingId, parts);
+        this.published(meetingId);
+      },
       agendaAccess: (meetingId, participantId, admitted) => hub.agendaAccess(meetingId, participantId, admitted),
       listening: () => true,
       dismiss: (meetingId, participantId) => hub.dismiss(meetingId, participantId),
@@ -111,12 +121,17 @@ export class Cluster implements Ownership, Forwarder {
     io.on('connection', (socket) => {
       const { runtime } = socket.data.admission as Admission;
       void socket.join(wholeMeeting(runtime.id));
+      // A closed meeting opened here (a console reading it afterwards) is served without its lease.
+      if (!(runtime instanceof RemoteMeeting)) this.published(runtime.id);
       if (runtime instanceof RemoteMeeting) {
         this.standIns.set(runtime.id, (this.standIns.get(runtime.id) ?? 0) + 1);
         socket.once('disconnect', () => {
           const left = (this.standIns.get(runtime.id) ?? 1) - 1;
           if (left > 0) this.standIns.set(runtime.id, left);
-          else this.standIns.delete(runtime.id);
+          else {
+            this.standIns.delete(runtime.id);
+            this.closedMeetings.delete(runtime.id);
+          }
         });
       }
     });
@@ -140,6 +155,14 @@ export class Cluster implements Ownership, Forwarder {
       }).catch((error: unknown) => this.log.error({ meetingId, err: error instanceof Error ? error.name : 'unknown' }, 'presence from another process not applied'));
     });
     io.on(EVENT.moved, (meetingId: string) => this.reconnectHere(meetingId));
+    // Another process let meetings go: closed ones need no owner; the others are taken at once by a
+    // process with connections to them, instead of at its next check (graceful stop, issue 17).
+    io.on(EVENT.released, (meetingIds: string[], closed: boolean) => {
+      for (const meetingId of meetingIds) {
+        if (closed && this.standIns.has(meetingId)) this.closedMeetings.add(meetingId);
+        else if (this.standIns.has(meetingId)) void this.take(meetingId);
+      }
+    });
     this.timer = setInterval(() => void this.checkOwners(), OWNER_CHECK_MS);
     this.timer.unref();
   }
@@ -208,19 +231,54 @@ export class Cluster implements Ownership, Forwarder {
     }
   }
 
+  /**
+   * Stops sharing: the leases go first (ending their connection frees them all
+   * in PostgreSQL at once) and the other processes hear which meetings are
+   * free, so that one with connections to them takes each over now rather
+   * than at its next check. Call it after this process's connections closed
+   * (a graceful stop: app.close() closes them in preClose, then this).
+   */
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    // Tells the other processes this one is gone, and stops reading the stream.
-    await Promise.resolve(this.io?.of('/').adapter.close()).catch(() => undefined);
+    const meetingIds = this.registry?.liveIds().filter((id) => this.leases.holds(id)) ?? [];
+    this.registry?.drop(meetingIds);
     await this.leases.close();
+    if (meetingIds.length > 0) {
+      this.io?.serverSideEmit(EVENT.released, meetingIds, false);
+      this.log.info({ meetings: meetingIds.length }, 'meetings handed over: their leases are free');
+    }
+    // Tells the other processes this one is gone, and stops reading the stream; the Redis client's
+    // close sends what is queued (the release above) before it quits.
+    await Promise.resolve(this.io?.of('/').adapter.close()).catch(() => undefined);
     await this.redis.close().catch(() => undefined);
   }
 
-  /** The live runtime of a meeting this process owns, or null. */
+  /**
+   * The live runtime of a meeting this process owns, or null. A closed meeting
+   * kept here answers without its lease: every command to it is refused, so
+   * nothing is written that the lease would have to fence.
+   */
   private async owned(meetingId: string) {
-    if (!this.leases.holds(meetingId) || !this.registry) return null;
+    if (!this.registry) return null;
+    const kept = this.registry.peek(meetingId);
+    if (kept && !(kept instanceof RemoteMeeting) && kept.phase === 'closed') return kept;
+    if (!this.leases.holds(meetingId)) return null;
     const runtime = await this.registry.get(meetingId);
     return runtime && !(runtime instanceof RemoteMeeting) ? runtime : null;
+  }
+
+  /**
+   * After each publish of a meeting this process owns: once it is closed, its
+   * lease goes at once (an advisory lock held for a meeting that can no longer
+   * change would only fill PostgreSQL's lock table), and the other processes
+   * stop watching for its owner.
+   */
+  private published(meetingId: string): void {
+    if (!this.leases.holds(meetingId) || this.registry?.peek(meetingId)?.phase !== 'closed') return;
+    void this.leases.release(meetingId).then(() => {
+      this.io?.serverSideEmit(EVENT.released, [meetingId], true);
+      this.log.info({ meetingId }, 'meeting closed: its lease is free');
+    });
   }
 
   /**
@@ -229,7 +287,7 @@ export class Cluster implements Ownership, Forwarder {
    */
   private async checkOwners(): Promise<void> {
     for (const meetingId of this.standIns.keys()) {
-      if (!this.leases.holds(meetingId)) await this.take(meetingId);
+      if (!this.leases.holds(meetingId) && !this.closedMeetings.has(meetingId)) await this.take(meetingId);
     }
   }
 
