@@ -177,9 +177,11 @@ async function admitGuest(services: Services, runtime: MeetingRuntime, parent: L
   if (seat === 'LOBBY_FULL') {
     throw new HandshakeRefusal('LOBBY_FULL', 'The waiting room is full just now. Please try again in a few minutes, or contact the facilitator.');
   }
-  if (seat !== 'ok') {
+  if (seat === 'RATE_LIMITED') {
     throw new HandshakeRefusal('RATE_LIMITED', 'Many people are joining right now. Please try again in a minute.');
   }
+  // Nobody owns the meeting this moment (issue 17): it is being taken over; the same words as any unchecked connection.
+  if (seat === 'UNAVAILABLE') throw new HandshakeRefusal('UNAVAILABLE', 'The server could not check this connection; please try again.');
   const token = newToken();
   const linkId = newId();
   // One transaction: a guest is never half-made (a person without a link, or a link without its audit entry).
