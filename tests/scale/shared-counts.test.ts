@@ -37,10 +37,10 @@ async function open(at: number, auth: Record<string, unknown>, cookie?: string):
 }
 
 /** The code a refused handshake on process `at` gave. */
-async function refusedCode(at: number, auth: Record<string, unknown>): Promise<string | undefined> {
+async function refusedCode(at: number, auth: Record<string, unknown>, timeoutMs = 5000): Promise<string | undefined> {
   const client = Client.connect(cluster.servers[at]!.url, auth);
   clients.push(client);
-  const error = await client.connectError();
+  const error = await client.connectError(timeoutMs);
   client.close();
   return error.data?.code;
 }
@@ -115,4 +115,23 @@ test('issue 17: a link opened on two processes says "2 devices" on each screen, 
   await eventually(() => heardOnA.at(-1) === 1 && consoleHeard.at(-1) === 1);
   await eventually(async () => (await listed(B)) === 1);
   expect(await listed(A)).toBe(1);
+}, 60_000);
+
+test('issue 17: a guest whose meeting has no owner answering is refused UNAVAILABLE; the next gets in once the owner answers again', async () => {
+  const { fx, facilitator } = await meetingOnA();
+  // The owner hangs: it holds its lease (its connection to PostgreSQL is alive) but answers nothing.
+  cluster.servers[A]!.signal('SIGSTOP');
+  try {
+    const started = Date.now();
+    expect(await refusedCode(B, { token: fx.links.remote.token, name: 'Nobody Home' }, 10_000)).toBe('UNAVAILABLE');
+    // Refused once the owner's answer was given up (5 s), not at once.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(4500);
+  } finally {
+    cluster.servers[A]!.signal('SIGCONT');
+  }
+  // Awake again, the owner lets the next guest in; the refused one never reached the lobby.
+  const guest = await open(B, { token: fx.links.remote.token, name: 'Next One' });
+  expect(guest.view.role).toBe('participant');
+  const lobby = (await facilitator.waitFor((v) => (v as FacilitatorView).lobby.length > 0, 10_000)) as FacilitatorView;
+  expect(lobby.lobby.map((l) => l.name)).toEqual(['Next One']);
 }, 60_000);
