@@ -101,6 +101,9 @@ test('issue 17: SIGTERM the owner and the meeting goes on elsewhere at once, wel
   const stopped = cluster.servers[0]!.stop('SIGTERM');
   const afterTerm = await untilApplied(graceful.ann, terminatedAt);
   expect(await stopped).toBe(0);
+  // The stopped process let its meeting go and said so; the one with Ann's tablet took it.
+  expect(cluster.servers[0]!.output).toContain('meetings handed over');
+  expect(cluster.servers[1]!.output).toContain('meeting taken');
 
   const killedAt = Date.now();
   await cluster.servers[2]!.stop('SIGKILL');
@@ -110,7 +113,7 @@ test('issue 17: SIGTERM the owner and the meeting goes on elsewhere at once, wel
   // Taken over as soon as the owner let go. A SIGKILL leaves the survivors to find the meeting
   // ownerless at their next check (every 2 s, at a phase of their own): anywhere from a few hundred
   // ms to over 2 s, so only the issue's bound is asserted for it.
-  expect(afterTerm).toBeLessThan(1000);
+  expect(afterTerm).toBeLessThan(1500);
   expect(afterKill).toBeLessThan(10_000);
   // Both meetings are now the surviving process's, one lease each.
   expect(await leasesHeld()).toBe(2);
