@@ -171,7 +171,7 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
   await app.register(clientRoutes(services));
 
   await app.register(realtimePlugin, { hub, services });
-  cluster?.attach(app.io, services.registry);
+  cluster?.attach(app.io, services.registry, guestLobby(services));
   const restored = await services.registry.restoreAll();
   app.log.info({ meetings: restored }, 'meetings restored');
   await guestLobby(services).afterStart(app.log);

@@ -7,8 +7,8 @@ import type { Store } from './store/types.js';
 
 export interface Disconnector {
   disconnectLink(linkId: string): void;
-  /** How many live connections (screens) hold link `linkId` now; 0 when none. */
-  devicesOn(linkId: string): number;
+  /** How many live connections (screens) hold link `linkId` now, on every process (issue 17: then asked of the others); 0 when none. */
+  devicesOn(linkId: string): number | Promise<number>;
   /** Disconnect the sockets a facilitator session opened (logout, idle logoff). */
   disconnectSession(sessionHash: string): void;
   /** Disconnect an account's consoles: all of them, or only those on the meetings of case `caseId` (issue 16). */

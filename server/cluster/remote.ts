@@ -6,6 +6,7 @@ import type { MeetingSnapshot } from '../../shared/meeting/agenda.js';
 import type { Sender } from '../../shared/meeting/permissions.js';
 import type { Ack } from '../../shared/protocol.js';
 import { MeetingRuntime, type Connection, type RuntimeDeps } from '../meetings/runtime.js';
+import type { Seat } from '../realtime/guests.js';
 import type { MeetingRecord } from '../store/types.js';
 
 /** What a stand-in asks of the cluster. */
@@ -14,6 +15,8 @@ export interface Forwarder {
   command(meetingId: string, raw: unknown, sender: Sender, revision: number): Promise<Ack>;
   /** Tell the owner that a connection here arrived or left. */
   presence(meetingId: string, change: 'attach' | 'detach', conn: Connection): void;
+  /** The owner's answer to a guest asking for a place in the lobby (GuestLobby.seat there), or UNAVAILABLE. Never rejects. */
+  seat(meetingId: string, linkId: string, participantId: string, now: number): Promise<Seat>;
 }
 
 export class RemoteMeeting extends MeetingRuntime {
@@ -34,6 +37,11 @@ export class RemoteMeeting extends MeetingRuntime {
   /** The owner holds the texts and builds every view. */
   override loadTexts(): Promise<void> {
     return Promise.resolve();
+  }
+
+  /** The owner counts the lobby, with every process's guests in it (issue 17). */
+  seatGuest(linkId: string, participantId: string, now: number): Promise<Seat> {
+    return this.forwarder.seat(this.id, linkId, participantId, now);
   }
 
   override attach(conn: Connection): void {

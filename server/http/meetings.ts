@@ -160,7 +160,7 @@ export function meetingRoutes(services: Services) {
         // `devices`: the screens holding each link now, so the console can say "2 devices" (issue 13, item 8).
         // `showAgain`: its token is kept sealed, so its QR code can be shown again without revoking it (issue 13, item 7).
         links: await Promise.all(links.map(async ({ id, kind, participantId, createdAt, revokedAt }) => ({
-          id, kind, participantId, createdAt, revokedAt, devices: revokedAt === null ? services.realtime.devicesOn(id) : 0,
+          id, kind, participantId, createdAt, revokedAt, devices: revokedAt === null ? await services.realtime.devicesOn(id) : 0,
           showAgain: revokedAt === null && meeting.phase !== 'closed' && services.clock() - createdAt <= services.config.linkMaxAgeHours * 3_600_000
             && (await services.store.links.keptToken(id)) !== null,
         }))),

@@ -3,7 +3,7 @@
 // forgetting of guests who leave the lobby before anyone decides on them.
 // One per server, kept beside its Services.
 import { findMember } from '../../shared/meeting/context.js';
-import { GUEST_JOINS_PER_MINUTE } from '../../shared/protocol.js';
+import { GUEST_JOINS_PER_MINUTE, LOBBY_CAPACITY } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import type { MeetingRuntime } from '../meetings/runtime.js';
 import type { Services } from '../services.js';
@@ -11,6 +11,22 @@ import type { Services } from '../services.js';
 const MINUTE_MS = 60_000;
 /** A minted guest whose connection has not arrived by then never will (the handshake failed after the write). */
 const ARRIVAL_MS = 10_000;
+
+/** The answer to a guest asking for a place in the lobby: in, or why not; UNAVAILABLE when nobody owns the meeting just now (issue 17). */
+export type Seat = 'ok' | 'LOBBY_FULL' | 'RATE_LIMITED' | 'UNAVAILABLE';
+
+/**
+ * A meeting another process owns (server/cluster/remote.ts): its lobby is
+ * counted there, by the owner, which sees every process's guests (issue 17).
+ */
+export interface SeatedElsewhere {
+  seatGuest(linkId: string, participantId: string, now: number): Promise<Seat>;
+}
+
+/** Whether `runtime` is a stand-in whose lobby its owner counts. */
+export function seatedElsewhere(runtime: MeetingRuntime): runtime is MeetingRuntime & SeatedElsewhere {
+  return typeof (runtime as Partial<SeatedElsewhere>).seatGuest === 'function';
+}
 
 export class GuestLobby {
   /** Per shared remote link, when its guests of the last minute were minted (ms, oldest first). */
@@ -48,6 +64,21 @@ export class GuestLobby {
       if (pending.size === 0) this.arriving.delete(runtime.id);
     }
     return runtime.lobbySize() + (pending?.size ?? 0);
+  }
+
+  /**
+   * A place in the lobby of `runtime` for guest `participantId` minted through the shared link
+   * `linkId` at `now` (ms), in one step with no yield, so that simultaneous handshakes each see the
+   * others: refused LOBBY_FULL at LOBBY_CAPACITY (checked before the rate, so that a full lobby does
+   * not use up the link's joins for the minute), RATE_LIMITED past GUEST_JOINS_PER_MINUTE; else the
+   * guest counts toward the lobby from now until they arrive. With several processes only the
+   * meeting's owner answers this (issue 17).
+   */
+  seat(runtime: MeetingRuntime, linkId: string, participantId: string, now: number): Seat {
+    if (this.lobbyCount(runtime, now) >= LOBBY_CAPACITY) return 'LOBBY_FULL';
+    if (!this.mayJoin(linkId, now)) return 'RATE_LIMITED';
+    this.minted(runtime.id, participantId, now);
+    return 'ok';
   }
 
   /** A guest was minted for this meeting at `now` (ms); they count toward the lobby until they arrive. */

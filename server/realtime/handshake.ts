@@ -5,13 +5,13 @@
 import { caseAccess } from '../access.js';
 import { findMember, type Member } from '../../shared/meeting/context.js';
 import { normaliseName } from '../../shared/names.js';
-import { LOBBY_CAPACITY, PROTOCOL_VERSIONS, type HandshakeError, type ProtocolVersion } from '../../shared/protocol.js';
+import { PROTOCOL_VERSIONS, type HandshakeError, type ProtocolVersion } from '../../shared/protocol.js';
 import type { Connection, MeetingRuntime } from '../meetings/runtime.js';
 import { hashToken, newId, newToken } from '../security/secrets.js';
 import type { Services } from '../services.js';
 import type { Sessions } from '../sessions.js';
 import type { LinkRecord } from '../store/types.js';
-import { guestLobby } from './guests.js';
+import { guestLobby, seatedElsewhere } from './guests.js';
 
 export class HandshakeRefusal extends Error {
   constructor(
@@ -167,20 +167,23 @@ async function admitGuest(services: Services, runtime: MeetingRuntime, parent: L
   const checked = normaliseName(name);
   if (!checked.ok) throw nameRefusal(checked.reason);
   const guestName = checked.name;
-  const guests = guestLobby(services);
   const now = services.clock();
-  // Checked before the rate, so that a full lobby does not use up the link's joins for the minute.
-  if (guests.lobbyCount(runtime, now) >= LOBBY_CAPACITY) {
+  const participantId = newId();
+  // Counted before the write, which yields: a handshake arriving meanwhile sees this guest already.
+  // With several processes the meeting's owner counts, for the guests of every process (issue 17).
+  const seat = seatedElsewhere(runtime)
+    ? await runtime.seatGuest(parent.id, participantId, now)
+    : guestLobby(services).seat(runtime, parent.id, participantId, now);
+  if (seat === 'LOBBY_FULL') {
     throw new HandshakeRefusal('LOBBY_FULL', 'The waiting room is full just now. Please try again in a few minutes, or contact the facilitator.');
   }
-  if (!guests.mayJoin(parent.id, now)) {
+  if (seat === 'RATE_LIMITED') {
     throw new HandshakeRefusal('RATE_LIMITED', 'Many people are joining right now. Please try again in a minute.');
   }
-  const participantId = newId();
+  // Nobody owns the meeting this moment (issue 17): it is being taken over; the same words as any unchecked connection.
+  if (seat === 'UNAVAILABLE') throw new HandshakeRefusal('UNAVAILABLE', 'The server could not check this connection; please try again.');
   const token = newToken();
   const linkId = newId();
-  // Counted before the write, which yields: a handshake arriving meanwhile sees this guest already.
-  guests.minted(runtime.id, participantId, now);
   // One transaction: a guest is never half-made (a person without a link, or a link without its audit entry).
   await services.store.transaction(async (tx) => {
     await tx.cases.createParticipant({

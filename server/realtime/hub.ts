@@ -46,6 +46,13 @@ const PART_EVENTS = { you: EVENTS.you, facilitator: EVENTS.facilitator } as cons
 export class RealtimeHub implements MeetingTransport, Disconnector {
   /** True when rooms span several processes (the Redis adapter, issue 17): a room empty here may not be empty. */
   spansProcesses = false;
+  /**
+   * With several processes (issue 17): how many screens hold a link on every
+   * process together (server/cluster asks the others); null: this process's are all there are.
+   */
+  devicesEverywhere: ((linkId: string) => Promise<number>) | null = null;
+  /** Per link, the count being told now: the next waits for it, so screens hear the counts in order. */
+  private readonly devicesTold = new Map<string, Promise<void>>();
   private io: Server | null = null;
   private budgets: SharedBudgets | null = null;
   private sessions: Sessions | null = null;
@@ -154,9 +161,15 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
    * hear it with the link's id, so a second device is never unnoticed (issue 13, item 8).
    */
   private tellDevices(meetingId: string, linkId: string): void {
-    const devices = this.devicesOn(linkId);
-    this.io?.to(`link:${linkId}`).emit(EVENTS.linkDevices, { devices });
-    this.io?.to(consoleRooms(meetingId)).emit(EVENTS.linkDevices, { linkId, devices });
+    const told = (this.devicesTold.get(linkId) ?? Promise.resolve()).then(async () => {
+      const devices = await this.devicesOn(linkId);
+      this.io?.to(`link:${linkId}`).emit(EVENTS.linkDevices, { devices });
+      this.io?.to(consoleRooms(meetingId)).emit(EVENTS.linkDevices, { linkId, devices });
+    });
+    this.devicesTold.set(linkId, told);
+    void told.finally(() => {
+      if (this.devicesTold.get(linkId) === told) this.devicesTold.delete(linkId);
+    });
   }
 
   /**
@@ -247,8 +260,13 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
     this.io?.in([person(1), person(2)]).disconnectSockets(true);
   }
 
-  /** How many live connections (screens) hold link `linkId` now; read-only, 0 when none. */
-  devicesOn(linkId: string): number {
+  /** How many live connections (screens) hold link `linkId` now, on every process; read-only, 0 when none. */
+  devicesOn(linkId: string): number | Promise<number> {
+    return this.devicesEverywhere ? this.devicesEverywhere(linkId) : this.devicesHere(linkId);
+  }
+
+  /** How many of this process's connections hold link `linkId`. */
+  devicesHere(linkId: string): number {
     return this.io?.sockets.adapter.rooms.get(`link:${linkId}`)?.size ?? 0;
   }
 

@@ -57,15 +57,19 @@ export class TestCluster {
 }
 
 /**
- * Two processes behind a Balancer, shaped like `startServer`'s answer, so that
- * a suite written for one server runs against several (THRESHOLD_HARNESS=cluster,
- * tests/protocol/support.ts): each new connection goes to the next process.
- * `threshold` is not there: a suite that reaches into the server cannot run so.
+ * Processes behind a Balancer, shaped like `startServer`'s answer, so that a
+ * suite written for one server runs against several (THRESHOLD_HARNESS=cluster,
+ * tests/protocol/support.ts). THRESHOLD_CLUSTER_PROCESSES says how many (2
+ * unless set). Websockets take turns of their own: the suite's n-th client
+ * lands on process n mod N, whatever HTTP requests came between, so the
+ * facilitator's process (the first client's) owns the meeting and the next
+ * clients are on the others. `threshold` is not there: a suite that reaches
+ * into the server cannot run so.
  */
 export async function startClusterServer(env: Record<string, string> = {}): Promise<Running> {
   const { Balancer } = await import('./balancer.js');
-  const cluster = await TestCluster.start(2, env);
-  const balancer = new Balancer(cluster.servers.map((s) => s.port));
+  const cluster = await TestCluster.start(Number(process.env.THRESHOLD_CLUSTER_PROCESSES ?? 2), env);
+  const balancer = new Balancer(cluster.servers.map((s) => s.port), { spreadSockets: true });
   await balancer.start();
   const threshold = new Proxy({}, {
     get() {

@@ -61,6 +61,11 @@ export class ServerProcess {
     throw new Error(`server did not start: ${this.output}`);
   }
 
+  /** Send a signal that does not end the process (SIGSTOP, SIGCONT: a process that hangs, then wakes). */
+  signal(signal: 'SIGSTOP' | 'SIGCONT'): void {
+    this.child?.kill(signal);
+  }
+
   /** Send a signal and wait for the process to be gone. */
   async stop(signal: NodeJS.Signals): Promise<number | null> {
     const child = this.child;

@@ -1,7 +1,7 @@
 // Issue 17: the privacy suite (tests/protocol/privacy.test.ts), run once
 // against two processes on PostgreSQL and Redis behind a balancer: each new
-// connection goes to the next process, so part of the meeting's people are on
-// a process that does not own it. What each connection received must be
+// websocket goes to the next process (tests/helpers/cluster.ts), so part of
+// the meeting's people are on a process that does not own it. What each connection received must be
 // exactly what it receives from one server.
 //
 // One difference the suite does not expect from one server: an Ack reaches its
