@@ -45,3 +45,25 @@ describe('the case file, letters, practice and report pages', () => {
     expect(literalProps('<PartReview part="letter" label={m.y()} /><button title="x">')).toEqual([]);
   });
 });
+
+describe('the console words for the shared vocabulary', () => {
+  // The browser tests find elements by these exact English words: the catalog's copy must not drift
+  // from the shared tables (issue 15: "keep behaviour identical").
+  test('issue 15: every stage, reason, role, level of care, follow-up and basis reads as the shared English', async () => {
+    const shared = await import('../../shared/case/vocabulary.js');
+    const after = await import('../../shared/case/aftercare-vocabulary.js');
+    const practice = await import('../../shared/practice.js');
+    const screeners = await import('../../shared/screeners/catalog.js');
+    const words = await import('../../client/src/console/case/vocabulary-words.js');
+    const practiceWords = await import('../../client/src/console/practice/words.js');
+    expect({ ...words.STAGE_LABELS }).toEqual(shared.STAGE_LABELS);
+    expect({ ...words.CANCEL_REASON_WORDS }).toEqual(shared.CANCEL_REASON_WORDS);
+    expect({ ...words.ROLE_WORDS }).toEqual(shared.ROLE_WORDS);
+    expect({ ...words.LEVEL_OF_CARE_LABELS }).toEqual(shared.LEVEL_OF_CARE_LABELS);
+    expect(words.objectionExamples()).toEqual([...shared.OBJECTION_EXAMPLES]);
+    expect({ ...words.COMMITMENT_STATUS_WORDS }).toEqual(after.COMMITMENT_STATUS_WORDS);
+    expect({ ...words.FOLLOW_UP_KIND_WORDS }).toEqual(after.FOLLOW_UP_KIND_WORDS);
+    expect({ ...practiceWords.ROLE_WORDS }).toEqual(practice.ROLE_WORDS);
+    for (const basis of ['self-report', 'informant-estimate'] as const) expect(words.basisWords(basis)).toBe(screeners.basisWords(basis));
+  });
+});

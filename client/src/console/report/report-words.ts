@@ -4,7 +4,8 @@
 import type { ConsentStatus } from '../../../../shared/case/consent-terms.js';
 import { m } from '../../paraglide/messages.js';
 import type { TimelineEntry } from '../../../../shared/meeting/report.js';
-import { STAGE_LABELS, type CaseStage } from '../../../../shared/case/vocabulary.js';
+import type { CaseStage } from '../../../../shared/case/vocabulary.js';
+import { STAGE_LABELS } from '../case/vocabulary-words.js';
 import { OUTCOME_LABELS, PAUSE_REASONS, PHASE_LABELS, RESPONSE_LABELS } from '../../lib/words.js';
 
 export const REPORT_WORDS = {
