@@ -172,6 +172,10 @@ test('issue 10, done when: two people prepare their letters from their own links
   await letterOf('Ann').getByRole('button', { name: 'Show versions and changes' }).click();
   await letterOf('Ann').locator('del', { hasText: 'addict' }).first().waitFor();
   await letterOf('Ann').locator('ins', { hasText: 'illness' }).first().waitFor();
+  // Issue 15: a screen reader's words around a change come from the catalog through a CSS custom property.
+  const spoken = (tag: string) => letterOf('Ann').locator(tag).first().evaluate((el) => getComputedStyle(el, '::before').content);
+  expect(await spoken('ins')).toBe('" [added: "');
+  expect(await spoken('del')).toBe('" [taken out: "');
   await accessible(f, 'prepare-console-versions');
   await letterOf('Ann').getByRole('button', { name: 'Approve' }).click();
   await letterOf('Ann').locator('.facts').getByText('Approved', { exact: true }).waitFor();

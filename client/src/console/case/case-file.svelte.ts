@@ -2,6 +2,7 @@
 // (stage, safety flags, readiness, team with roles, objections) and its
 // screenings. Each tab changes something through the API and then calls
 // `refresh()`: the server computes the plan, so the page never re-implements a rule.
+import { m } from '../../paraglide/messages.js';
 import { api, ApiError, type CaseDetail } from '../api.js';
 import { caseApi, type Plan, type ScreeningRecord } from './api.js';
 
@@ -24,7 +25,7 @@ export class CaseFile {
       this.kase = kase.value;
       this.loadError = null;
     } else {
-      this.loadError = kase.reason instanceof ApiError ? kase.reason.message : 'This case could not be loaded';
+      this.loadError = kase.reason instanceof ApiError ? kase.reason.message : m.case_file_not_loaded();
     }
   }
 
@@ -33,7 +34,7 @@ export class CaseFile {
       this.plan = await caseApi.plan(this.id);
       this.planError = null;
     } catch (e) {
-      this.planError = e instanceof ApiError ? e.message : 'The plan could not be loaded';
+      this.planError = e instanceof ApiError ? e.message : m.case_file_plan_not_loaded();
     }
   }
 
@@ -48,6 +49,6 @@ export class CaseFile {
 
   /** A participant's name by id, or a calm placeholder for someone since removed. */
   nameOf(participantId: string): string {
-    return this.kase?.participants.find((p) => p.id === participantId)?.name ?? 'someone no longer on the case';
+    return this.kase?.participants.find((p) => p.id === participantId)?.name ?? m.case_file_someone_gone();
   }
 }

@@ -3,6 +3,7 @@
 // asked and count 0), stepping one item at a time on a phone, and the words
 // that frame a result. Scoring itself is the server's (shared/screeners).
 import type { InstrumentId } from '../../../../shared/screeners/catalog.js';
+import { m } from '../../paraglide/messages.js';
 
 /** One answer per item, or null where none was chosen yet. */
 export type Answers = Array<number | null>;
@@ -45,6 +46,6 @@ export function previousItem(instrument: InstrumentId, answers: Answers, index: 
  */
 export function framing(aboutLovedOne: boolean, lovedOneName: string): string | null {
   return aboutLovedOne
-    ? `Answer each question as you believe ${lovedOneName} would answer it. Your answers are an estimate, not a diagnosis.`
+    ? m.case_screening_framing_estimate({ name: lovedOneName })
     : null;
 }

@@ -2,43 +2,38 @@
 // names so that a new status cannot ship without its label. One module, so the
 // markup holds little prose of its own (the console's words move into catalogs later).
 import type { ConsentStatus, FamilyNews } from './transition-api.js';
+import { m } from '../../paraglide/messages.js';
 
 export const TRANSITION_WORDS = {
-  notYet:
-    'This part applies after a yes: once a meeting of this case ends with the outcome "accepted", ' +
-    'you keep the journey into treatment here and offer the consent form.',
-  checklistTitle: 'Into treatment',
-  left: 'Left for treatment',
-  arrived: 'Arrived at the facility',
-  admitted: 'Admitted',
-  arrivedNow: 'Arrived',
-  whoWent: 'Who went with them',
-  nobody: 'Nobody chosen',
-  someoneElse: 'Someone else (type a name)',
-  otherName: 'Their name',
-  share: 'Share with the family',
-  shareHint:
-    'The relatives who joined from afar will see one calm line on their screen: "On the way" once they have left, ' +
-    '"Admitted" once admitted. No time, no place, no names. Untick it to take the line away again.',
-  save: 'Save the checklist',
-  saved: (at: string) => `Saved at ${at}.`,
+  get notYet() { return m.case_transition_not_yet(); },
+  get checklistTitle() { return m.case_transition_checklist_title(); },
+  get left() { return m.case_transition_left(); },
+  get arrived() { return m.case_transition_arrived(); },
+  get admitted() { return m.case_transition_admitted(); },
+  get arrivedNow() { return m.case_transition_arrived_now(); },
+  get whoWent() { return m.case_transition_who_went(); },
+  get nobody() { return m.case_transition_nobody(); },
+  get someoneElse() { return m.case_transition_someone_else(); },
+  get otherName() { return m.case_transition_other_name(); },
+  get share() { return m.case_transition_share(); },
+  get shareHint() { return m.case_transition_share_hint(); },
+  get save() { return m.case_transition_save(); },
+  saved: (at: string) => m.case_transition_saved({ at }),
   // Calm, not a warning: nothing has happened yet when the tab first opens (a newcomer's trial read "Not saved yet." as one).
-  notSaved: 'Nothing recorded yet: fill in each step as it happens, then save.',
-  consentsTitle: 'Consent to share (42 CFR Part 2)',
-  consentsHint:
-    'Without the person\'s written consent, the treatment program may not even confirm that they arrived. ' +
-    'Make the form here; they sign it on this laptop or on a tablet you hand them.',
+  get notSaved() { return m.case_transition_not_saved(); },
+  get consentsTitle() { return m.case_transition_consents_title(); },
+  get consentsHint() { return m.case_transition_consents_hint(); },
 } as const;
 
 export const FAMILY_SEES: Record<FamilyNews | 'nothing', string> = {
-  'on-the-way': 'The family sees: "On the way".',
-  admitted: 'The family sees: "Admitted".',
-  nothing: 'The family sees nothing about this.',
+  get 'on-the-way'() { return m.case_family_sees_on_the_way(); },
+  get admitted() { return m.case_family_sees_admitted(); },
+  get nothing() { return m.case_family_sees_nothing(); },
 };
 
 export const CONSENT_STATUS_LABELS: Record<ConsentStatus, string> = {
-  unsigned: 'Waiting to be signed',
-  signed: 'Signed',
-  revoked: 'Revoked',
-  'link-expired': 'Not signed; the link has expired',
+  get unsigned() { return m.case_consent_status_unsigned(); },
+  get signed() { return m.case_consent_status_signed(); },
+  get revoked() { return m.case_consent_status_revoked(); },
+  get 'link-expired'() { return m.case_consent_status_link_expired(); },
 };

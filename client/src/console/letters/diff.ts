@@ -1,5 +1,7 @@
 // A version's word-level diff as the review route returns it (`{op, text}`
 // parts), counted in words for a summary line beside the marked text.
+import { plural } from '../../lib/plural.js';
+import { m } from '../../paraglide/messages.js';
 
 /** One part of a word-level diff, as `GET .../letters/:participantId/versions` returns it. */
 export interface DiffPart {
@@ -17,7 +19,10 @@ export function diffSummary(parts: readonly DiffPart[]): string {
     if (p.op === 'added') added += countWords(p.text);
     if (p.op === 'removed') removed += countWords(p.text);
   }
-  if (!added && !removed) return 'No change in wording';
-  const words = (n: number) => `${n} word${n === 1 ? '' : 's'}`;
-  return [added && `${words(added)} added`, removed && `${words(removed)} taken out`].filter(Boolean).join(', ');
+  if (!added && !removed) return m.letters_diff_no_change();
+  const pieces = [
+    added && plural(added, m.letters_diff_added_one, m.letters_diff_added_other),
+    removed && plural(removed, m.letters_diff_removed_one, m.letters_diff_removed_other),
+  ];
+  return pieces.filter(Boolean).join(', ');
 }

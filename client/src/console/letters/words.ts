@@ -1,19 +1,21 @@
 // The letters review's words in the interventionist's terms.
 import type { LetterState } from '../../../../shared/prepare/vocabulary.js';
+import { plural } from '../../lib/plural.js';
+import { m } from '../../paraglide/messages.js';
 import type { PartState, Preparations } from './types.js';
 
 export const STATE_LABELS: Record<PartState, string> = {
-  none: 'Nothing written yet',
-  draft: 'Draft',
-  submitted: 'Sent for your reading',
-  'changes-requested': 'Changes requested',
-  approved: 'Approved',
-  typed: 'Typed by you (counts as approved)',
+  get none() { return m.letters_state_none(); },
+  get draft() { return m.letters_state_draft(); },
+  get submitted() { return m.letters_state_submitted(); },
+  get 'changes-requested'() { return m.letters_state_changes_requested(); },
+  get approved() { return m.letters_state_approved(); },
+  get typed() { return m.letters_state_typed(); },
 };
 
 /** "2 wording hints", "No wording hints". */
 export function hintsLabel(count: number): string {
-  return count === 0 ? 'No wording hints' : `${count} wording hint${count === 1 ? '' : 's'}`;
+  return count === 0 ? m.letters_hints_none() : plural(count, m.letters_hints_one, m.letters_hints_other);
 }
 
 /** Whether the person wrote this text through their link (so it has versions and a review), rather than none or typed. */
@@ -32,5 +34,5 @@ export function missingForMeeting(preparations: Preparations): { letters: string
 
 /** "Ann", "Ann and Bob", "Ann, Bob and Cy". */
 export function namesList(names: readonly string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return names.length <= 1 ? (names[0] ?? '') : m.letters_names_and({ names: names.slice(0, -1).join(', '), last: names.at(-1)! });
 }

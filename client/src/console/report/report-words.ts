@@ -2,112 +2,125 @@
 // in minutes and seconds. One module, so that the page's markup holds no prose
 // of its own (the console's words move into catalogs later).
 import type { ConsentStatus } from '../../../../shared/case/consent-terms.js';
+import { m } from '../../paraglide/messages.js';
 import type { TimelineEntry } from '../../../../shared/meeting/report.js';
-import { STAGE_LABELS, type CaseStage } from '../../../../shared/case/vocabulary.js';
+import type { CaseStage } from '../../../../shared/case/vocabulary.js';
+import { STAGE_LABELS } from '../case/vocabulary-words.js';
 import { OUTCOME_LABELS, PAUSE_REASONS, PHASE_LABELS, RESPONSE_LABELS } from '../../lib/words.js';
 
 export const REPORT_WORDS = {
-  title: 'Meeting report',
-  rehearsal: 'This was a rehearsal: practice, not the case’s meeting.',
-  includeLetters: 'Include letters and bottom lines',
-  includeLettersHint: 'They are health data: tick this only for a copy that stays with you. Opening them is recorded.',
-  print: 'Print or save as PDF',
-  loading: 'Loading the report…',
-  summary: 'Summary',
-  timeline: 'Timeline',
-  speaking: 'Speaking time',
-  letters: 'Letters and bottom lines',
-  noTimeline: 'The meeting has not started yet, so there is nothing to report.',
-  noSpeaking: 'Nobody has had the floor yet.',
-  noLetters: 'Nobody in this meeting has a letter or bottom line.',
-  letter: 'Letter',
-  bottomLine: 'Bottom line',
-  time: 'Time',
-  what: 'What happened',
-  length: 'Length',
-  person: 'Person',
-  turns: 'Turns',
-  meetingLength: 'Meeting length',
-  paused: 'Time paused',
-  offers: 'Offers made',
-  outcome: 'Outcome',
-  afterCare: 'Case stage now',
-  notYet: 'Not recorded yet',
-  generated: 'Made',
-  guest: '(guest)',
-  forWhom: (name: string) => `For ${name}`,
-  transition: 'Into treatment',
-  left: 'Left for treatment',
-  arrived: 'Arrived',
-  admitted: 'Admitted',
-  accompaniedBy: 'Went with them',
-  nobody: 'Nobody recorded',
-  notYetTime: 'Not yet',
-  shared: 'Shared with the family',
-  sharedYes: 'Yes: "On the way" or "Admitted" only',
-  sharedNo: 'No',
-  consents: 'Consents to share (42 CFR Part 2)',
-  noConsents: 'No consent forms.',
-  consentMade: 'Made',
-  consentStatus: 'Status',
-  consentSigned: 'Signed',
-  consentRevoked: 'Revoked',
+  get title() { return m.report_title(); },
+  get rehearsal() { return m.report_rehearsal(); },
+  get includeLetters() { return m.report_include_letters(); },
+  get includeLettersHint() { return m.report_include_letters_hint(); },
+  get print() { return m.report_print(); },
+  get loading() { return m.report_loading(); },
+  get summary() { return m.report_summary(); },
+  get timeline() { return m.report_timeline(); },
+  get speaking() { return m.report_speaking(); },
+  get letters() { return m.report_letters(); },
+  get noTimeline() { return m.report_no_timeline(); },
+  get noSpeaking() { return m.report_no_speaking(); },
+  get noLetters() { return m.report_no_letters(); },
+  get letter() { return m.report_letter(); },
+  get bottomLine() { return m.report_bottom_line(); },
+  get time() { return m.report_time(); },
+  get what() { return m.report_what(); },
+  get length() { return m.report_length(); },
+  get person() { return m.report_person(); },
+  get turns() { return m.report_turns(); },
+  get meetingLength() { return m.report_meeting_length(); },
+  get paused() { return m.report_paused(); },
+  get offers() { return m.report_offers(); },
+  get outcome() { return m.report_outcome(); },
+  get afterCare() { return m.report_after_care(); },
+  get notYet() { return m.report_not_yet(); },
+  get generated() { return m.report_generated(); },
+  get guest() { return m.report_guest(); },
+  forWhom: (name: string) => m.report_for_whom({ name }),
+  get transition() { return m.report_transition(); },
+  get left() { return m.report_left(); },
+  get arrived() { return m.report_arrived(); },
+  get admitted() { return m.report_admitted(); },
+  get accompaniedBy() { return m.report_accompanied_by(); },
+  get nobody() { return m.report_nobody(); },
+  get notYetTime() { return m.report_not_yet_time(); },
+  get shared() { return m.report_shared(); },
+  get sharedYes() { return m.report_shared_yes(); },
+  get sharedNo() { return m.report_shared_no(); },
+  get consents() { return m.report_consents(); },
+  get noConsents() { return m.report_no_consents(); },
+  get consentMade() { return m.report_consent_made(); },
+  get consentStatus() { return m.report_consent_status(); },
+  get consentSigned() { return m.report_consent_signed(); },
+  get consentRevoked() { return m.report_consent_revoked(); },
 } as const;
 
 /** A consent's status in the report's words, typed by the shared names. */
 export const CONSENT_STATUS_WORDS: Record<ConsentStatus, string> = {
-  unsigned: 'Waiting to be signed',
-  signed: 'Signed',
-  revoked: 'Revoked',
-  'link-expired': 'Not signed; the link expired',
+  get unsigned() { return m.report_consent_status_unsigned(); },
+  get signed() { return m.report_consent_status_signed(); },
+  get revoked() { return m.report_consent_status_revoked(); },
+  get 'link-expired'() { return m.report_consent_status_link_expired(); },
 };
 
 /** "1 min 10 s", "45 s", "2 h 5 min": a length in whole seconds, short enough for a table cell. */
 export function lengthWords(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
-  const h = Math.floor(seconds / 3600);
-  const min = Math.floor((seconds % 3600) / 60);
+  if (seconds < 60) return m.report_length_seconds({ seconds });
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
   const s = seconds % 60;
-  if (h > 0) return `${h} h${min ? ` ${min} min` : ''}`;
-  return `${min} min${s ? ` ${s} s` : ''}`;
+  if (hours > 0) return minutes ? m.report_length_hours_minutes({ hours, minutes }) : m.report_length_hours({ hours });
+  return s ? m.report_length_minutes_seconds({ minutes, seconds: s }) : m.report_length_minutes({ minutes });
 }
 
 /** A person's name, marked as a guest where they came through the shared link. */
 export function personWords(p: { name: string; guest: boolean }): string {
-  return p.guest ? `${p.name} ${REPORT_WORDS.guest}` : p.name;
+  return p.guest ? m.report_person_guest({ name: p.name }) : p.name;
 }
 
 /** What happened, in a sentence; the length (turns and pauses) goes in its own column. */
 export function entryWords(e: TimelineEntry): string {
   switch (e.kind) {
     case 'start':
-      return 'The meeting started';
+      return m.report_entry_start();
     case 'turn': {
-      const what = e.round === 'letters' ? 'read their letter' : 'read their bottom line';
-      const how = e.status === 'skipped' ? ' (skipped)' : e.status === 'speaking' ? ' (still speaking)' : e.status === 'interrupted' ? ' (the agenda moved on)' : '';
-      return `${personWords(e)} ${what}${how}`;
+      const name = personWords(e);
+      const read = e.round === 'letters' ? m.report_entry_read_letter({ name }) : m.report_entry_read_bottom_line({ name });
+      const how = e.status === 'skipped' ? m.report_entry_skipped({ read })
+        : e.status === 'speaking' ? m.report_entry_still_speaking({ read })
+          : e.status === 'interrupted' ? m.report_entry_interrupted({ read }) : read;
+      return how;
     }
-    case 'pause':
-      return `Paused during ${PHASE_LABELS[e.phase].toLowerCase()}: ${PAUSE_REASONS[e.reason]}${e.endedAt === null ? ' (still paused)' : ''}`;
+    case 'pause': {
+      const words = { phase: PHASE_LABELS[e.phase].toLowerCase(), reason: PAUSE_REASONS[e.reason] };
+      return e.endedAt === null ? m.report_entry_still_paused(words) : m.report_entry_paused(words);
+    }
     case 'objection':
     {
-      const raised = e.words ? `Objection raised: “${e.words}”` : 'An objection was raised';
+      const raised = e.words ? m.report_entry_objection_words({ words: e.words }) : m.report_entry_objection();
       const who = e.responder ? personWords(e.responder) : null;
-      return who ? `${raised}; ${who} ${e.answeredAt === null ? 'was to answer it' : 'answered it'}` : raised;
+      if (!who) return raised;
+      return e.answeredAt === null ? m.report_entry_objection_to_answer({ raised, name: who }) : m.report_entry_objection_answered({ raised, name: who });
     }
     case 'offer':
-      return e.override ? `Offer ${e.number} made without a confirmed place. Reason: ${e.override}` : `Offer ${e.number} made`;
+      return e.override ? m.report_entry_offer_override({ number: e.number, reason: e.override }) : m.report_entry_offer({ number: e.number });
     case 'response':
-      return `Answer: ${RESPONSE_LABELS[e.response]}${e.note ? `. Note: ${e.note}` : ''}`;
+      return withNote(m.report_entry_response({ response: RESPONSE_LABELS[e.response] }), e.note);
     case 'bottom-lines':
-      return 'Bottom lines began';
+      return m.report_entry_bottom_lines();
     case 'outcome': {
-      const by = e.decideBy ? `, deciding by ${e.decideBy}` : '';
-      return `Outcome: ${OUTCOME_LABELS[e.outcome]}${by}${e.note ? `. Note: ${e.note}` : ''}`;
+      const outcome = m.report_entry_outcome({ outcome: OUTCOME_LABELS[e.outcome] });
+      return withNote(e.decideBy ? m.report_entry_deciding_by({ outcome, date: e.decideBy }) : outcome, e.note);
     }
     case 'closed':
-      return 'The meeting was closed';
+      return m.report_entry_closed();
   }
+}
+
+/** `words`, followed by the interventionist's note when there is one. */
+function withNote(words: string, note: string | null): string {
+  return note ? m.report_entry_note({ words, note }) : words;
 }
 
 /** The case's stage in the console's words. */
