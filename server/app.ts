@@ -111,6 +111,7 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
       settled: cluster ? () => cluster.settled() : undefined,
       clock,
       log: app.log,
+      presenceGraceMs: config.presenceGraceSeconds * 1000,
       onGuestDenied: async (meetingId, participantId) => {
         const links = await storage.links.list(meetingId);
         const ids = links.filter((l) => l.kind === 'guest' && l.participantId === participantId).map((l) => l.id);

@@ -33,6 +33,11 @@ export interface Config {
   linkMaxAgeHours: number;
   /** A guest who leaves the lobby before anyone decides on them is forgotten after this long away. */
   guestLobbyGraceSeconds: number;
+  /**
+   * How long the console shows a member whose last device dropped as reconnecting (`away`);
+   * after that, `left` (a newcomer's trial: a closed tablet read "Reconnecting" for good).
+   */
+  presenceGraceSeconds: number;
   /** Base64 of the 32-byte encryption key; when absent, `keyFile` holds it. */
   encryptionKey: string | undefined;
   /** Created with mode 0600 on first run; keep it, and back it up apart from the database. */
@@ -166,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     socketMessagesPerSecond: integer(env, 'SOCKET_MESSAGES_PER_SECOND', 20, 1, 100_000),
     linkMaxAgeHours: integer(env, 'LINK_MAX_AGE_HOURS', 24 * 7, 1, 24 * 365),
     guestLobbyGraceSeconds: integer(env, 'GUEST_LOBBY_GRACE_SECONDS', 60, 1, 3600),
+    presenceGraceSeconds: integer(env, 'PRESENCE_GRACE_SECONDS', 60, 1, 3600),
     crisis: {
       emergencyNumber: shortText(env, 'CRISIS_EMERGENCY_NUMBER', '911'),
       lineNumber: shortText(env, 'CRISIS_LINE_NUMBER', '988'),
