@@ -124,7 +124,7 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
         return saved?.meetingId === meetingId ? familyNews(saved.checklist) : null;
       },
       // Issue 11: an outcome moves the case to after-care and schedules its follow-ups.
-      onOutcome: (meeting, outcome) => beginAfterCare({ store: storage, log: app.log, clock }, meeting, outcome),
+      onOutcome: (meeting, outcome) => beginAfterCare({ store: storage, log: app.log, clock, callTime: { timeZone: config.practiceTimeZone, time: config.followUpTime } }, meeting, outcome),
     }),
   };
 
