@@ -111,6 +111,7 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
       settled: cluster ? () => cluster.settled() : undefined,
       clock,
       log: app.log,
+      presenceGraceMs: config.presenceGraceSeconds * 1000,
       onGuestDenied: async (meetingId, participantId) => {
         const links = await storage.links.list(meetingId);
         const ids = links.filter((l) => l.kind === 'guest' && l.participantId === participantId).map((l) => l.id);
@@ -123,7 +124,7 @@ export async function buildServer({ config, store, clock = Date.now }: BuildOpti
         return saved?.meetingId === meetingId ? familyNews(saved.checklist) : null;
       },
       // Issue 11: an outcome moves the case to after-care and schedules its follow-ups.
-      onOutcome: (meeting, outcome) => beginAfterCare({ store: storage, log: app.log, clock }, meeting, outcome),
+      onOutcome: (meeting, outcome) => beginAfterCare({ store: storage, log: app.log, clock, callTime: { timeZone: config.practiceTimeZone, time: config.followUpTime } }, meeting, outcome),
     }),
   };
 

@@ -3,6 +3,7 @@
 import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
+import { DEFAULT_CALL_TIME, isCallTime, isTimeZone } from '../shared/case/follow-ups.js';
 
 export interface Config {
   port: number;
@@ -33,6 +34,15 @@ export interface Config {
   linkMaxAgeHours: number;
   /** A guest who leaves the lobby before anyone decides on them is forgotten after this long away. */
   guestLobbyGraceSeconds: number;
+  /**
+   * How long the console shows a member whose last device dropped as reconnecting (`away`);
+   * after that, `left` (a newcomer's trial: a closed tablet read "Reconnecting" for good).
+   */
+  presenceGraceSeconds: number;
+  /** The practice's IANA zone: scheduled follow-up calls fall on their days there (default: the server's own zone, `TZ`). */
+  practiceTimeZone: string;
+  /** `HH:MM` in `practiceTimeZone`: when scheduled follow-up calls are put (default 10:00, a working hour). */
+  followUpTime: string;
   /** Base64 of the 32-byte encryption key; when absent, `keyFile` holds it. */
   encryptionKey: string | undefined;
   /** Created with mode 0600 on first run; keep it, and back it up apart from the database. */
@@ -59,6 +69,18 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
   }
   return value;
+}
+
+function timeZone(raw: string | undefined): string {
+  const zone = raw?.trim() || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  if (!isTimeZone(zone)) throw new ConfigError(`PRACTICE_TIME_ZONE must be an IANA time zone (for example America/Chicago), not "${zone}"`);
+  return zone;
+}
+
+function callTime(raw: string | undefined): string {
+  const time = raw?.trim() || DEFAULT_CALL_TIME;
+  if (!isCallTime(time)) throw new ConfigError(`FOLLOW_UP_TIME must be a 24-hour time such as 10:00, not "${time}"`);
+  return time;
 }
 
 function shortText(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
@@ -166,6 +188,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     socketMessagesPerSecond: integer(env, 'SOCKET_MESSAGES_PER_SECOND', 20, 1, 100_000),
     linkMaxAgeHours: integer(env, 'LINK_MAX_AGE_HOURS', 24 * 7, 1, 24 * 365),
     guestLobbyGraceSeconds: integer(env, 'GUEST_LOBBY_GRACE_SECONDS', 60, 1, 3600),
+    presenceGraceSeconds: integer(env, 'PRESENCE_GRACE_SECONDS', 60, 1, 3600),
+    practiceTimeZone: timeZone(env.PRACTICE_TIME_ZONE),
+    followUpTime: callTime(env.FOLLOW_UP_TIME),
     crisis: {
       emergencyNumber: shortText(env, 'CRISIS_EMERGENCY_NUMBER', '911'),
       lineNumber: shortText(env, 'CRISIS_LINE_NUMBER', '988'),

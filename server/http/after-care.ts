@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { FOLLOW_UP_STATUSES, FOLLOW_UP_WINDOWS } from '../../shared/case/aftercare-vocabulary.js';
-import { inWindow, isTimeZone } from '../../shared/case/follow-ups.js';
+import { CALENDAR_LABEL_MAX, inWindow, isTimeZone } from '../../shared/case/follow-ups.js';
 import { nextStepsBodySchema, type Commitment } from '../../shared/case/next-steps.js';
 import { safetyFlags } from '../../shared/case/safety.js';
 import { scoreScreening } from '../../shared/screeners/index.js';
@@ -30,6 +30,8 @@ const addSchema = z.strictObject({ dueAt: instant, note: note.optional() });
 const patchSchema = z
   .strictObject({ dueAt: instant.optional(), status: z.enum(FOLLOW_UP_STATUSES).optional(), note: note.nullable().optional() })
   .refine((p) => Object.keys(p).length > 0, { message: 'send dueAt, status or note' });
+/** A case's calendar label: short, or null for the default "Case <n>". */
+const labelSchema = z.strictObject({ label: z.string().trim().min(1).max(CALENDAR_LABEL_MAX).nullable() });
 const dueQuery = z.strictObject({ due: z.enum(FOLLOW_UP_WINDOWS).optional(), tz: z.string().max(100).optional() });
 
 /** A follow-up as the API answers it. */
@@ -106,7 +108,20 @@ export function afterCareRoutes(services: Services) {
     app.get<CaseParams>('/api/cases/:caseId/follow-ups', async (request) => {
       const found = await ownCase(services, request.facilitatorId, request.params.caseId);
       const record = await store.afterCare.get(found.id);
-      return { begun: record !== undefined, followUps: (await store.afterCare.listFollowUps(found.id)).map(followUpView) };
+      const [followUps, labels] = await Promise.all([store.afterCare.listFollowUps(found.id), store.cases.calendarLabels([found.id])]);
+      return { begun: record !== undefined, calendarLabel: labels.get(found.id), followUps: followUps.map(followUpView) };
+    });
+
+    // What the calendar feed calls the case (a newcomer's trial): never sent to the family, never a name by default.
+    app.put<CaseParams>('/api/cases/:caseId/calendar-label', async (request) => {
+      const found = await ownCase(services, request.facilitatorId, request.params.caseId);
+      const { label } = parseBody(labelSchema, request.body);
+      await store.transaction(async (tx) => {
+        await tx.cases.setCalendarLabel(found.id, label);
+        // The label itself stays out of the audit: it may say more than it should.
+        await tx.audit.append(caseAudit(services, request.facilitatorId, 'case.calendar-label.changed', found.id, { label: label === null ? 'default' : 'chosen' }));
+      });
+      return (await store.cases.calendarLabels([found.id])).get(found.id);
     });
 
     app.post<CaseParams>('/api/cases/:caseId/follow-ups', async (request, reply) => {
@@ -154,7 +169,7 @@ export function afterCareRoutes(services: Services) {
         .header('content-type', 'text/calendar; charset=utf-8')
         .header('content-disposition', 'attachment; filename="threshold-follow-ups.ics"')
         .header('cache-control', 'no-store')
-        .send(calendarOf(due, services.baseUrl()));
+        .send(calendarOf(due, await store.cases.calendarLabels(due.map((f) => f.caseId)), services.baseUrl()));
     });
   };
 }

@@ -17,6 +17,7 @@ import type { AuditEntry } from '../store/audit.js';
 import { loadTeam } from './case-content.js';
 import { HttpError, notFound, parseBody } from './errors.js';
 import { writerView } from './letter-view.js';
+import { meetingHeld } from './prepare-after.js';
 import { commitmentRoutes } from './prepare-commitment.js';
 import { requirePrepareLink, SaveBudget } from './prepare-auth.js';
 
@@ -60,7 +61,10 @@ export function prepareRoutes(services: Services) {
       ]);
       const roles = me?.roles ?? [];
       const language = languageOf(request);
+      // After the meeting the page speaks of what is next, not of getting ready (prepare-after.ts).
+      const held = await meetingHeld(services, found.id, person.id);
       return {
+        meetingHeld: held,
         participant: { firstName: firstName(person.name), relationship: person.relationship },
         language,
         roles,

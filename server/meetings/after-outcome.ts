@@ -8,7 +8,7 @@
 // case, makes every later call (a second outcome, a restart) write nothing.
 import { afterOutcome } from '../../shared/case/after-outcome.js';
 import { hasNextSteps, type NextStepsOutcome } from '../../shared/case/aftercare-vocabulary.js';
-import { followUpSchedule } from '../../shared/case/follow-ups.js';
+import { followUpSchedule, type CallTime } from '../../shared/case/follow-ups.js';
 import { CaseSnapshotMismatch, createCaseFile, persistCase, replayCase, restoreCase, stageOf, type CaseSnapshot } from '../../shared/case/lifecycle.js';
 import { startingCommitments, startingPlan } from '../../shared/case/next-steps.js';
 import type { OutcomeRecord } from '../../shared/meeting/context.js';
@@ -31,6 +31,8 @@ export interface AfterOutcomeDeps {
   log: Logger;
   /** The audit's time: when the server did it (the schedule and the stage history keep the outcome's time). */
   clock: () => number;
+  /** Where and when the scheduled calls fall (PRACTICE_TIME_ZONE, FOLLOW_UP_TIME); absent: at the outcome's time of day, in UTC. */
+  callTime?: CallTime;
 }
 
 /** Thrown inside the transaction when the case moved between reading and writing: nothing is kept, and it is tried again. */
@@ -51,7 +53,7 @@ export async function beginAfterCare(deps: AfterOutcomeDeps, meeting: OutcomeMee
   }
 }
 
-async function attemptBegin({ store, log, clock }: AfterOutcomeDeps, meeting: OutcomeMeeting, outcome: OutcomeRecord): Promise<boolean> {
+async function attemptBegin({ store, log, clock, callTime }: AfterOutcomeDeps, meeting: OutcomeMeeting, outcome: OutcomeRecord): Promise<boolean> {
   const { caseId } = meeting;
   if (await store.afterCare.get(caseId)) return false;
   const snapshot = await caseSnapshotOf(store, caseId);
@@ -64,7 +66,7 @@ async function attemptBegin({ store, log, clock }: AfterOutcomeDeps, meeting: Ou
   const move = afterOutcome(snapshot, meeting.id, outcome.at, by);
   const people = await store.cases.listParticipants(caseId);
   const nextSteps = hasNextSteps(outcome.kind);
-  const followUps: FollowUpRecord[] = followUpSchedule(outcome.at).map(({ kind, dueAt }) => ({
+  const followUps: FollowUpRecord[] = followUpSchedule(outcome.at, callTime).map(({ kind, dueAt }) => ({
     id: newId(), caseId, kind, dueAt, status: 'due', note: null, createdAt: outcome.at, updatedAt: outcome.at,
   }));
   const audit = (action: string, detail: AuditEntry['detail']): AuditEntry => ({

@@ -71,7 +71,11 @@ export class MeetingRegistry {
 
   /** Forget meetings this process no longer owns (their lease is lost); their connections are the caller's to close. */
   drop(meetingIds: Iterable<string>): void {
-    for (const id of meetingIds) this.live.delete(id);
+    for (const id of meetingIds) {
+      // Its presence timers would otherwise refresh views this process no longer owns.
+      this.live.get(id)?.release();
+      this.live.delete(id);
+    }
   }
 
   /** The meetings live here, by id. */

@@ -33,9 +33,21 @@ interface Present {
 
 const NO_TEXTS: PrivateTexts = { letter: null, bottomLine: null };
 
+/** How long a dropped member shows `away` when the runtime is given no grace (PRESENCE_GRACE_SECONDS' default). */
+export const PRESENCE_GRACE_MS = 60_000;
+
+/** When `away` turns into `left`: the grace, and whom to tell once it has passed. */
+export interface PresenceGrace {
+  ms: number;
+  /** Called once a member's grace has passed with no device back, so the facilitator's view is refreshed. */
+  passed: () => void;
+}
+
 export class Room {
   private readonly present = new Map<string, Present>();
   private readonly seen = new Set<string>();
+  /** Members whose last device dropped, with the timer that ends their grace (then they are `left`). */
+  private readonly dropped = new Map<string, ReturnType<typeof setTimeout> | 'left'>();
   private displayCount = 0;
   private displaysOnV2 = 0;
   /** Letters and bottom lines, read when the first participant connects (see loadTexts). */
@@ -52,6 +64,7 @@ export class Room {
     private readonly meeting: CurrentMeeting,
     private readonly store: Pick<Cases, 'listMeetingTexts'>,
     private readonly restored = false,
+    private readonly grace: PresenceGrace = { ms: PRESENCE_GRACE_MS, passed: () => undefined },
   ) {}
 
   /**
@@ -90,6 +103,7 @@ export class Room {
         here.v2 += v2;
       } else this.present.set(conn.participantId, { count: 1, v2, name: conn.name ?? '', attendance: conn.attendance ?? 'in-room' });
       this.seen.add(conn.participantId);
+      this.forgetDrop(conn.participantId);
     }
   }
 
@@ -103,8 +117,38 @@ export class Room {
     if (conn.role === 'participant' && conn.participantId) {
       const here = this.present.get(conn.participantId);
       if (here) here.v2 = Math.max(0, here.v2 - v2);
-      if (here && --here.count <= 0) this.present.delete(conn.participantId);
+      if (here && --here.count <= 0) {
+        this.present.delete(conn.participantId);
+        this.startGrace(conn.participantId);
+      }
     }
+  }
+
+  /** Stop every grace timer (the meeting is no longer held here). */
+  close(): void {
+    for (const id of [...this.dropped.keys()]) this.forgetDrop(id);
+  }
+
+  /**
+   * The last device of `participantId` dropped: `away` while a reconnect is plausible, `left` once
+   * the grace has passed. Socket.IO reports a closed tab and a lost network alike ("transport
+   * close"), so only time tells them apart; each departure starts the grace afresh.
+   */
+  private startGrace(participantId: string): void {
+    this.forgetDrop(participantId);
+    const timer = setTimeout(() => {
+      if (this.present.has(participantId)) return;
+      this.dropped.set(participantId, 'left');
+      this.grace.passed();
+    }, this.grace.ms);
+    timer.unref?.();
+    this.dropped.set(participantId, timer);
+  }
+
+  private forgetDrop(participantId: string): void {
+    const entry = this.dropped.get(participantId);
+    if (entry !== undefined && entry !== 'left') clearTimeout(entry);
+    this.dropped.delete(participantId);
   }
 
   /** Displays connected, whatever protocol they speak. */
@@ -155,8 +199,8 @@ export class Room {
 
   /** Presence, lobby and displays, as the facilitator's view shows them. */
   presence(): LiveRoom {
-    const presence = new Map<string, 'connected' | 'away'>();
-    for (const id of this.seen) presence.set(id, this.present.has(id) ? 'connected' : 'away');
+    const presence = new Map<string, 'connected' | 'away' | 'left'>();
+    for (const id of this.seen) presence.set(id, this.present.has(id) ? 'connected' : this.dropped.get(id) === 'left' ? 'left' : 'away');
     return { presence, unseen: this.restored ? 'not-back' : 'never-joined', lobby: this.lobby(), displaysConnected: this.displayCount };
   }
 

@@ -14,7 +14,7 @@ import type { Cases, MeetingRecord } from '../store/types.js';
 import { CurrentMeeting } from './current.js';
 import { CommandPipeline, type CommandStore } from './pipeline.js';
 import { Publisher, type MeetingTransport } from './publisher.js';
-import { Room, type Connection } from './room.js';
+import { PRESENCE_GRACE_MS, Room, type Connection } from './room.js';
 
 export type { Audience, Delivery, MeetingTransport, PartDelivery } from './publisher.js';
 export type { Connection } from './room.js';
@@ -45,6 +45,8 @@ export interface RuntimeDeps {
    * broadcast leaves through Redis first, so an ack would otherwise overtake the sender's own view.
    */
   settled?: () => Promise<void>;
+  /** How long a member whose last device dropped shows `away` before `left`, in ms (PRESENCE_GRACE_SECONDS); absent: 60 s. */
+  presenceGraceMs?: number;
 }
 
 export class MeetingRuntime {
@@ -69,7 +71,10 @@ export class MeetingRuntime {
   ) {
     ({ id: this.id, facilitatorId: this.facilitatorId, caseId: this.caseId } = record);
     this.meeting = new CurrentMeeting(record.id, record.facilitatorId, record.caseId, snapshot, record.revision, record.displayLanguage ?? 'en');
-    this.room = new Room(this.meeting, deps.store.cases, restored);
+    this.room = new Room(this.meeting, deps.store.cases, restored, {
+      ms: deps.presenceGraceMs ?? PRESENCE_GRACE_MS,
+      passed: () => this.publisher.presenceChanged(null),
+    });
     this.publisher = new Publisher(this.meeting, this.room, deps.transport, deps.clock);
     this.pipeline = new CommandPipeline(this.meeting, {
       store: deps.store.meetings,
@@ -143,6 +148,11 @@ export class MeetingRuntime {
     this.room.leave(conn);
     this.publisher.presenceChanged(null);
     if (conn.attendance === 'guest' && conn.participantId) this.deps.onGuestLeft?.(this.id, conn.participantId);
+  }
+
+  /** This process no longer holds the meeting: stop its presence timers. */
+  release(): void {
+    this.room.close();
   }
 
   /** How many people wait in the lobby right now (connected, not let in). */

@@ -58,6 +58,10 @@ export interface Database {
     stage_json: string | null;
     /** sealed */
     approach_reason: string | null;
+    /** From 012: the case's number in the practice, for its default calendar label "Case <n>". */
+    calendar_number: number | null;
+    /** sealed; from 012: the calendar label the interventionist chose; NULL: "Case <calendar_number>" */
+    calendar_label: string | null;
   };
   participants: {
     id: string;

@@ -185,10 +185,26 @@ export interface Cases {
    * never a planned participant. For a guest who left the lobby before anyone decided on them.
    */
   removeGuest(participantId: string): Promise<void>;
+  /**
+   * The calendar labels of `caseIds` (a newcomer's trial): what the follow-up feed calls each case,
+   * the label its interventionist chose or else "Case <n>", n counted per practice in the order
+   * cases were made (migration 012). Ids with no case are left out.
+   */
+  calendarLabels(caseIds: readonly string[]): Promise<Map<string, CalendarLabel>>;
+  /** Sets a case's chosen calendar label (sealed), or with null goes back to "Case <n>". */
+  setCalendarLabel(caseId: string, label: string | null): Promise<void>;
   /** Changes the given fields of a participant (undefined leaves a field as it is). */
   updateParticipant(id: string, patch: ParticipantPatch): Promise<void>;
   /** Removes a planned participant; the route refuses it once the case has a meeting. */
   deleteParticipant(id: string): Promise<void>;
+}
+
+/** A case's name in the calendar: never the family's names unless someone typed them. */
+export interface CalendarLabel {
+  /** What the feed and the console show. */
+  label: string;
+  /** Whether the interventionist chose it (else it is the default "Case <n>"). */
+  chosen: boolean;
 }
 
 export type ParticipantPatch = Partial<Pick<ParticipantRecord, 'name' | 'relationship' | 'attendance' | 'letter' | 'bottomLine' | 'language'>>;

@@ -5,7 +5,7 @@
 
 /** Every column schema.ts marks "sealed", by table (tests/durability/backup.test.ts holds the two together). */
 export const SEALED_COLUMNS: Record<string, readonly string[]> = {
-  cases: ['loved_one_name', 'stage_json', 'approach_reason'],
+  cases: ['loved_one_name', 'stage_json', 'approach_reason', 'calendar_label'],
   participants: ['name', 'relationship', 'letter', 'bottom_line'],
   meetings: ['input_json', 'snapshot_json'],
   events: ['event_json'],

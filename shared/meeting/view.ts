@@ -27,13 +27,15 @@ export type FamilyNews = 'on-the-way' | 'admitted';
 
 /**
  * A member's connection as the facilitator sees it: `connected` (a device is
- * here), `away` (seen by this server process, no device now), `not-back` (the
+ * here), `away` (their last device dropped less than the reconnect grace ago:
+ * a reconnect is still plausible), `left` (seen by this server process, no
+ * device for longer than the grace: the tablet was closed or lost), `not-back` (the
  * meeting was open before the server last started and no device of theirs has
  * connected since: they may have joined before, which the new process cannot
  * know), `never-joined` (this process has held the meeting since it was
  * created, and nobody connected as them).
  */
-export type Presence = 'connected' | 'away' | 'not-back' | 'never-joined';
+export type Presence = 'connected' | 'away' | 'left' | 'not-back' | 'never-joined';
 
 export interface LobbyEntry {
   participantId: string;
@@ -44,7 +46,7 @@ export interface LobbyEntry {
 
 /** What the server knows about a meeting beyond its machine: who is here right now. */
 export interface LiveRoom {
-  presence: ReadonlyMap<string, 'connected' | 'away'>;
+  presence: ReadonlyMap<string, 'connected' | 'away' | 'left'>;
   /** What anyone missing from `presence` (not seen by this process) shows as. */
   unseen: 'not-back' | 'never-joined';
   lobby: readonly LobbyEntry[];

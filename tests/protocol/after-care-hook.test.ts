@@ -52,7 +52,7 @@ test('issue 11, case 2: a deferred outcome keeps its decide-by date; an accepted
   expect(rehearsal.status).toBe(201);
   await h.endMeeting({ ...practice, meetingId: rehearsal.body.id }, 'declined');
   expect((await practice.api.get(`/api/cases/${practice.caseId}/stage`)).body.stage).toBe('intake');
-  expect((await practice.api.get(`/api/cases/${practice.caseId}/follow-ups`)).body).toEqual({ begun: false, followUps: [] });
+  expect((await practice.api.get(`/api/cases/${practice.caseId}/follow-ups`)).body).toMatchObject({ begun: false, followUps: [] });
 });
 
 test('issue 11, case 3: a second outcome and restarts create no second schedule, and an outcome whose hook failed gets its after-care at the next start', async () => {

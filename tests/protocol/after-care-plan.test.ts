@@ -139,9 +139,12 @@ test('issue 11, case 7: the calendar feed parses as iCalendar, one "Follow-up ca
   const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
   expect(events).toHaveLength(9);
   expect(events.map((e) => e.startDate.toJSDate().toISOString())).toEqual(EXPECTED_DUE.map(([, at]) => at));
+  // A newcomer's trial changed the words: the case's calendar label, not only its reference.
+  const { label } = (await other.get(`/api/cases/${fx.caseId}/follow-ups`)).body.calendarLabel;
+  expect(label).toMatch(/^Case \d+$/);
   for (const e of events) {
-    expect(e.summary).toBe('Follow-up call');
-    expect(e.description).toBe(`Case ${fx.caseId.slice(0, 8)}`);
+    expect(e.summary).toBe(`Follow-up call: ${label}`);
+    expect(e.description).toBe(`Case reference ${fx.caseId.slice(0, 8)}`);
   }
   for (const word of [...Object.values(NAMES), 'Dana', PRIVATE.annBottomLine, PRIVATE.bobBottomLine, 'declined']) expect({ word, found: text.includes(word) }).toEqual({ word, found: false });
   expect((await fetch(`${h.server.url}/api/follow-ups.ics`)).status).toBe(401);

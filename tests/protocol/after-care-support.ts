@@ -17,28 +17,37 @@ export const DAY = 86_400_000;
 /** Long, distinctive names, so that a search of the feed or the file cannot find them by chance. */
 export const NAMES = { lovedOne: 'Zebediah-Quill', ann: 'Annabel-Marsh', bob: 'Bartholomew-Finch', cy: 'Cyrilla-Holt' };
 
-/** The due dates of the schedule after an outcome at T, as ISO strings: UTC calendar arithmetic. */
+/**
+ * The due dates of the schedule after an outcome at T (10:30 in Chicago), as ISO strings: each
+ * call at 10:00 in the practice's zone (a newcomer's trial; before, each fell at 15:30 UTC, the
+ * minute of the outcome), 16:00 UTC once Chicago's clocks have gone back.
+ */
 export const EXPECTED_DUE = [
-  ['1-day', '2026-09-01T15:30:00.000Z'],
-  ['3-days', '2026-09-03T15:30:00.000Z'],
-  ['1-week', '2026-09-07T15:30:00.000Z'],
-  ['2-weeks', '2026-09-14T15:30:00.000Z'],
-  ['30-days', '2026-09-30T15:30:00.000Z'],
-  ['60-days', '2026-10-30T15:30:00.000Z'],
-  ['90-days', '2026-11-29T15:30:00.000Z'],
-  ['6-months', '2027-02-28T15:30:00.000Z'],
-  ['1-year', '2027-08-31T15:30:00.000Z'],
+  ['1-day', '2026-09-01T15:00:00.000Z'],
+  ['3-days', '2026-09-03T15:00:00.000Z'],
+  ['1-week', '2026-09-07T15:00:00.000Z'],
+  ['2-weeks', '2026-09-14T15:00:00.000Z'],
+  ['30-days', '2026-09-30T15:00:00.000Z'],
+  ['60-days', '2026-10-30T15:00:00.000Z'],
+  ['90-days', '2026-11-29T16:00:00.000Z'],
+  ['6-months', '2027-02-28T16:00:00.000Z'],
+  ['1-year', '2027-08-31T15:00:00.000Z'],
 ];
+
+/** The practice's zone in these tests (PRACTICE_TIME_ZONE). */
+export const PRACTICE_ZONE = 'America/Chicago';
 
 export class AfterCareServer {
   /** The server's clock: tests set it. */
   now = T;
+  /** More of the server's environment (FOLLOW_UP_TIME…). */
+  constructor(private readonly env: Record<string, string> = {}) {}
   server!: Running;
   readonly dataDir = mkdtempSync(join(tmpdir(), 'threshold-aftercare-'));
   private readonly clients: Client[] = [];
 
   async start(): Promise<void> {
-    this.server = await startServer({}, this.dataDir, () => this.now);
+    this.server = await startServer({ PRACTICE_TIME_ZONE: PRACTICE_ZONE, ...this.env }, this.dataDir, () => this.now);
   }
 
   /** Stops the server (its consoles with it) and starts another on the same data directory. */

@@ -163,7 +163,7 @@ export function expectViewContract(view: MeetingView): void {
     expect(Array.isArray(f.lobby)).toBe(true);
     expect(Array.isArray(f.signals)).toBe(true);
     expect(Array.isArray(f.members)).toBe(true);
-    for (const m of f.members) expect(['connected', 'away', 'not-back', 'never-joined']).toContain(m.presence);
+    for (const m of f.members) expect(['connected', 'away', 'left', 'not-back', 'never-joined']).toContain(m.presence);
   }
 }
 

@@ -9,6 +9,7 @@ import type { Store } from '../../server/store/types.js';
 import { accountAndCaseTests } from './conformance/accounts-cases.js';
 import { afterCareTests } from './conformance/after-care.js';
 import { auditTests } from './conformance/audit.js';
+import { calendarLabelTests } from './conformance/calendar-labels.js';
 import { caseFileTests } from './conformance/case-files.js';
 import { consentTests } from './conformance/consents.js';
 import { languageTests } from './conformance/languages.js';
@@ -48,4 +49,5 @@ export function storeConformance(name: string, open: StoreHarness): void {
   transactionTests(name, open);
   sealingTests(name, open);
   languageTests(name, open);
+  calendarLabelTests(name, open);
 }

@@ -54,6 +54,8 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
 export const PRESENCE_LABELS: Record<Presence, string> = {
   connected: 'Connected',
   away: 'Reconnecting',
+  // The reconnect grace has passed (PRESENCE_GRACE_SECONDS): the tablet was closed or lost.
+  left: 'Not connected',
   // After a restart the server cannot tell who had joined before it: say only what it knows.
   'not-back': 'Not seen since the restart',
   'never-joined': 'Not joined yet',

@@ -23,6 +23,11 @@ export interface Preparation {
   sections: Array<{ id: string; title: string; prompt: string }>;
   /** Past this, the page says the letter is long (180). */
   longLetterSeconds: number;
+  /**
+   * Once the meeting has taken place (its outcome stored), when it ended and whether the person's
+   * bottom line was read to the end at it, from its log; null before (server/http/prepare-after.ts).
+   */
+  meetingHeld: { endedAt: number; bottomLineShared: boolean } | null;
 }
 
 /** One module of `GET /api/prepare/modules`, in reading order; its check's right answer stays on the server. */

@@ -9,7 +9,9 @@ type Message = (inputs?: Record<string, never>, options?: { locale?: Language })
 /** The section's fixed words, each a message in the page's language (or `locale`, for the tests). */
 export const COMMITMENT_WORDS = {
   title: m.commitment_title,
+  /** Only when the meeting's log shows the bottom line was read; else `introUnshared`. */
   intro: m.commitment_intro,
+  introUnshared: m.commitment_intro_unshared,
   statusLabel: m.commitment_status_label,
   checkInLabel: m.commitment_check_in_label,
   save: m.commitment_save,

@@ -5,7 +5,7 @@ import type { Vault } from '../../security/vault.js';
 import type { Database } from '../schema.js';
 import type { PrivateTexts } from '../../../shared/meeting/view.js';
 
-import type { CaseRecord, Cases, ParticipantPatch, ParticipantRecord } from '../types.js';
+import type { CalendarLabel, CaseRecord, Cases, ParticipantPatch, ParticipantRecord } from '../types.js';
 
 const toCase = (r: Selectable<Database['cases']>, v: Vault): CaseRecord => ({
   id: r.id,
@@ -44,8 +44,27 @@ export class KyselyCases implements Cases {
 
   async createCase(c: CaseRecord) {
     await this.db.insertInto('cases')
-      .values({ id: c.id, facilitator_id: c.facilitatorId, loved_one_name: this.vault.seal(c.lovedOneName), approach: c.approach, created_at: c.createdAt })
+      .values({
+        id: c.id, facilitator_id: c.facilitatorId, loved_one_name: this.vault.seal(c.lovedOneName), approach: c.approach, created_at: c.createdAt,
+        // The next number in the practice (migration 012); one statement, so one writer's cases never share one.
+        calendar_number: sql<number>`(SELECT COALESCE(MAX(calendar_number), 0) + 1 FROM cases)`,
+      })
       .execute();
+  }
+
+  async calendarLabels(caseIds: readonly string[]) {
+    const labels = new Map<string, CalendarLabel>();
+    if (caseIds.length === 0) return labels;
+    const rows = await this.db.selectFrom('cases').select(['id', 'calendar_number', 'calendar_label']).where('id', 'in', [...new Set(caseIds)]).execute();
+    for (const r of rows) {
+      const chosen = this.vault.openOrNull(r.calendar_label ?? null);
+      labels.set(r.id, chosen ? { label: chosen, chosen: true } : { label: `Case ${r.calendar_number ?? '?'}`, chosen: false });
+    }
+    return labels;
+  }
+
+  async setCalendarLabel(caseId: string, label: string | null) {
+    await this.db.updateTable('cases').set({ calendar_label: this.vault.sealOrNull(label) }).where('id', '=', caseId).execute();
   }
 
   async getCase(id: string) {

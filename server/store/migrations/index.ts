@@ -15,6 +15,7 @@ import * as consents from './008-consents.js';
 import * as afterCare from './009-after-care.js';
 import * as languages from './010-languages.js';
 import * as practice from './011-practice.js';
+import * as caseLabels from './012-case-labels.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
@@ -28,6 +29,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '009-after-care': afterCare,
   '010-languages': languages,
   '011-practice': practice,
+  '012-case-labels': caseLabels,
 };
 
 /** A migration that failed: start-up stops, naming it. */

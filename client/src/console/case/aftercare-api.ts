@@ -8,6 +8,12 @@ import type { SafetyFlagName } from '../../../../shared/case/vocabulary.js';
 import type { Outcome } from '../../../../shared/vocabulary.js';
 import { ApiError, request } from '../api.js';
 
+/** A case's name in the calendar feed (a newcomer's trial): chosen, or "Case <n>". */
+export interface CalendarLabel {
+  label: string;
+  chosen: boolean;
+}
+
 export interface FollowUp {
   id: string;
   caseId: string;
@@ -51,7 +57,9 @@ export const afterCareApi = {
   },
   saveNextSteps: (caseId: string, plan: Omit<NextStepsPlan, 'outcome'>, commitments: Commitment[]) =>
     request<NextSteps>('PUT', `${base(caseId)}/next-steps`, { ...plan, commitments }),
-  followUps: (caseId: string) => request<{ begun: boolean; followUps: FollowUp[] }>('GET', `${base(caseId)}/follow-ups`),
+  followUps: (caseId: string) => request<{ begun: boolean; calendarLabel: CalendarLabel; followUps: FollowUp[] }>('GET', `${base(caseId)}/follow-ups`),
+  /** What the calendar feed calls the case; null goes back to "Case <n>". */
+  setCalendarLabel: (caseId: string, label: string | null) => request<CalendarLabel>('PUT', `${base(caseId)}/calendar-label`, { label }),
   addFollowUp: (caseId: string, dueAt: number, note: string) => request<FollowUp>('POST', `${base(caseId)}/follow-ups`, note ? { dueAt, note } : { dueAt }),
   changeFollowUp: (caseId: string, id: string, patch: Partial<Pick<FollowUp, 'dueAt' | 'status' | 'note'>>) =>
     request<FollowUp>('PATCH', `${base(caseId)}/follow-ups/${encodeURIComponent(id)}`, patch),
