@@ -38,7 +38,7 @@ const first = <T>(query: Compilable) => {
 };
 
 const appendOne = db.transaction((a: Append) => {
-  const sealed: SealedAppend = { ...a, eventSealed: vault.seal(a.eventJson), snapshotSealed: vault.seal(a.snapshotJson) };
+  const sealed: SealedAppend = { ...a, eventSealed: vault.seal(a.eventJson), snapshotSealed: a.snapshotJson === null ? null : vault.seal(a.snapshotJson) };
   run(insertEvent(compiler, sealed));
   // Guards against two writers (a second server on the same file): the log stays linear.
   if (run(advanceMeeting(compiler, sealed)).changes !== 1) throw new Error('meeting revision moved underneath this write');

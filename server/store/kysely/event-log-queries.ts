@@ -13,7 +13,8 @@ export interface SealedAppend {
   revision: number;
   commandId: string;
   eventSealed: string;
-  snapshotSealed: string;
+  /** Null: the stored snapshot stays (it is stored every few events, issue 14). */
+  snapshotSealed: string | null;
   phase: string;
   at: number;
 }
@@ -28,7 +29,7 @@ export const insertEvent = (db: Kysely<Database>, a: SealedAppend) =>
  */
 export const advanceMeeting = (db: Kysely<Database>, a: SealedAppend) =>
   db.updateTable('meetings')
-    .set({ snapshot_json: a.snapshotSealed, revision: a.revision, phase: a.phase, updated_at: a.at })
+    .set({ revision: a.revision, phase: a.phase, updated_at: a.at, ...(a.snapshotSealed === null ? {} : { snapshot_json: a.snapshotSealed }) })
     .where('id', '=', a.meetingId)
     .where('revision', '=', a.revision - 1);
 
