@@ -13,6 +13,16 @@ import type { Accounts, SessionRecord } from './store/types.js';
 
 export const SESSION_COOKIE = 'threshold_session';
 
+/**
+ * How long a session found alive answers `alive` without asking the store again (issue 14): every
+ * facilitator command checks its session, and one query per command was a fifth of a command's
+ * main-thread time. The idle deadline read with it still applies at once (an expired one is asked
+ * again, so an unlock or activity elsewhere is seen); what may lag by at most this long is a
+ * session deleted without this process closing its sockets (by another process sharing the
+ * store). Logout, deactivation, password changes and removal from a case close the sockets at once.
+ */
+export const SESSION_ALIVE_CACHE_MS = 5_000;
+
 /** A live session: whose it is, and its id's hash (how its connections are grouped and ended with it). */
 export interface FacilitatorSession {
   facilitatorId: string;
@@ -33,8 +43,13 @@ export interface Sessions {
   authenticate(cookieHeader: string | undefined, activity: boolean): Promise<FacilitatorSession | undefined>;
   /** Someone is active in this session (a command, the console's keyboard): push back its idle deadline. False if it has ended. */
   touch(idHash: string): Promise<boolean>;
-  /** Whether a session is still alive, without counting the question as activity. */
+  /**
+   * Whether a session is still alive, without counting the question as activity. A yes is
+   * remembered for SESSION_ALIVE_CACHE_MS, never past the session's idle deadline.
+   */
   alive(idHash: string): Promise<boolean>;
+  /** Forget what `alive` remembers of a session: its connections are being closed (logout, deactivation). */
+  forget(idHash: string): void;
   /**
    * A session past its idle deadline, not signed out and within SESSION_HOURS: the console is
    * locked, not signed out (issue 13, item 3). Undefined if the session is alive or over.
@@ -78,10 +93,19 @@ function facilitatorSessions({ store, clock, idleMinutes, sessionHours }: Sessio
     const id = cookieHeader ? fastifyCookie.parse(cookieHeader)[SESSION_COOKIE] : undefined;
     return id ? hashToken(id) : undefined;
   };
-  const find = (idHash: string): Promise<SessionRecord | undefined> => store.findSession(idHash, clock());
+  const liveness = new Liveness(clock);
+  const find = async (idHash: string): Promise<SessionRecord | undefined> => {
+    const session = await store.findSession(idHash, clock());
+    if (session) liveness.saw(idHash, session.expiresAt);
+    else liveness.forget(idHash);
+    return session;
+  };
   const touch = async (idHash: string): Promise<SessionRecord | undefined> => {
     const session = await find(idHash);
-    if (session) await store.extendSession(idHash, deadline(session.createdAt));
+    if (!session) return undefined;
+    const expiresAt = deadline(session.createdAt);
+    await store.extendSession(idHash, expiresAt);
+    liveness.saw(idHash, expiresAt);
     return session;
   };
   const hardEnd = (session: SessionRecord) => session.createdAt + sessionHours * 3_600_000;
@@ -119,13 +143,46 @@ function facilitatorSessions({ store, clock, idleMinutes, sessionHours }: Sessio
       return session ? shape(session) : undefined;
     },
     touch: async (idHash) => (await touch(idHash)) !== undefined,
-    alive: async (idHash) => (await find(idHash)) !== undefined,
+    alive: async (idHash) => liveness.alive(idHash) || (await find(idHash)) !== undefined,
+    forget: (idHash) => liveness.forget(idHash),
     async end(cookieHeader) {
       const idHash = hashIn(cookieHeader);
       if (!idHash) return undefined;
       const session = await find(idHash);
+      liveness.forget(idHash);
       await store.deleteSession(idHash);
       return { idHash, facilitatorId: session?.facilitatorId };
     },
   };
+}
+
+/**
+ * The sessions found alive lately, each with its idle deadline as read (epoch ms on the sessions'
+ * clock) and when it was read. Only a yes is remembered: a session not found is asked again, so an
+ * unlock or a new sign-in is seen at once.
+ */
+class Liveness {
+  private readonly seen = new Map<string, { expiresAt: number; readAt: number }>();
+
+  constructor(private readonly clock: () => number) {}
+
+  alive(idHash: string): boolean {
+    const entry = this.seen.get(idHash);
+    const now = this.clock();
+    // A clock that went back (a test's, or a corrected one) counts as stale.
+    return entry !== undefined && now < entry.expiresAt && now >= entry.readAt && now - entry.readAt < SESSION_ALIVE_CACHE_MS;
+  }
+
+  saw(idHash: string, expiresAt: number): void {
+    const now = this.clock();
+    // Sessions that ended without a last question (their sockets went first) would otherwise stay.
+    if (this.seen.size >= 1_000 && !this.seen.has(idHash)) {
+      for (const [hash, entry] of this.seen) if (now - entry.readAt >= SESSION_ALIVE_CACHE_MS || now >= entry.expiresAt) this.seen.delete(hash);
+    }
+    this.seen.set(idHash, { expiresAt, readAt: now });
+  }
+
+  forget(idHash: string): void {
+    this.seen.delete(idHash);
+  }
 }

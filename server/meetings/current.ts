@@ -14,6 +14,8 @@ export class CurrentMeeting {
     readonly caseId: string,
     public snapshot: MeetingSnapshot,
     public revision: number,
+    /** The revision of the snapshot last stored (issue 14: one every few events), null when the next command must store one. */
+    public snapshotStoredAt: number | null,
     /** The room display's language (issue 15): not part of the agenda, so set beside it, never by a command. */
     public displayLanguage: Language = 'en',
   ) {}

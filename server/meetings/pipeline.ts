@@ -5,7 +5,7 @@
 // failure is answered UNAVAILABLE and changes nothing in memory; the next
 // command first reloads the meeting from the store, since the write may have
 // landed all the same (issue 17). The STALE rule lives here alone (see isStale).
-import { applyEvent, canApply, persistMeeting, phaseOf, restoreMeeting } from '../../shared/meeting/agenda.js';
+import { applyEvent, canApply, phaseOf } from '../../shared/meeting/agenda.js';
 import { isStaleChecked } from '../../shared/meeting/commands.js';
 import { notAllowedRefusal } from '../../shared/meeting/messages.js';
 import { forbiddenRefusal, type Sender } from '../../shared/meeting/permissions.js';
@@ -16,9 +16,10 @@ import { commandAudit } from '../store/audit.js';
 import type { Meetings } from '../store/types.js';
 import type { PlaceCheck } from '../../shared/case/logistics.js';
 import type { CurrentMeeting } from './current.js';
+import { storedForm, storedMeeting, storedSnapshotRevision, storesSnapshot } from './snapshots.js';
 
-/** What the pipeline asks of the store: append to the log, look up commands already in it, and read the meeting again after a failed write. */
-export type CommandStore = Pick<Meetings, 'appendEvent' | 'listCommandIds' | 'findCommand' | 'get'>;
+/** What the pipeline asks of the store: append to the log, look up commands already in it, and read the meeting (and its log's tail) again after a failed write. */
+export type CommandStore = Pick<Meetings, 'appendEvent' | 'listCommandIds' | 'findCommand' | 'get' | 'listEvents'>;
 
 export interface PipelineDeps {
   store: CommandStore;
@@ -184,11 +185,13 @@ export class CommandPipeline {
     const id = this.meeting.id;
     const next = applyEvent(this.meeting.snapshot, event);
     const revision = this.meeting.revision + 1;
+    // The event is always stored; its snapshot only every few events (snapshots.ts, issue 14).
+    const snapshotStored = storesSnapshot(this.meeting.snapshot, next, revision, this.meeting.snapshotStoredAt);
     try {
       await this.deps.store.appendEvent(
         id,
         { revision, commandId: event.commandId, event },
-        persistMeeting(next),
+        snapshotStored ? storedForm(next, revision) : null,
         phaseOf(next),
         event.at,
         commandAudit(id, event, revision),
@@ -203,6 +206,7 @@ export class CommandPipeline {
     failpoint('after-write', event.type);
     this.meeting.snapshot = next;
     this.meeting.revision = revision;
+    if (snapshotStored) this.meeting.snapshotStoredAt = revision;
     if (isStaleChecked(event.type)) this.decidedRevision = revision;
     this.commandIds?.set(event.commandId, { revision, actorId: event.by.actorId });
     this.deps.log.info({ meetingId: id, type: event.type, revision, role: event.by.role }, 'command accepted');
@@ -223,7 +227,9 @@ export class CommandPipeline {
       if (!record) return false;
       this.mustReload = false;
       if (record.revision === this.meeting.revision) return true;
-      this.meeting.snapshot = restoreMeeting(record.snapshot);
+      // Its snapshot and the events stored after it; a snapshot this machine cannot use is rebuilt from the whole log.
+      this.meeting.snapshot = await storedMeeting(record, this.deps.store, () => undefined);
+      this.meeting.snapshotStoredAt = storedSnapshotRevision(record);
       this.meeting.revision = record.revision;
       this.decidedRevision = record.revision;
       this.deps.log.warn({ meetingId: this.meeting.id, revision: record.revision }, 'meeting reloaded from the store after a failed write');

@@ -4,9 +4,10 @@
 // meeting's event log. With several processes (REDIS_URL, issue 17) a
 // meeting is live here only while this process owns it (Ownership); for any
 // other, `get` gives a stand-in that passes everything to the owner.
-import { replay, restoreMeeting, SnapshotMismatch, type MeetingSnapshot } from '../../shared/meeting/agenda.js';
+import type { MeetingSnapshot } from '../../shared/meeting/agenda.js';
 import type { MeetingRecord, Meetings } from '../store/types.js';
 import { MeetingRuntime, type RuntimeDeps, type RuntimeStore } from './runtime.js';
+import { storedMeeting } from './snapshots.js';
 
 /** What the registry asks of the store, beyond what each runtime does. */
 export type RegistryStore = RuntimeStore & { meetings: Pick<Meetings, 'get' | 'listUnclosed' | 'listEvents'> };
@@ -110,23 +111,17 @@ export class MeetingRegistry {
   }
 
   /**
-   * The meeting as its snapshot holds it or, when the snapshot is from another
-   * machine version or does not restore, as its event log replays. The rebuilt
-   * state is stored, with the current version, by the meeting's next command.
-   * Throws if the log does not reach the meeting's revision: serving a meeting
-   * with events missing would be worse than not serving it.
+   * The meeting as its snapshot and the events stored after it hold it (a
+   * snapshot is stored every few events, issue 14: snapshots.ts) or, when the
+   * snapshot is from another machine version or does not restore, as its whole
+   * event log replays. The rebuilt state is stored, with the current version,
+   * by the meeting's next command. Throws if the log does not reach the
+   * meeting's revision: serving a meeting with events missing would be worse
+   * than not serving it.
    */
-  private async snapshotOf(record: MeetingRecord): Promise<MeetingSnapshot> {
-    try {
-      return restoreMeeting(record.snapshot);
-    } catch (error) {
-      if (!(error instanceof SnapshotMismatch)) throw error;
-      const events = await this.deps.store.meetings.listEvents(record.id);
-      if (events.length !== record.revision || events.some((stored, i) => stored.revision !== i + 1)) {
-        throw new Error(`meeting ${record.id}: its event log does not reach revision ${record.revision}; it cannot be rebuilt`);
-      }
-      this.deps.log.warn({ meetingId: record.id, storedVersion: error.machineVersion, revision: record.revision }, 'snapshot rebuilt from the event log');
-      return replay(record.input, events.map((stored) => stored.event));
-    }
+  private snapshotOf(record: MeetingRecord): Promise<MeetingSnapshot> {
+    return storedMeeting(record, this.deps.store.meetings, (why) => {
+      this.deps.log.warn({ meetingId: record.id, storedVersion: why.machineVersion, revision: record.revision }, 'snapshot rebuilt from the event log');
+    });
   }
 }

@@ -15,6 +15,7 @@ import { CurrentMeeting } from './current.js';
 import { CommandPipeline, type CommandStore } from './pipeline.js';
 import { Publisher, type MeetingTransport } from './publisher.js';
 import { PRESENCE_GRACE_MS, Room, type Connection } from './room.js';
+import { storedSnapshotRevision } from './snapshots.js';
 
 export type { Audience, Delivery, MeetingTransport, PartDelivery } from './publisher.js';
 export type { Connection } from './room.js';
@@ -70,7 +71,9 @@ export class MeetingRuntime {
     restored = false,
   ) {
     ({ id: this.id, facilitatorId: this.facilitatorId, caseId: this.caseId } = record);
-    this.meeting = new CurrentMeeting(record.id, record.facilitatorId, record.caseId, snapshot, record.revision, record.displayLanguage ?? 'en');
+    this.meeting = new CurrentMeeting(
+      record.id, record.facilitatorId, record.caseId, snapshot, record.revision, storedSnapshotRevision(record), record.displayLanguage ?? 'en',
+    );
     this.room = new Room(this.meeting, deps.store.cases, restored, {
       ms: deps.presenceGraceMs ?? PRESENCE_GRACE_MS,
       passed: () => this.publisher.presenceChanged(null),

@@ -118,7 +118,7 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
     // The console reports that someone is at the keyboard, so watching a meeting does not count as idle.
     if (sessionHash) socket.on(EVENTS.activity, active);
     socket.on(EVENTS.command, (payload: unknown, ack: unknown) => {
-      // Every facilitator command checks its session first (issue 12, case 9): one indexed lookup.
+      // Every facilitator command checks its session first (issue 12, case 9), remembered a few seconds (issue 14).
       const sessionChecked = sessionHash ? this.sessionStillAlive(sessionHash) : Promise.resolve(true);
       sessionChecked.then(async (alive) => {
         if (alive) active();
@@ -276,6 +276,8 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
 
   disconnectSession(sessionHash: string): void {
     const room = `session:${sessionHash}`;
+    // A command already on its way must not pass on a remembered yes (issue 14).
+    this.sessions?.forget(sessionHash);
     this.io?.to(room).emit(EVENTS.sessionEnded, { reason: 'signed-out' });
     this.io?.in(room).disconnectSockets(true);
   }

@@ -19,7 +19,8 @@ export interface Append {
   commandId: string;
   /** In the clear: the writer thread seals both before they reach the file. */
   eventJson: string;
-  snapshotJson: string;
+  /** Null when this event stores no snapshot (issue 14: one every few events). */
+  snapshotJson: string | null;
   phase: string;
   at: number;
   /** Joins the meeting's audit chain in the same transaction as the event. */

@@ -31,7 +31,7 @@ function appendIn(kysely: Kysely<Tables>, vault: Vault): AppendEvent {
     kysely.transaction().execute(async (tx) => {
       const a: SealedAppend = {
         meetingId, revision: stored.revision, commandId: stored.commandId, phase, at,
-        eventSealed: vault.seal(JSON.stringify(stored.event)), snapshotSealed: vault.seal(JSON.stringify(snapshot)),
+        eventSealed: vault.seal(JSON.stringify(stored.event)), snapshotSealed: snapshot === null ? null : vault.seal(JSON.stringify(snapshot)),
       };
       // First, so that it takes the meeting's row lock: a second writer at the same revision waits
       // here, then finds the revision moved and changes nothing (the fence; two writers never both win).

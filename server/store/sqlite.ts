@@ -37,7 +37,7 @@ export class SqliteStore extends StoreAggregates implements Store {
         audit, meetingId, revision: stored.revision, commandId: stored.commandId, phase, at,
         // Sealed by the writer thread.
         eventJson: JSON.stringify(stored.event),
-        snapshotJson: JSON.stringify(snapshot),
+        snapshotJson: snapshot === null ? null : JSON.stringify(snapshot),
       });
     super(kysely, vault, append);
     this.eventLog = eventLog;

@@ -467,19 +467,21 @@ export interface Meetings {
   listForCase(caseId: string): Promise<MeetingRecord[]>;
   listUnclosed(): Promise<MeetingRecord[]>;
   /**
-   * The heart of durability: the event joins the log, the snapshot is
-   * replaced and the audit entry joins the meeting's chain, in one
-   * transaction. Only after this resolves may the command be acknowledged.
-   * Rejects if the revision or commandId is already taken, or if the stored
-   * revision is not `stored.revision - 1` (the fence against a second writer).
+   * The heart of durability: the event joins the log, the revision and phase
+   * move, the snapshot is replaced (unless `snapshot` is null: the stored one
+   * stays, and the events after it replay to the meeting, issue 14) and the
+   * audit entry joins the meeting's chain, in one transaction. Only after this
+   * resolves may the command be acknowledged. Rejects if the revision or
+   * commandId is already taken, or if the stored revision is not
+   * `stored.revision - 1` (the fence against a second writer).
    */
-  appendEvent(meetingId: string, stored: StoredEvent, snapshot: unknown, phase: string, at: number, audit: AuditEntry): Promise<void>;
+  appendEvent(meetingId: string, stored: StoredEvent, snapshot: unknown | null, phase: string, at: number, audit: AuditEntry): Promise<void>;
   /** An accepted command by its id: its revision and who sent it. */
   findCommand(meetingId: string, commandId: string): Promise<{ revision: number; actorId: string } | undefined>;
   /** Every command id in a meeting's log, with the revision it was accepted at (no decryption). */
   listCommandIds(meetingId: string): Promise<Map<string, number>>;
-  /** The log, oldest first. */
-  listEvents(meetingId: string): Promise<StoredEvent[]>;
+  /** The log, oldest first; with `afterRevision`, only the events after it (a stored snapshot's tail, issue 14). */
+  listEvents(meetingId: string, afterRevision?: number): Promise<StoredEvent[]>;
   /** Sets the room display's language (issue 15); a missing meeting is left alone. */
   setDisplayLanguage(meetingId: string, language: Language): Promise<void>;
 }

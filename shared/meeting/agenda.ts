@@ -2,7 +2,7 @@
 // create, apply an event, ask whether an event is possible, persist, restore.
 // They are pure functions over snapshots, so the server can persist the next
 // state before it becomes the current one.
-import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { createActor, initialTransition, type AnyActorScope, type SnapshotFrom } from 'xstate';
 import type { MeetingEvent } from '../protocol.js';
 import { PHASES, type MeetingContext, type MeetingInput, type Phase } from './context.js';
 import { meetingMachine } from './machine.js';
@@ -44,7 +44,25 @@ export function canApply(snapshot: MeetingSnapshot, event: MeetingEvent): boolea
 
 /** The next snapshot; the caller checks `canApply` first. */
 export function applyEvent(snapshot: MeetingSnapshot, event: MeetingEvent): MeetingSnapshot {
-  return transition(meetingMachine, snapshot, event)[0];
+  return meetingMachine.transition(snapshot, event, inertScope());
+}
+
+let scope: AnyActorScope | undefined;
+
+/**
+ * The scope every transition runs in. XState's `transition()` builds a new actor for each call
+ * (and with it the machine's whole initial snapshot): most of a command's time in the machine
+ * (issue 14). The machine only assigns (no spawned or invoked actors, no delays, no emitted
+ * events), and its actions are never executed, as with `transition()`, so one scope serves all.
+ */
+function inertScope(): AnyActorScope {
+  if (scope) return scope;
+  const self = createActor(meetingMachine, { input: undefined as never });
+  scope = {
+    self, id: '', sessionId: '', system: self.system,
+    logger: () => undefined, defer: () => undefined, emit: () => undefined, stopChild: () => undefined, actionExecutor: () => undefined,
+  };
+  return scope;
 }
 
 /** The stored form of a snapshot, stamped with MEETING_MACHINE_VERSION. */

@@ -31,7 +31,7 @@ export class FakeStore implements RegistryStore {
     private readonly journal: string[] = [],
   ) {}
 
-  async appendEvent(meetingId: string, stored: StoredEvent, snapshot: unknown, phase: string) {
+  async appendEvent(meetingId: string, stored: StoredEvent, snapshot: unknown | null, phase: string) {
     this.calls.push('appendEvent');
     // A real write takes time: whatever the runtime does next must wait for it.
     await new Promise((resolve) => (this.writesTakeATurn ? setImmediate(resolve) : queueMicrotask(() => resolve(undefined))));
@@ -40,7 +40,8 @@ export class FakeStore implements RegistryStore {
     if (failure && !failure.landed) throw failure.error;
     if (this.events.some((e) => e.revision === stored.revision || e.commandId === stored.commandId)) throw new Error('UNIQUE constraint failed');
     this.events.push(structuredClone(stored));
-    this.record = { ...this.record, snapshot: structuredClone(snapshot), revision: stored.revision, phase };
+    // Null keeps the stored snapshot, as the stores do (issue 14).
+    this.record = { ...this.record, snapshot: snapshot === null ? this.record.snapshot : structuredClone(snapshot), revision: stored.revision, phase };
     this.journal.push(`persisted ${stored.revision}`);
     if (failure) throw failure.error;
   }
@@ -77,9 +78,9 @@ export class FakeStore implements RegistryStore {
     return this.record.phase === 'closed' ? [] : [structuredClone(this.record)];
   }
 
-  async listEvents() {
+  async listEvents(meetingId?: string, afterRevision = 0) {
     this.calls.push('listEvents');
-    return structuredClone(this.events);
+    return structuredClone(this.events.filter((e) => e.revision > afterRevision));
   }
 }
 

@@ -13,7 +13,8 @@ export interface SealedAppend {
   revision: number;
   commandId: string;
   eventSealed: string;
-  snapshotSealed: string;
+  /** Null: the stored snapshot stays (it is stored every few events, issue 14). */
+  snapshotSealed: string | null;
   phase: string;
   at: number;
 }
@@ -28,7 +29,7 @@ export const insertEvent = (db: Kysely<Database>, a: SealedAppend) =>
  */
 export const advanceMeeting = (db: Kysely<Database>, a: SealedAppend) =>
   db.updateTable('meetings')
-    .set({ snapshot_json: a.snapshotSealed, revision: a.revision, phase: a.phase, updated_at: a.at })
+    .set({ revision: a.revision, phase: a.phase, updated_at: a.at, ...(a.snapshotSealed === null ? {} : { snapshot_json: a.snapshotSealed }) })
     .where('id', '=', a.meetingId)
     .where('revision', '=', a.revision - 1);
 
@@ -45,3 +46,23 @@ export const insertAudit = (db: Kysely<Database>, e: AuditEntry, link: { positio
     meeting_id: e.meetingId, subject_id: e.subjectId, detail: e.detail === null ? null : JSON.stringify(e.detail),
     prev_hash: link.prevHash, hash: link.hash,
   });
+
+/**
+ * Each statement's parameters in the order its compiled SQL binds them. The SQLite writer thread
+ * compiles each statement once and binds these (issue 14: building and compiling the Kysely
+ * queries again for every append was about a fifth of that thread's CPU); it checks them against
+ * Kysely's own compilation when it starts, and `tests/store/event-log-queries.test.ts` for every shape.
+ */
+export const insertEventParameters = (a: SealedAppend): unknown[] => [a.meetingId, a.revision, a.commandId, a.eventSealed, a.at];
+
+/** advanceMeeting's parameters; the SQL differs with and without a snapshot. */
+export const advanceMeetingParameters = (a: SealedAppend): unknown[] => [
+  a.revision, a.phase, a.at, ...(a.snapshotSealed === null ? [] : [a.snapshotSealed]), a.meetingId, a.revision - 1,
+];
+
+export const chainTailParameters = (meetingId: string | null): unknown[] => [chainOf(meetingId), 1];
+
+export const insertAuditParameters = (e: AuditEntry, link: { position: number; prevHash: string; hash: string }): unknown[] => [
+  chainOf(e.meetingId), link.position, e.at, e.actorRole, e.actorId, e.action, e.meetingId, e.subjectId,
+  e.detail === null ? null : JSON.stringify(e.detail), link.prevHash, link.hash,
+];

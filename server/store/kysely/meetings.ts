@@ -63,7 +63,7 @@ export class KyselyMeetings implements Meetings {
     await this.db.updateTable('meetings').set({ display_language: language }).where('id', '=', meetingId).execute();
   }
 
-  appendEvent(meetingId: string, stored: StoredEvent, snapshot: unknown, phase: string, at: number, audit: AuditEntry) {
+  appendEvent(meetingId: string, stored: StoredEvent, snapshot: unknown | null, phase: string, at: number, audit: AuditEntry) {
     return this.append(meetingId, stored, snapshot, phase, at, audit);
   }
 
@@ -81,9 +81,9 @@ export class KyselyMeetings implements Meetings {
     return new Map(rows.map((r) => [r.command_id, r.revision]));
   }
 
-  async listEvents(meetingId: string) {
+  async listEvents(meetingId: string, afterRevision = 0) {
     const rows = await this.db.selectFrom('events').select(['revision', 'command_id', 'event_json'])
-      .where('meeting_id', '=', meetingId).orderBy('revision')
+      .where('meeting_id', '=', meetingId).where('revision', '>', afterRevision).orderBy('revision')
       .execute();
     return rows.map((r) => ({ revision: r.revision, commandId: r.command_id, event: JSON.parse(this.vault.open(r.event_json)) }));
   }

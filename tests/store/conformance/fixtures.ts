@@ -67,10 +67,13 @@ export async function seedMeeting(store: Store) {
   return { f, c, m };
 }
 
-/** Appends the command of `revision` the way the runtime does. */
-export function append(store: Store, meetingId: string, revision: number, over: Record<string, unknown> = {}, phase = 'gathering') {
+/** Appends the command of `revision` the way the runtime does; `snapshot: null` stores none (issue 14). */
+export function append(
+  store: Store, meetingId: string, revision: number, over: Record<string, unknown> = {}, phase = 'gathering',
+  snapshot: unknown | null = { value: phase, revision },
+) {
   const e = event(revision, over);
-  return store.meetings.appendEvent(meetingId, { revision, commandId: e.commandId, event: e }, { value: phase, revision }, phase, e.at, {
+  return store.meetings.appendEvent(meetingId, { revision, commandId: e.commandId, event: e }, snapshot, phase, e.at, {
     at: e.at, actorRole: 'facilitator', actorId: 'f-1', action: 'command', meetingId, subjectId: null, detail: { type: e.type, revision },
   });
 }

@@ -32,6 +32,19 @@ export function meetingTests(name: string, open: StoreHarness) {
       expect(await store.meetings.findCommand(m.id, 'cmd-9')).toBeUndefined();
     });
 
+    test('issue 14: an append without a snapshot keeps the stored one, moves revision and phase, and the tail lists from it', async () => {
+      const { store } = current();
+      const { m } = await seedMeeting(store);
+      await append(store, m.id, 1, {}, 'opening');
+      for (const revision of [2, 3, 4]) await append(store, m.id, revision, {}, revision === 4 ? 'speaking' : 'opening', null);
+      const stored = (await store.meetings.get(m.id))!;
+      expect(stored).toMatchObject({ revision: 4, phase: 'speaking', snapshot: { value: 'opening', revision: 1 }, updatedAt: T0 + 4000 });
+      expect((await store.meetings.listEvents(m.id, 1)).map((e) => e.revision)).toEqual([2, 3, 4]);
+      expect((await store.meetings.listEvents(m.id, 4))).toEqual([]);
+      expect((await store.meetings.listEvents(m.id)).map((e) => e.revision)).toEqual([1, 2, 3, 4]);
+      expect((await store.audit.list(m.id)).length).toBe(4);
+    });
+
     test('the revision fence: an append that skips or repeats a revision is refused and writes nothing', async () => {
       const { store } = current();
       const { m } = await seedMeeting(store);
