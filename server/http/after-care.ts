@@ -16,6 +16,7 @@ import type { FollowUpRecord } from '../store/types.js';
 import { caseAudit } from './audit.js';
 import { calendarOf } from './follow-up-calendar.js';
 import { HttpError, notFound, parseBody } from './errors.js';
+import type { FormWords } from './field-words.js';
 import { ownCase } from './owned.js';
 import { requireFacilitator } from './session.js';
 
@@ -32,6 +33,17 @@ const patchSchema = z
   .refine((p) => Object.keys(p).length > 0, { message: 'send dueAt, status or note' });
 /** A case's calendar label: short, or null for the default "Case <n>". */
 const labelSchema = z.strictObject({ label: z.string().trim().min(1).max(CALENDAR_LABEL_MAX).nullable() });
+/**
+ * The follow-ups list's fields in its own words (a newcomer's second trial: "label: Too big: expected
+ * string to have <=40 characters", and two lines of zod for a due time of 1e20). A due time is picked
+ * from the day and time fields, so any problem with it is one sentence.
+ */
+const FOLLOW_UP_WORDS: FormWords = {
+  dueAt: { label: 'the date', invalid: 'That date is not a real date.' },
+  status: { label: 'the status', choices: 'Please mark the call done, missed, skipped or due.' },
+  note: { label: 'the note' },
+};
+const LABEL_WORDS: FormWords = { label: { label: 'the label' } };
 const dueQuery = z.strictObject({ due: z.enum(FOLLOW_UP_WINDOWS).optional(), tz: z.string().max(100).optional() });
 
 /** A follow-up as the API answers it. */
@@ -115,7 +127,7 @@ export function afterCareRoutes(services: Services) {
     // What the calendar feed calls the case (a newcomer's trial): never sent to the family, never a name by default.
     app.put<CaseParams>('/api/cases/:caseId/calendar-label', async (request) => {
       const found = await ownCase(services, request.facilitatorId, request.params.caseId);
-      const { label } = parseBody(labelSchema, request.body);
+      const { label } = parseBody(labelSchema, request.body, LABEL_WORDS);
       await store.transaction(async (tx) => {
         await tx.cases.setCalendarLabel(found.id, label);
         // The label itself stays out of the audit: it may say more than it should.
@@ -126,7 +138,7 @@ export function afterCareRoutes(services: Services) {
 
     app.post<CaseParams>('/api/cases/:caseId/follow-ups', async (request, reply) => {
       const found = await ownCase(services, request.facilitatorId, request.params.caseId);
-      const body = parseBody(addSchema, request.body);
+      const body = parseBody(addSchema, request.body, FOLLOW_UP_WORDS);
       if (!(await store.afterCare.get(found.id))) {
         throw new HttpError(409, 'NOT_ALLOWED', 'Follow-ups begin when a meeting records its outcome');
       }
@@ -141,7 +153,7 @@ export function afterCareRoutes(services: Services) {
 
     app.patch<FollowUpParams>('/api/cases/:caseId/follow-ups/:followUpId', async (request) => {
       const found = await ownCase(services, request.facilitatorId, request.params.caseId);
-      const body = parseBody(patchSchema, request.body);
+      const body = parseBody(patchSchema, request.body, FOLLOW_UP_WORDS);
       const followUp = await store.afterCare.getFollowUp(request.params.followUpId);
       if (!followUp || followUp.caseId !== found.id) throw notFound('That follow-up');
       const patch = { ...body, ...(body.note !== undefined ? { note: body.note || null } : {}) };

@@ -11,6 +11,11 @@ export interface FieldWords {
   unit?: 'seconds-as-minutes';
   /** What to say for a value outside the choices (an enum), instead of "is not one of the choices". */
   choices?: string;
+  /**
+   * What to say for any problem with the field, in place of the sentences below: for a value the
+   * person chose rather than typed (a date picked, sent as epoch ms), where "too big" means nothing.
+   */
+  invalid?: string;
 }
 
 /** Per top-level body field, its words; fields not listed keep the "path: problem" form. */
@@ -29,6 +34,7 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 function sentence(issue: z.core.$ZodIssue, words: FieldWords, value: unknown): string {
   const the = capitalised(words.label);
   const minutes = words.unit === 'seconds-as-minutes';
+  if (words.invalid) return words.invalid;
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? `Please fill in ${words.label}.` : `${the} needs at least ${count(Number(issue.minimum))} characters.`;
@@ -60,13 +66,12 @@ function sentence(issue: z.core.$ZodIssue, words: FieldWords, value: unknown): s
  * `body` is the request as sent, read only for a too-long text's length.
  */
 export function describeForPerson(error: z.ZodError, body: unknown, words: FormWords): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => {
-      const field = issue.path.length === 1 ? String(issue.path[0]) : undefined;
-      const known = field !== undefined ? words[field] : undefined;
-      if (!known) return describeIssues({ issues: [issue] } as z.ZodError);
-      return sentence(issue, known, (body as Record<string, unknown>)[field!]);
-    })
-    .join(' ');
+  const sentences = error.issues.slice(0, 3).map((issue) => {
+    const field = issue.path.length === 1 ? String(issue.path[0]) : undefined;
+    const known = field !== undefined ? words[field] : undefined;
+    if (!known) return describeIssues({ issues: [issue] } as z.ZodError);
+    return sentence(issue, known, (body as Record<string, unknown>)[field!]);
+  });
+  // Two checks failing on one value (1e20: not a safe integer, and too big) say the same sentence once.
+  return [...new Set(sentences)].join(' ');
 }
