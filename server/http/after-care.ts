@@ -56,6 +56,19 @@ function zoneOf(tz: string | undefined): string {
   return tz;
 }
 
+/**
+ * Refuses (400, naming the outcome's time in the practice's zone) a call put before the meeting's
+ * outcome, `outcomeAt` (ms): a newcomer's second trial moved one to 2020 without a word.
+ */
+function notBeforeOutcome(dueAt: number, outcomeAt: number, timeZone: string): void {
+  if (dueAt >= outcomeAt) return;
+  const when = new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'long', timeStyle: 'short' }).format(outcomeAt);
+  throw new HttpError(400, 'INVALID', `A call cannot come before the meeting's outcome, recorded ${when} (${timeZone}); choose a later day or time.`, {
+    field: 'dueAt',
+    reason: 'before_outcome',
+  });
+}
+
 export function afterCareRoutes(services: Services) {
   return async (app: FastifyInstance) => {
     app.addHook('onRequest', requireFacilitator);
@@ -139,9 +152,9 @@ export function afterCareRoutes(services: Services) {
     app.post<CaseParams>('/api/cases/:caseId/follow-ups', async (request, reply) => {
       const found = await ownCase(services, request.facilitatorId, request.params.caseId);
       const body = parseBody(addSchema, request.body, FOLLOW_UP_WORDS);
-      if (!(await store.afterCare.get(found.id))) {
-        throw new HttpError(409, 'NOT_ALLOWED', 'Follow-ups begin when a meeting records its outcome');
-      }
+      const afterCare = await store.afterCare.get(found.id);
+      if (!afterCare) throw new HttpError(409, 'NOT_ALLOWED', 'Follow-ups begin when a meeting records its outcome');
+      notBeforeOutcome(body.dueAt, afterCare.outcomeAt, services.config.practiceTimeZone);
       const at = services.clock();
       const record: FollowUpRecord = { id: newId(), caseId: found.id, kind: 'extra', dueAt: body.dueAt, status: 'due', note: body.note || null, createdAt: at, updatedAt: at };
       await store.transaction(async (tx) => {
@@ -156,6 +169,7 @@ export function afterCareRoutes(services: Services) {
       const body = parseBody(patchSchema, request.body, FOLLOW_UP_WORDS);
       const followUp = await store.afterCare.getFollowUp(request.params.followUpId);
       if (!followUp || followUp.caseId !== found.id) throw notFound('That follow-up');
+      if (body.dueAt !== undefined) notBeforeOutcome(body.dueAt, (await afterCareOf(found.id)).outcomeAt, services.config.practiceTimeZone);
       const patch = { ...body, ...(body.note !== undefined ? { note: body.note || null } : {}) };
       await store.transaction(async (tx) => {
         await tx.afterCare.updateFollowUp(followUp.id, patch, services.clock());

@@ -4,7 +4,7 @@
 // <=40 characters", two lines of zod for {dueAt: 1e20}), and a call could be
 // moved to 2020, years before the meeting's outcome, without a word.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { AfterCareServer } from './after-care-support.js';
+import { AfterCareServer, DAY, PRACTICE_ZONE } from './after-care-support.js';
 import { patch, put } from './case-support.js';
 import type { Fixture } from '../helpers/server.js';
 
@@ -43,4 +43,21 @@ test('trial 2 finding 3, case 2: a due time that is no date ({dueAt: 1e20}, a st
   const status = await patch(fx.api, path, { status: 'later' });
   expect(status.status).toBe(400);
   expect(status.body.error.message).not.toMatch(zodWords);
+});
+
+test('trial 2 finding 4: a call moved or added before the meeting\'s outcome is refused, naming the outcome\'s time; one after it is kept', async () => {
+  const path = `/api/cases/${fx.caseId}/follow-ups/${firstCall.id}`;
+  const early = await patch(fx.api, path, { dueAt: Date.UTC(2020, 0, 1) });
+  expect(early.status).toBe(400);
+  expect(early.body.error).toMatchObject({ code: 'INVALID', field: 'dueAt', reason: 'before_outcome' });
+  // The outcome's time as the practice reads it (PRACTICE_TIME_ZONE), not the server's UTC.
+  expect(early.body.error.message).toBe(`A call cannot come before the meeting's outcome, recorded 31 August 2026 at 21:47 (${PRACTICE_ZONE}); choose a later day or time.`);
+  expect((await fx.api.get(`/api/cases/${fx.caseId}/follow-ups`)).body.followUps[0].dueAt).toBe(firstCall.dueAt);
+  // A minute before the outcome is still before it; the outcome's own minute is allowed.
+  expect((await patch(fx.api, path, { dueAt: ENDED - 60_000 })).status).toBe(400);
+  expect((await fx.api.post(`/api/cases/${fx.caseId}/follow-ups`, { dueAt: ENDED - DAY })).status).toBe(400);
+  expect((await patch(fx.api, path, { dueAt: ENDED })).body.dueAt).toBe(ENDED);
+  expect((await fx.api.post(`/api/cases/${fx.caseId}/follow-ups`, { dueAt: ENDED + DAY })).status).toBe(201);
+  // Marking a call needs no time, so an old call is marked as before.
+  expect((await patch(fx.api, path, { status: 'done' })).body.status).toBe('done');
 });
