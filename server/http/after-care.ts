@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { FOLLOW_UP_STATUSES, FOLLOW_UP_WINDOWS } from '../../shared/case/aftercare-vocabulary.js';
+import { labelHoldsAName } from '../../shared/case/follow-ups-names.js';
 import { CALENDAR_LABEL_MAX, inWindow, isTimeZone } from '../../shared/case/follow-ups.js';
 import { nextStepsBodySchema, type Commitment } from '../../shared/case/next-steps.js';
 import { safetyFlags } from '../../shared/case/safety.js';
@@ -12,7 +13,7 @@ import { scoreScreening } from '../../shared/screeners/index.js';
 import { LIMITS } from '../../shared/vocabulary.js';
 import { newId } from '../security/secrets.js';
 import type { Services } from '../services.js';
-import type { FollowUpRecord } from '../store/types.js';
+import type { CaseRecord, FollowUpRecord } from '../store/types.js';
 import { caseAudit } from './audit.js';
 import { calendarOf } from './follow-up-calendar.js';
 import { HttpError, notFound, parseBody } from './errors.js';
@@ -44,6 +45,8 @@ const FOLLOW_UP_WORDS: FormWords = {
   note: { label: 'the note' },
 };
 const LABEL_WORDS: FormWords = { label: { label: 'the label' } };
+/** The refusal of a label holding a name of the case: it says what is wrong, never which name. */
+const NAME_IN_LABEL = 'The label holds a name from this case, and the calendar feed leaves Threshold: choose one without names, such as "Tuesday family".';
 const dueQuery = z.strictObject({ due: z.enum(FOLLOW_UP_WINDOWS).optional(), tz: z.string().max(100).optional() });
 
 /** A follow-up as the API answers it. */
@@ -73,6 +76,25 @@ export function afterCareRoutes(services: Services) {
   return async (app: FastifyInstance) => {
     app.addHook('onRequest', requireFacilitator);
     const store = services.store;
+
+    /** Whether `label` holds a name of the case (the loved one's or a participant's); the sealed names go no further than this check. */
+    const namesSomeone = async (kase: CaseRecord, label: string) => {
+      const people = await store.cases.listParticipants(kase.id);
+      return labelHoldsAName(label, [kase.lovedOneName, ...people.map((p) => p.name)]);
+    };
+
+    /**
+     * The labels the feed may carry: a chosen one that holds a name (set before labels were checked,
+     * or a name added to the case since) is left out, and the feed says "a case" for it.
+     */
+    const feedLabels = async (caseIds: readonly string[]) => {
+      const labels = await store.cases.calendarLabels(caseIds);
+      for (const [caseId, { label, chosen }] of labels) {
+        const kase = chosen ? await store.cases.getCase(caseId) : undefined;
+        if (kase && (await namesSomeone(kase, label))) labels.delete(caseId);
+      }
+      return labels;
+    };
 
     /** The case's after-care, or 404 naming what is missing. */
     const afterCareOf = async (caseId: string) => {
@@ -141,6 +163,9 @@ export function afterCareRoutes(services: Services) {
     app.put<CaseParams>('/api/cases/:caseId/calendar-label', async (request) => {
       const found = await ownCase(services, request.facilitatorId, request.params.caseId);
       const { label } = parseBody(labelSchema, request.body, LABEL_WORDS);
+      if (label !== null && (await namesSomeone(found, label))) {
+        throw new HttpError(400, 'INVALID', NAME_IN_LABEL, { field: 'label', reason: 'contains_name' });
+      }
       await store.transaction(async (tx) => {
         await tx.cases.setCalendarLabel(found.id, label);
         // The label itself stays out of the audit: it may say more than it should.
@@ -195,7 +220,7 @@ export function afterCareRoutes(services: Services) {
         .header('content-type', 'text/calendar; charset=utf-8')
         .header('content-disposition', 'attachment; filename="threshold-follow-ups.ics"')
         .header('cache-control', 'no-store')
-        .send(calendarOf(due, await store.cases.calendarLabels(due.map((f) => f.caseId)), services.baseUrl()));
+        .send(calendarOf(due, await feedLabels([...new Set(due.map((f) => f.caseId))]), services.baseUrl()));
     });
   };
 }

@@ -1,7 +1,8 @@
 // The follow-ups as an iCalendar feed (issue 11, section 5), built with
 // ical-generator rather than by hand. It carries no health data: each event is
 // "Follow-up call" with the case's calendar label (its interventionist's
-// choice, or "Case 7") and reference, never a name, outcome or note.
+// choice, or "Case 7"; never one of the case's names) and reference, and a
+// link to the console; never a name, outcome, note or the case's whole id.
 import ical from 'ical-generator';
 import type { CalendarLabel, FollowUpRecord } from '../store/types.js';
 
@@ -27,7 +28,10 @@ export function calendarOf(followUps: readonly FollowUpRecord[], labels: Readonl
       stamp: new Date(f.updatedAt),
       summary: `Follow-up call: ${labels.get(f.caseId)?.label ?? 'a case'}`,
       description: `Case reference ${caseReference(f.caseId)}`,
-      url: `${baseUrl}/#/cases/${f.caseId}`,
+      // The console's own address, not the case's: a case's whole id is more than a calendar needs (a
+      // newcomer's second trial). The console's home lists today's calls, each linking to its case,
+      // and the reference above tells the case apart.
+      url: `${baseUrl}/#/`,
     });
   }
   return calendar.toString();
