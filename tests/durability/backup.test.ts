@@ -204,3 +204,15 @@ test('issue 12, case 22: with THRESHOLD_KEY, rotate-key takes the new key from N
     rmSync(dir, { recursive: true, force: true });
   }
 }, 30_000);
+
+test('a newcomer\'s trial, finding 3: rotate-key names a NEW_THRESHOLD_KEY that is not 32 bytes of base64, instead of asking for it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'threshold-newkey-'));
+  try {
+    const rotate = await npmRun('rotate-key', [], { DATA_DIR: dir, THRESHOLD_KEY: randomBytes(32).toString('base64'), NEW_THRESHOLD_KEY: 'notbase64' });
+    expect(rotate.code, rotate.output).toBe(2);
+    expect(rotate.output).toMatch(/NEW_THRESHOLD_KEY is not 32 random bytes in base64/);
+    expect(rotate.output).not.toMatch(/give the new key as/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 30_000);
