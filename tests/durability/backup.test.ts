@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -212,6 +212,31 @@ test('a newcomer\'s trial, finding 3: rotate-key names a NEW_THRESHOLD_KEY that 
     expect(rotate.code, rotate.output).toBe(2);
     expect(rotate.output).toMatch(/NEW_THRESHOLD_KEY is not 32 random bytes in base64/);
     expect(rotate.output).not.toMatch(/give the new key as/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 30_000);
+
+test('a newcomer\'s trial, finding 4: restore of a file that is not a database exits 2 saying it is not a Threshold backup', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'threshold-notbackup-'));
+  try {
+    const log = join(dir, 'some.log');
+    writeFileSync(log, '{"level":30,"msg":"server listening"}\n');
+    const restore = await npmRun('restore', [log]);
+    expect(restore.code, restore.output).toBe(2);
+    expect(restore.output).toContain(`restore failed: ${log} is not a Threshold backup`);
+    expect(restore.output.trim().split('\n')).toHaveLength(1);
+    // A folder named instead of a file: the same one-line refusal.
+    mkdirSync(join(dir, 'inside'));
+    const folder = await npmRun('restore', [join(dir, 'inside')]);
+    expect(folder.code, folder.output).toBe(2);
+    expect(folder.output).toMatch(/is a folder/);
+    // A backup cut short (a copy that stopped midway): exit 2 and one line, too.
+    const cut = join(dir, 'cut.sqlite');
+    writeFileSync(cut, readFileSync(backupFile).subarray(0, 4096 * 3));
+    const damaged = await npmRun('restore', [cut]);
+    expect(damaged.code, damaged.output).toBe(2);
+    expect(damaged.output.trim().split('\n')).toHaveLength(1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -8,7 +8,7 @@
 // asserted that refusal; the issue changes it).
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, copyFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -136,6 +136,19 @@ test('issue 17, operations: npm run backup on PostgreSQL dumps consistently whil
   const again = await npmRun('backup', [backupFile], sourceUrl);
   expect(again.code).toBe(2);
   expect(again.output).toMatch(/already exists/);
+}, 60_000);
+
+test('a newcomer\'s trial, finding 4 on PostgreSQL: restore of a file that is not a dump exits 2 saying it is not a Threshold backup', async () => {
+  const log = join(backupDir, 'some.log');
+  writeFileSync(log, '{"level":30,"msg":"server listening"}\n');
+  try {
+    const restore = await npmRun('restore', [log], sourceUrl);
+    expect(restore.code, restore.output).toBe(2);
+    expect(restore.output).toContain(`restore failed: ${log} is not a Threshold backup`);
+    expect(restore.output.trim().split('\n')).toHaveLength(1);
+  } finally {
+    rmSync(log);
+  }
 }, 60_000);
 
 test('issue 17, operations: npm run restore refuses a database a server is using, a wrong key and a damaged dump', async () => {
