@@ -205,6 +205,24 @@ test('issue 12, case 22: with THRESHOLD_KEY, rotate-key takes the new key from N
   }
 }, 30_000);
 
+test('a newcomer\'s trial, finding 1: a backup to a folder that does not exist (an unplugged drive) is refused, not written to the local disk', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'threshold-mnt-'));
+  try {
+    const usb = join(root, 'usb');
+    const refused = await npmRun('backup', [join(usb, 'monday.sqlite')]);
+    expect(refused.code, refused.output).toBe(2);
+    expect(refused.output).toContain(`${usb} does not exist: is the drive plugged in?`);
+    expect(existsSync(usb)).toBe(false);
+    // The default folder, $DATA_DIR/backups, is still made when missing.
+    rmSync(join(dataDir, 'backups'), { recursive: true, force: true });
+    const byDefault = await npmRun('backup');
+    expect(byDefault.code, byDefault.output).toBe(0);
+    expect(readdirSync(join(dataDir, 'backups')).filter((name) => /^threshold-.*\.sqlite$/.test(name))).toHaveLength(1);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}, 30_000);
+
 test('a newcomer\'s trial, finding 3: rotate-key names a NEW_THRESHOLD_KEY that is not 32 bytes of base64, instead of asking for it', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'threshold-newkey-'));
   try {
