@@ -223,6 +223,19 @@ test('a newcomer\'s trial, finding 1: a backup to a folder that does not exist (
   }
 }, 30_000);
 
+test('a newcomer\'s trial, finding 2: a backup named as an existing folder is refused with a file name inside it to use', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'threshold-folder-'));
+  try {
+    const refused = await npmRun('backup', [folder]);
+    expect(refused.code, refused.output).toBe(2);
+    expect(refused.output).toContain(`${folder} is a folder: name a file inside it, e.g. npm run backup -- ${folder}/threshold-`);
+    expect(refused.output).not.toMatch(/already exists/);
+    expect(readdirSync(folder)).toEqual([]);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}, 30_000);
+
 test('a newcomer\'s trial, finding 3: rotate-key names a NEW_THRESHOLD_KEY that is not 32 bytes of base64, instead of asking for it', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'threshold-newkey-'));
   try {

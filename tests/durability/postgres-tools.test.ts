@@ -144,6 +144,11 @@ test('a newcomer\'s trial, finding 1 on PostgreSQL: a backup to a folder that do
   expect(refused.code, refused.output).toBe(2);
   expect(refused.output).toContain(`${usb} does not exist: is the drive plugged in?`);
   expect(existsSync(usb)).toBe(false);
+  // A folder named instead of a file (finding 2): a .dump name inside it to use.
+  const folder = await npmRun('backup', [backupDir], sourceUrl);
+  expect(folder.code, folder.output).toBe(2);
+  expect(folder.output).toMatch(/is a folder: name a file inside it, e\.g\. npm run backup -- .*\/threshold-.*\.dump/);
+  expect(readdirSync(backupDir)).toEqual(['monday.dump']);
 }, 60_000);
 
 test('a newcomer\'s trial, finding 4 on PostgreSQL: restore of a file that is not a dump exits 2 saying it is not a Threshold backup', async () => {
