@@ -45,6 +45,19 @@ export function backupFormat(file: string): 'sqlite' | 'pg_dump' | 'neither' {
   }
 }
 
+/**
+ * Refuses `file` unless it is a backup of the store in use (`expected`:
+ * 'sqlite' without DATABASE_URL, 'pg_dump' with it), naming what it is
+ * instead: the other store's backup, or not a Threshold backup at all. Throws ToolError.
+ */
+export function expectBackupFormat(file: string, expected: 'sqlite' | 'pg_dump'): void {
+  const format = backupFormat(file);
+  if (format === expected) return;
+  if (format === 'pg_dump') throw new ToolError(`${file} is a PostgreSQL backup (pg_dump): restore it with DATABASE_URL set`);
+  if (format === 'sqlite') throw new ToolError(`${file} is a SQLite backup: restore it without DATABASE_URL`);
+  throw new ToolError(`${file} is not a Threshold backup (not ${expected === 'sqlite' ? 'a SQLite database' : 'a pg_dump archive'})`);
+}
+
 /** `2026-11-30T02-30-00Z`: a time for file names (no colons, no milliseconds). */
 export function fileTime(now = new Date()): string {
   return now.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');

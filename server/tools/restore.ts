@@ -12,15 +12,13 @@ import { Vault } from '../security/vault.js';
 import { CHECK_FILE } from '../store/data-dir.js';
 import { storedCheck, verifyKey } from '../store/vault-check.js';
 import { describeDatabase } from '../store/postgres-connection.js';
-import { backupFormat, fileTime, openExclusive, runTool, toolConfig, ToolError } from './common.js';
+import { expectBackupFormat, fileTime, openExclusive, runTool, toolConfig, ToolError } from './common.js';
 import { checkPostgresBackup, restorePostgres } from './postgres-restore.js';
 
 /** Checks that `backup` is a SQLite Threshold backup, whole, that opens with `vault`; returns its sealed check value. Throws ToolError or VaultError. */
 export function checkBackup(backup: string, vault: Vault): string {
   // Read by its first bytes before SQLite opens it: SQLite's own "file is not a database" was no reason a reader could act on.
-  const format = backupFormat(backup);
-  if (format === 'pg_dump') throw new ToolError(`${backup} is a PostgreSQL backup (pg_dump): restore it with DATABASE_URL set`);
-  if (format !== 'sqlite') throw new ToolError(`${backup} is not a Threshold backup (not a SQLite database)`);
+  expectBackupFormat(backup, 'sqlite');
   const db = new Database(backup, { fileMustExist: true, readonly: true });
   try {
     let integrity: unknown;
@@ -72,6 +70,8 @@ export function restoreArguments(argv: string[]): { backup: string; replace: boo
 async function main() {
   const config = toolConfig();
   const { backup, replace } = restoreArguments(process.argv.slice(2));
+  // Before the key: a file that is not a backup is named as such whatever key is in hand.
+  expectBackupFormat(backup, config.databaseUrl ? 'pg_dump' : 'sqlite');
   const vault = Vault.load(config.encryptionKey, config.keyFile, { mayCreate: false });
   if (config.databaseUrl) {
     const check = await checkPostgresBackup(backup, vault);

@@ -257,6 +257,10 @@ test('a newcomer\'s trial, finding 4: restore of a file that is not a database e
     expect(restore.code, restore.output).toBe(2);
     expect(restore.output).toContain(`restore failed: ${log} is not a Threshold backup`);
     expect(restore.output.trim().split('\n')).toHaveLength(1);
+    // Named as such before the key is looked for: here there is none (an empty data directory).
+    const keyless = await npmRun('restore', [log], { DATA_DIR: dir });
+    expect(keyless.code, keyless.output).toBe(2);
+    expect(keyless.output).toContain(`restore failed: ${log} is not a Threshold backup`);
     // A folder named instead of a file: the same one-line refusal.
     mkdirSync(join(dir, 'inside'));
     const folder = await npmRun('restore', [join(dir, 'inside')]);
