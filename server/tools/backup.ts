@@ -7,7 +7,7 @@
 // docs/reliability.md, "Backups, restore and key rotation".
 import Database from 'better-sqlite3';
 import { chmodSync, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { storedCheck } from '../store/vault-check.js';
 import { fileTime, runTool, toolConfig, ToolError } from './common.js';
 import { backupPostgres } from './postgres-backup.js';
@@ -54,9 +54,30 @@ export async function backupDatabase(source: string, destination: string): Promi
   return statSync(destination).size;
 }
 
+/**
+ * The file `npm run backup [-- <file>]` writes: `named` resolved, or
+ * defaultBackupFile (whose folder, DATA_DIR/backups, is made if missing).
+ * A named file's folder must exist already: a missing one is most often a
+ * drive that is not plugged in, and making it would put the backup on the
+ * local disk instead. Throws ToolError if that folder is missing or not a
+ * folder, or if `named` is itself a folder (with a file name inside it to use).
+ */
+export function backupTarget(named: string | undefined, dataDir: string, extension: 'sqlite' | 'dump', now = new Date()): string {
+  const byDefault = defaultBackupFile(dataDir, now, extension);
+  if (!named) return byDefault;
+  const file = resolve(named);
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    throw new ToolError(`${file} is a folder: name a file inside it, e.g. npm run backup -- ${join(file, basename(byDefault))}`);
+  }
+  const folder = dirname(file);
+  if (!existsSync(folder)) throw new ToolError(`${folder} does not exist: is the drive plugged in? (the folder must exist; it is not created)`);
+  if (!statSync(folder).isDirectory()) throw new ToolError(`${folder} is not a folder`);
+  return file;
+}
+
 async function main() {
   const config = toolConfig();
-  const target = process.argv[2] ? resolve(process.argv[2]) : defaultBackupFile(config.dataDir, new Date(), config.databaseUrl ? 'dump' : 'sqlite');
+  const target = backupTarget(process.argv[2], config.dataDir, config.databaseUrl ? 'dump' : 'sqlite');
   const bytes = config.databaseUrl ? await backupPostgres(config.databaseUrl, target) : await backupDatabase(config.databaseFile, target);
   console.log(`Backup written: ${target} (${bytes} bytes).`);
   console.log('It is sealed with the current key, which is not in it: keep the key (the key file or THRESHOLD_KEY) safe and apart from the backup.');

@@ -2,6 +2,7 @@
 // configuration read as the server reads it (SQLite or DATABASE_URL), plain messages instead of stack
 // traces, and the test that the server is stopped.
 import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../config.js';
 import { VaultError } from '../security/vault.js';
@@ -17,6 +18,44 @@ export class ToolError extends Error {}
 export function toolConfig(): Config & { databaseFile: string } {
   const config = loadConfig();
   return { ...config, databaseFile: join(config.dataDir, DATABASE_FILE) };
+}
+
+/** The first bytes of each kind of backup: SQLite's file header, and pg_dump's custom format. */
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0');
+const PG_DUMP_HEADER = Buffer.from('PGDMP');
+
+/**
+ * What `file` is, by its first bytes: a SQLite database (`npm run backup`'s
+ * file without DATABASE_URL), a pg_dump custom-format archive (with it), or
+ * neither (a log, a text file, an empty file). Throws ToolError if there is no
+ * such file or it is a folder.
+ */
+export function backupFormat(file: string): 'sqlite' | 'pg_dump' | 'neither' {
+  if (!existsSync(file)) throw new ToolError(`there is no backup at ${file}`);
+  if (statSync(file).isDirectory()) throw new ToolError(`${file} is a folder: name the backup file inside it`);
+  const head = Buffer.alloc(SQLITE_HEADER.length);
+  const fd = openSync(file, 'r');
+  try {
+    const read = readSync(fd, head, 0, head.length, 0);
+    if (read === SQLITE_HEADER.length && head.equals(SQLITE_HEADER)) return 'sqlite';
+    if (read >= PG_DUMP_HEADER.length && head.subarray(0, PG_DUMP_HEADER.length).equals(PG_DUMP_HEADER)) return 'pg_dump';
+    return 'neither';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Refuses `file` unless it is a backup of the store in use (`expected`:
+ * 'sqlite' without DATABASE_URL, 'pg_dump' with it), naming what it is
+ * instead: the other store's backup, or not a Threshold backup at all. Throws ToolError.
+ */
+export function expectBackupFormat(file: string, expected: 'sqlite' | 'pg_dump'): void {
+  const format = backupFormat(file);
+  if (format === expected) return;
+  if (format === 'pg_dump') throw new ToolError(`${file} is a PostgreSQL backup (pg_dump): restore it with DATABASE_URL set`);
+  if (format === 'sqlite') throw new ToolError(`${file} is a SQLite backup: restore it without DATABASE_URL`);
+  throw new ToolError(`${file} is not a Threshold backup (not ${expected === 'sqlite' ? 'a SQLite database' : 'a pg_dump archive'})`);
 }
 
 /** `2026-11-30T02-30-00Z`: a time for file names (no colons, no milliseconds). */

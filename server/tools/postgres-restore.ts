@@ -11,12 +11,13 @@ import { VaultError, type Vault } from '../security/vault.js';
 import { describeDatabase, postgresKysely, postgresPool } from '../store/postgres-connection.js';
 import { storedCheck } from '../store/postgres-vault-check.js';
 import { CHECK_TEXT, opens, WRONG_KEY } from '../store/vault-check.js';
-import { ToolError } from './common.js';
+import { expectBackupFormat, ToolError } from './common.js';
 import { archiveCheck, dumpTo } from './postgres-backup.js';
 import { findProgram, holdServerLock, libpqEnvironment, runProgram } from './postgres-programs.js';
 
 /** Checks that `backup` is a whole Threshold dump that `vault` opens; returns its sealed check value. Throws ToolError or VaultError. */
 export async function checkPostgresBackup(backup: string, vault: Vault): Promise<string> {
+  expectBackupFormat(backup, 'pg_dump');
   findProgram('pg_dump');
   const check = await archiveCheck(backup);
   if (check === undefined) throw new ToolError(`${backup} is not a Threshold backup (it holds no vault check value)`);

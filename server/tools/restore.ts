@@ -12,15 +12,22 @@ import { Vault } from '../security/vault.js';
 import { CHECK_FILE } from '../store/data-dir.js';
 import { storedCheck, verifyKey } from '../store/vault-check.js';
 import { describeDatabase } from '../store/postgres-connection.js';
-import { fileTime, openExclusive, runTool, toolConfig, ToolError } from './common.js';
+import { expectBackupFormat, fileTime, openExclusive, runTool, toolConfig, ToolError } from './common.js';
 import { checkPostgresBackup, restorePostgres } from './postgres-restore.js';
 
-/** Checks that `backup` is whole and opens with `vault`; returns its sealed check value. Throws ToolError or VaultError. */
+/** Checks that `backup` is a SQLite Threshold backup, whole, that opens with `vault`; returns its sealed check value. Throws ToolError or VaultError. */
 export function checkBackup(backup: string, vault: Vault): string {
-  if (!existsSync(backup)) throw new ToolError(`there is no backup at ${backup}`);
+  // Read by its first bytes before SQLite opens it: SQLite's own "file is not a database" was no reason a reader could act on.
+  expectBackupFormat(backup, 'sqlite');
   const db = new Database(backup, { fileMustExist: true, readonly: true });
   try {
-    const integrity = db.pragma('integrity_check', { simple: true });
+    let integrity: unknown;
+    try {
+      integrity = db.pragma('integrity_check', { simple: true });
+    } catch (error) {
+      // A SQLite header over damaged pages (a copy cut short): SQLite's reason, as one line.
+      throw new ToolError(`${backup} is damaged (${error instanceof Error ? error.message : String(error)})`);
+    }
     if (integrity !== 'ok') throw new ToolError(`${backup} failed SQLite's integrity check (${String(integrity)})`);
     const check = storedCheck(db);
     if (check === undefined) throw new ToolError(`${backup} is not a Threshold backup (it holds no vault check value)`);
@@ -63,6 +70,8 @@ export function restoreArguments(argv: string[]): { backup: string; replace: boo
 async function main() {
   const config = toolConfig();
   const { backup, replace } = restoreArguments(process.argv.slice(2));
+  // Before the key: a file that is not a backup is named as such whatever key is in hand.
+  expectBackupFormat(backup, config.databaseUrl ? 'pg_dump' : 'sqlite');
   const vault = Vault.load(config.encryptionKey, config.keyFile, { mayCreate: false });
   if (config.databaseUrl) {
     const check = await checkPostgresBackup(backup, vault);

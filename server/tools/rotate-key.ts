@@ -47,14 +47,14 @@ export function resealDatabase(db: Database.Database, from: Vault, to: Vault): n
   return count;
 }
 
-/** The new key: NEW_THRESHOLD_KEY beside THRESHOLD_KEY, or 32 random bytes for the key file. */
+/** The new key: NEW_THRESHOLD_KEY beside THRESHOLD_KEY, or 32 random bytes for the key file. Throws ToolError if NEW_THRESHOLD_KEY is missing or not 32 bytes of base64. */
 function newKey(usesEnvKey: boolean): Buffer {
   if (!usesEnvKey) return randomBytes(32);
   const raw = process.env.NEW_THRESHOLD_KEY;
-  const key = raw ? Buffer.from(raw, 'base64') : Buffer.alloc(0);
-  if (key.length !== 32) {
-    throw new ToolError('with THRESHOLD_KEY set, give the new key as NEW_THRESHOLD_KEY (32 random bytes in base64: `openssl rand -base64 32`)');
-  }
+  if (!raw) throw new ToolError('with THRESHOLD_KEY set, give the new key as NEW_THRESHOLD_KEY (32 random bytes in base64: `openssl rand -base64 32`)');
+  // The server's own start check on THRESHOLD_KEY (Vault.load): a key it would refuse is refused here, before anything is sealed with it.
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new ToolError('NEW_THRESHOLD_KEY is not 32 random bytes in base64: make one with `openssl rand -base64 32`');
   return key;
 }
 

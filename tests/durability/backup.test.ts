@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -200,6 +200,78 @@ test('issue 12, case 22: with THRESHOLD_KEY, rotate-key takes the new key from N
     } finally {
       await withNew.stop('SIGTERM');
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 30_000);
+
+test('a newcomer\'s trial, finding 1: a backup to a folder that does not exist (an unplugged drive) is refused, not written to the local disk', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'threshold-mnt-'));
+  try {
+    const usb = join(root, 'usb');
+    const refused = await npmRun('backup', [join(usb, 'monday.sqlite')]);
+    expect(refused.code, refused.output).toBe(2);
+    expect(refused.output).toContain(`${usb} does not exist: is the drive plugged in?`);
+    expect(existsSync(usb)).toBe(false);
+    // The default folder, $DATA_DIR/backups, is still made when missing.
+    rmSync(join(dataDir, 'backups'), { recursive: true, force: true });
+    const byDefault = await npmRun('backup');
+    expect(byDefault.code, byDefault.output).toBe(0);
+    expect(readdirSync(join(dataDir, 'backups')).filter((name) => /^threshold-.*\.sqlite$/.test(name))).toHaveLength(1);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}, 30_000);
+
+test('a newcomer\'s trial, finding 2: a backup named as an existing folder is refused with a file name inside it to use', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'threshold-folder-'));
+  try {
+    const refused = await npmRun('backup', [folder]);
+    expect(refused.code, refused.output).toBe(2);
+    expect(refused.output).toContain(`${folder} is a folder: name a file inside it, e.g. npm run backup -- ${folder}/threshold-`);
+    expect(refused.output).not.toMatch(/already exists/);
+    expect(readdirSync(folder)).toEqual([]);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}, 30_000);
+
+test('a newcomer\'s trial, finding 3: rotate-key names a NEW_THRESHOLD_KEY that is not 32 bytes of base64, instead of asking for it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'threshold-newkey-'));
+  try {
+    const rotate = await npmRun('rotate-key', [], { DATA_DIR: dir, THRESHOLD_KEY: randomBytes(32).toString('base64'), NEW_THRESHOLD_KEY: 'notbase64' });
+    expect(rotate.code, rotate.output).toBe(2);
+    expect(rotate.output).toMatch(/NEW_THRESHOLD_KEY is not 32 random bytes in base64/);
+    expect(rotate.output).not.toMatch(/give the new key as/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 30_000);
+
+test('a newcomer\'s trial, finding 4: restore of a file that is not a database exits 2 saying it is not a Threshold backup', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'threshold-notbackup-'));
+  try {
+    const log = join(dir, 'some.log');
+    writeFileSync(log, '{"level":30,"msg":"server listening"}\n');
+    const restore = await npmRun('restore', [log]);
+    expect(restore.code, restore.output).toBe(2);
+    expect(restore.output).toContain(`restore failed: ${log} is not a Threshold backup`);
+    expect(restore.output.trim().split('\n')).toHaveLength(1);
+    // Named as such before the key is looked for: here there is none (an empty data directory).
+    const keyless = await npmRun('restore', [log], { DATA_DIR: dir });
+    expect(keyless.code, keyless.output).toBe(2);
+    expect(keyless.output).toContain(`restore failed: ${log} is not a Threshold backup`);
+    // A folder named instead of a file: the same one-line refusal.
+    mkdirSync(join(dir, 'inside'));
+    const folder = await npmRun('restore', [join(dir, 'inside')]);
+    expect(folder.code, folder.output).toBe(2);
+    expect(folder.output).toMatch(/is a folder/);
+    // A backup cut short (a copy that stopped midway): exit 2 and one line, too.
+    const cut = join(dir, 'cut.sqlite');
+    writeFileSync(cut, readFileSync(backupFile).subarray(0, 4096 * 3));
+    const damaged = await npmRun('restore', [cut]);
+    expect(damaged.code, damaged.output).toBe(2);
+    expect(damaged.output.trim().split('\n')).toHaveLength(1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -8,7 +8,7 @@
 // asserted that refusal; the issue changes it).
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -136,6 +136,32 @@ test('issue 17, operations: npm run backup on PostgreSQL dumps consistently whil
   const again = await npmRun('backup', [backupFile], sourceUrl);
   expect(again.code).toBe(2);
   expect(again.output).toMatch(/already exists/);
+}, 60_000);
+
+test('a newcomer\'s trial, finding 1 on PostgreSQL: a backup to a folder that does not exist (an unplugged drive) is refused, not dumped to the local disk', async () => {
+  const usb = join(backupDir, 'usb');
+  const refused = await npmRun('backup', [join(usb, 'monday.dump')], sourceUrl);
+  expect(refused.code, refused.output).toBe(2);
+  expect(refused.output).toContain(`${usb} does not exist: is the drive plugged in?`);
+  expect(existsSync(usb)).toBe(false);
+  // A folder named instead of a file (finding 2): a .dump name inside it to use.
+  const folder = await npmRun('backup', [backupDir], sourceUrl);
+  expect(folder.code, folder.output).toBe(2);
+  expect(folder.output).toMatch(/is a folder: name a file inside it, e\.g\. npm run backup -- .*\/threshold-.*\.dump/);
+  expect(readdirSync(backupDir)).toEqual(['monday.dump']);
+}, 60_000);
+
+test('a newcomer\'s trial, finding 4 on PostgreSQL: restore of a file that is not a dump exits 2 saying it is not a Threshold backup', async () => {
+  const log = join(backupDir, 'some.log');
+  writeFileSync(log, '{"level":30,"msg":"server listening"}\n');
+  try {
+    const restore = await npmRun('restore', [log], sourceUrl);
+    expect(restore.code, restore.output).toBe(2);
+    expect(restore.output).toContain(`restore failed: ${log} is not a Threshold backup`);
+    expect(restore.output.trim().split('\n')).toHaveLength(1);
+  } finally {
+    rmSync(log);
+  }
 }, 60_000);
 
 test('issue 17, operations: npm run restore refuses a database a server is using, a wrong key and a damaged dump', async () => {
