@@ -136,7 +136,7 @@ export const meetingMachine = setup({
     recordResponse: assign({
       responses: ({ context, event }) => {
         const { response, note } = event as E<'offer.respond'>;
-        return [...context.responses, { response, note: note ?? null, at: event.at }];
+        return [...context.responses, { response, note: note ?? null, at: event.at, offer: context.offersMade }];
       },
     }),
     raiseObjection: assign({
