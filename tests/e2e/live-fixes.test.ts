@@ -87,3 +87,47 @@ test('s20 trial, finding 1: after the offer made again and a decline, a reload s
   expect(await responses().count()).toBe(2);
   expect(errors).toEqual([]);
 }, 60_000);
+
+test('s20 trial, finding 2: in the offer made again the order cannot be moved; a closed meeting has no signal to clear and no lobby to lock', async () => {
+  const second = await createFixture(server.url, { api: fx.api });
+  const go = await driver({ meetingId: second.meetingId }, fx.api.cookie);
+  const ann = await driver({ token: second.tokenOf(second.ids.ann) });
+  await go({ type: 'meeting.start' });
+  await go({ type: 'turns.begin' });
+  await go({ type: 'offer.present' });
+  await f.goto(`${server.url}/#/meetings/${second.meetingId}`);
+  await f.getByRole('heading', { name: 'The offer', exact: true }).waitFor();
+  const order = f.locator('section', { has: f.getByRole('heading', { name: 'Speaking order' }) });
+  const moves = order.getByRole('button', { name: /^Move / });
+  // In the first offer the order still decides who reads a bottom line first: it may change.
+  await eventually(async () => (await Promise.all((await moves.all()).map((b) => b.isEnabled()))).some(Boolean)).toBe(true);
+
+  await go({ type: 'offer.respond', response: 'declined' });
+  await go({ type: 'bottomLines.begin' });
+  await go({ type: 'offer.present' });
+  await f.getByRole('heading', { name: 'The offer (offer 2)' }).waitFor();
+  // The bottom lines are read: no round is left for an order to decide.
+  await eventually(async () => (await Promise.all((await moves.all()).map((b) => b.isEnabled()))).some(Boolean)).toBe(false);
+  expect(await moves.count()).toBeGreaterThan(0);
+
+  await ann({ type: 'signal.send', kind: 'need-a-moment' });
+  await f.locator('[data-signal="need-a-moment"]').waitFor();
+  await go({ type: 'meeting.end', outcome: 'declined' });
+  await go({ type: 'meeting.close' });
+  await f.locator('[data-phase="closed"]').first().waitFor();
+  const lobby = f.locator('section', { has: f.getByRole('heading', { name: 'Lobby' }) });
+  for (const phase of ['live', 'reloaded']) {
+    if (phase === 'reloaded') {
+      await f.reload();
+      await f.locator('[data-phase="closed"]').first().waitFor();
+    }
+    await eventually(() => f.locator('[data-signal]').count()).toBe(0);
+    expect(await f.getByRole('button', { name: /^Clear/ }).count()).toBe(0);
+    // Nobody can come in after the end: the lobby offers neither Lock nor Unlock.
+    await lobby.waitFor();
+    expect(await lobby.getByRole('button', { name: /^(Lock|Unlock)$/ }).count()).toBe(0);
+  }
+  expect(await violations()).toEqual([]);
+  await screenshot(f, 'console-closed-nothing-to-do');
+  expect(errors).toEqual([]);
+}, 60_000);

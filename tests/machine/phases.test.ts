@@ -161,6 +161,15 @@ describe('the agenda moving forward', () => {
     expect(s.context.responses.map((r) => r.offer)).toEqual([1, 2]);
   });
 
+  // s20 trial, finding 2: in the offer the order only decides who reads a bottom line first; once they
+  // are read, reordering applies to nothing, so the console's ⤒ ↑ ↓ are off (from the view's allowed).
+  test('s20 trial, finding 2: in the offer made again, after the bottom lines, the order cannot change', () => {
+    const reorder = ev({ type: 'order.set', participantIds: [BOB, ANN, CY] }, T + 16 * MIN);
+    expect(canApply(meetingIn('offer'), reorder)).toBe(true);
+    const again = step(meetingIn('bottom-lines'), ev({ type: 'offer.present' }, T + 15 * MIN));
+    expect(canApply(again, reorder)).toBe(false);
+  });
+
   test('from bottom-lines, offer.present makes the offer again', () => {
     const s = step(meetingIn('bottom-lines'), ev({ type: 'offer.present' }, T + 15 * MIN));
     expect(phaseOf(s)).toBe('offer');
