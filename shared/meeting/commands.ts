@@ -146,10 +146,12 @@ export const COMMAND_RULES = {
     // the current order would hide the button exactly when that order holds someone who may not be
     // there, which is when the facilitator needs it to take them out. An empty order is refused.
     probes: (context) => context.members.map((m) => ({ participantIds: [m.participantId] })),
-    notAllowed: (phase) =>
-      phase !== 'paused'
-        ? 'The order must list at least one person on this meeting, each once: nobody turned away, and no guest waiting in the lobby'
-        : null,
+    notAllowed: (phase, context) =>
+      phase === 'offer' && !(context.usesBottomLines && !context.bottomLinesRead)
+        ? 'In the offer the order can change only for the bottom lines still to come'
+        : phase !== 'paused'
+          ? 'The order must list at least one person on this meeting, each once: nobody turned away, and no guest waiting in the lobby'
+          : null,
   }),
   'turn.extend': rule({
     payload: { seconds: z.number().int().min(1).max(LIMITS.extendSeconds) },

@@ -60,6 +60,12 @@ export interface OfferRecord {
   response: OfferResponse;
   note: string | null;
   at: number;
+  /**
+   * Which offer it answers (1 for the first, 2 for the offer made again after the bottom lines), so a
+   * console opened or reloaded mid-way knows the current offer's answers from the view alone. Absent
+   * in snapshots stored before it existed, which means the first offer.
+   */
+  offer?: number;
 }
 
 export interface OutcomeRecord {

@@ -68,16 +68,13 @@ export const meetingMachine = setup({
       if (findMember(context, participantId)?.admitted !== true) return false;
       return context.currentSpeakerId !== participantId && context.speakingOrder.some((t) => t.participantId === participantId);
     },
-    validOrder: ({ context, event }) => {
-      const ids = (event as E<'order.set'>).participantIds;
-      // The order keeps at least one person, as creating the meeting requires: a round with
-      // nobody to call would leave every tablet waiting for a speaker (issue 12 follow-up).
-      if (ids.length === 0 || new Set(ids).size !== ids.length) return false;
-      return ids.every((id) => {
-        const m = findMember(context, id);
-        return m !== undefined && !m.denied && (m.admitted || m.attendance === 'remote');
-      });
-    },
+    /**
+     * In the offer the order only decides who reads a bottom line first, so it may change only while
+     * the bottom lines are still to come (s20 trial, finding 2: after them the console kept ⤒ ↑ ↓ on).
+     */
+    validOrderForBottomLines: ({ context, event }) =>
+      context.usesBottomLines && !context.bottomLinesRead && isValidOrder(context, (event as E<'order.set'>).participantIds),
+    validOrder: ({ context, event }) => isValidOrder(context, (event as E<'order.set'>).participantIds),
     /** A round needs someone to call: the order may have emptied as people were turned away. */
     canBeginRound: ({ context }) => nextWaiting(context) !== null,
     /** A deferred decision's date may be today or later, never a day already past (issue 12 follow-up). */
@@ -136,7 +133,7 @@ export const meetingMachine = setup({
     recordResponse: assign({
       responses: ({ context, event }) => {
         const { response, note } = event as E<'offer.respond'>;
-        return [...context.responses, { response, note: note ?? null, at: event.at }];
+        return [...context.responses, { response, note: note ?? null, at: event.at, offer: context.offersMade }];
       },
     }),
     raiseObjection: assign({
@@ -288,7 +285,7 @@ export const meetingMachine = setup({
                 'offer.respond': { actions: 'recordResponse' },
                 'objection.raise': { guard: 'canRaiseObjection', actions: 'raiseObjection' },
                 'bottomLines.begin': { guard: 'canBeginBottomLines', target: 'bottom-lines', actions: timed('beginBottomLines') },
-                'order.set': { guard: 'validOrder', actions: timed('reorder') },
+                'order.set': { guard: 'validOrderForBottomLines', actions: timed('reorder') },
                 'pause.start': pauseFrom('offer'),
               },
             },
@@ -344,3 +341,14 @@ function turnControls() {
 }
 
 export type MeetingMachine = typeof meetingMachine;
+
+/** An order of at least one person on this meeting, each once: nobody turned away, no guest still in the lobby. */
+function isValidOrder(context: MeetingContext, ids: readonly string[]): boolean {
+  // The order keeps at least one person, as creating the meeting requires: a round with
+  // nobody to call would leave every tablet waiting for a speaker (issue 12 follow-up).
+  if (ids.length === 0 || new Set(ids).size !== ids.length) return false;
+  return ids.every((id) => {
+    const m = findMember(context, id);
+    return m !== undefined && !m.denied && (m.admitted || m.attendance === 'remote');
+  });
+}

@@ -148,9 +148,26 @@ describe('the agenda moving forward', () => {
     s = step(s, ev({ type: 'offer.respond', response: 'accepted' }, T + 14 * MIN));
     expect(phaseOf(s)).toBe('offer');
     expect(s.context.responses).toEqual([
-      { response: 'conditional', note: 'Next week, outpatient', at: T + 11 * MIN },
-      { response: 'accepted', note: null, at: T + 14 * MIN },
+      { response: 'conditional', note: 'Next week, outpatient', at: T + 11 * MIN, offer: 1 },
+      { response: 'accepted', note: null, at: T + 14 * MIN, offer: 1 },
     ]);
+  });
+
+  // s20 trial, finding 1: a console reloaded during the offer made again must know which answers are
+  // to it, so each answer names its offer.
+  test('s20 trial, finding 1: an answer to the offer made again names offer 2', () => {
+    let s = step(meetingIn('bottom-lines'), ev({ type: 'offer.present' }, T + 15 * MIN));
+    s = step(s, ev({ type: 'offer.respond', response: 'declined' }, T + 16 * MIN));
+    expect(s.context.responses.map((r) => r.offer)).toEqual([1, 2]);
+  });
+
+  // s20 trial, finding 2: in the offer the order only decides who reads a bottom line first; once they
+  // are read, reordering applies to nothing, so the console's ⤒ ↑ ↓ are off (from the view's allowed).
+  test('s20 trial, finding 2: in the offer made again, after the bottom lines, the order cannot change', () => {
+    const reorder = ev({ type: 'order.set', participantIds: [BOB, ANN, CY] }, T + 16 * MIN);
+    expect(canApply(meetingIn('offer'), reorder)).toBe(true);
+    const again = step(meetingIn('bottom-lines'), ev({ type: 'offer.present' }, T + 15 * MIN));
+    expect(canApply(again, reorder)).toBe(false);
   });
 
   test('from bottom-lines, offer.present makes the offer again', () => {
