@@ -6,13 +6,31 @@ import { isLongLetter, readingSeconds, wordingHints } from '../../shared/prepare
 import type { LetterPart } from '../../shared/prepare/vocabulary.js';
 import type { LetterCommentRecord, LetterRecord, LetterVersionRecord } from '../store/types.js';
 
-/** The writer's view: `GET /api/prepare/letter` (and bottom-line). */
-export function writerView(record: LetterRecord | undefined, comments: readonly LetterCommentRecord[], part: LetterPart) {
-  const text = record?.text ?? '';
+/**
+ * Whether the text the meeting reads (`meetingText`, the participant's letter or bottom line) is one the
+ * interventionist typed, rather than the person's own approved version (s20, finding 2).
+ */
+export function typedByInterventionist(record: LetterRecord | undefined, meetingText: string | null): boolean {
+  if (!meetingText?.trim()) return false;
+  return !(record?.state === 'approved' && record.text === meetingText);
+}
+
+/**
+ * The writer's view: `GET /api/prepare/letter` (and bottom-line). `meetingText` is what the meeting
+ * reads. A letter the interventionist typed is shown to its person as approved, with `typed: true`,
+ * until the person writes a version of their own: then their version (a draft, for review) is shown,
+ * still `typed: true` while the meeting reads the typed one (docs/prepare.md, "Typed letters").
+ */
+export function writerView(record: LetterRecord | undefined, comments: readonly LetterCommentRecord[], part: LetterPart, meetingText: string | null) {
+  const typed = typedByInterventionist(record, meetingText);
+  const showsTyped = typed && (!record || record.state === 'approved');
+  const text = showsTyped ? meetingText! : (record?.text ?? '');
   const seconds = readingSeconds(text);
   return {
     text,
-    state: record?.state ?? 'draft',
+    state: record?.state ?? (typed ? 'approved' : 'draft'),
+    typed,
+    meetingText: meetingText?.trim() ? meetingText : null,
     version: record?.version ?? 0,
     updatedAt: record?.updatedAt ?? null,
     readingSeconds: seconds,

@@ -14,9 +14,10 @@ import {
 import { isLanguage, type Language } from '../../shared/vocabulary.js';
 import type { Services } from '../services.js';
 import type { AuditEntry } from '../store/audit.js';
+import type { LetterRecord } from '../store/types.js';
 import { loadTeam } from './case-content.js';
 import { HttpError, notFound, parseBody } from './errors.js';
-import { writerView } from './letter-view.js';
+import { typedByInterventionist, writerView } from './letter-view.js';
 import { meetingHeld } from './prepare-after.js';
 import { commitmentRoutes } from './prepare-commitment.js';
 import { requirePrepareLink, SaveBudget } from './prepare-auth.js';
@@ -39,6 +40,15 @@ function languageOf(request: FastifyRequest): Language {
 function personAudit(services: Services, request: FastifyRequest, action: string): AuditEntry {
   const { person } = request.prepare;
   return { at: services.clock(), actorRole: 'participant', actorId: person.id, action, meetingId: null, subjectId: person.id, detail: null };
+}
+
+/**
+ * A text's state on the welcome: the person's own, else approved when the interventionist typed it
+ * (s20, finding 2); `typed` while the meeting reads a text the interventionist typed.
+ */
+function textState(record: LetterRecord | undefined, meetingText: string | null) {
+  const typed = typedByInterventionist(record, meetingText);
+  return { state: record?.state ?? (typed ? 'approved' : 'draft'), typed };
 }
 
 export function prepareRoutes(services: Services) {
@@ -75,8 +85,8 @@ export function prepareRoutes(services: Services) {
         // Who is coming: first names and relationships only, as the plan shares them.
         team: team.filter((m) => m.inMeeting).map((m) => ({ firstName: firstName(m.name), relationship: m.relationship, you: m.participantId === person.id })),
         modules: { done: done.filter((d) => findModule(d.moduleId)).length, total: MODULES.length },
-        letter: { state: letter?.state ?? 'draft' },
-        bottomLine: template.usesBottomLines ? { state: bottomLine?.state ?? 'draft' } : null,
+        letter: textState(letter, person.letter),
+        bottomLine: template.usesBottomLines ? textState(bottomLine, person.bottomLine) : null,
         sections: language === 'es' ? LETTER_SECTIONS.map((s) => ({ id: s.id, ...SECTIONS_ES[s.id]! })) : LETTER_SECTIONS,
         readingWordsPerMinute: READING_WORDS_PER_MINUTE,
         longLetterSeconds: LONG_LETTER_SECONDS,
@@ -124,10 +134,12 @@ function textRoutes(app: FastifyInstance, services: Services, part: LetterPart, 
       throw new HttpError(409, 'NO_BOTTOM_LINES', 'This approach does not use bottom lines; your letter is all you need to write');
     }
   };
+  // What the meeting reads of this part: approved, or typed by the interventionist.
+  const meetingText = (request: FastifyRequest) => (part === 'letter' ? request.prepare.person.letter : request.prepare.person.bottomLine);
   const view = async (request: FastifyRequest) => {
     const id = request.prepare.person.id;
     const [record, comments] = await Promise.all([store.getLetter(id, part), store.listComments(id)]);
-    return writerView(record, comments, part);
+    return writerView(record, comments, part, meetingText(request));
   };
 
   app.get(path, async (request) => {
@@ -141,8 +153,10 @@ function textRoutes(app: FastifyInstance, services: Services, part: LetterPart, 
     const { text } = parseBody(schema, request.body);
     const id = request.prepare.person.id;
     const current = await store.getLetter(id, part);
-    // An autosave of the same words is no new version.
-    if ((current?.text ?? '') === text) return view(request);
+    // An autosave of the same words is no new version; nor is one of a typed letter's own words.
+    if (writerView(current, [], part, meetingText(request)).text === text) return view(request);
+    // A typed letter with no version of the person's own is open to their changes: the first is a new
+    // version for review, and the meeting reads the typed one until it is approved (s20, finding 2).
     const step = letterStep(current?.state ?? 'draft', 'save');
     if (!step.ok) throw new HttpError(409, step.code, step.message, { reason: step.reason });
     await services.store.transaction(async (tx) => {
@@ -157,7 +171,9 @@ function textRoutes(app: FastifyInstance, services: Services, part: LetterPart, 
     spend(request);
     const id = request.prepare.person.id;
     const current = await store.getLetter(id, part);
-    const step = letterStep(current?.state ?? 'draft', 'submit', wordCount(current?.text ?? '') === 0);
+    // A typed letter as it stands is already approved: nothing to send (s20, finding 2).
+    const state = current?.state ?? (typedByInterventionist(current, meetingText(request)) ? 'approved' : 'draft');
+    const step = letterStep(state, 'submit', wordCount(current?.text ?? '') === 0);
     if (!step.ok) throw new HttpError(409, step.code, step.message, { reason: step.reason });
     await services.store.transaction(async (tx) => {
       await tx.preparation.setLetterState(id, part, step.state, services.clock());

@@ -36,7 +36,17 @@ const ALCOHOL = { en: 'Use their name, or "a person with an alcohol problem"', e
 const SAW = { en: 'Say what you saw: "you had been drinking"', es: 'Diga lo que vio: "habías estado bebiendo"' };
 const ONE_TIME = { en: 'Describe one time, with its date: "On 3 March, you…"', es: 'Describa una sola vez, con su fecha: "El 3 de marzo, tú…"' };
 const FELT = { en: 'Say how it affected you: "I felt…"', es: 'Diga cómo le afectó: "Yo sentí…"' };
+const WHAT_HAPPENED = { en: 'Say what happened: "you told me you had stopped"', es: 'Diga lo que pasó: "me dijiste que lo habías dejado"' };
 const LEAVE_OUT = { en: 'Leave the word out and say how you felt instead', es: 'Deje fuera esa palabra y diga cómo se sintió' };
+
+// A verb said to "tú": present, past, imperfect or future, which all end in -s or -ste ("arruinas",
+// "cumpliste", "bebías", "vas"). Not the small words that end so ("es", "las", "más", "antes"), nor the
+// loving promises and memories ("siempre serás", "siempre has sido", "nunca olvides"): a hint is a
+// nudge, and a false alarm on a tender line teaches people to ignore them.
+const NOT_BLAME = String.raw`(?:es|las|les|m[áa]s|jam[áa]s|despu[ée]s|adem[áa]s|antes|mientras|ser[áa]s|estar[áa]s|tendr[áa]s|podr[áa]s|olvides|dudes|has\s+(?:sido|estado))`;
+const TU_VERB = String.raw`(?!${NOT_BLAME}${AFTER})\p{L}*(?:as|es|ás|és|ís|aste|iste)${AFTER}`;
+/** The little pronouns that may stand between "siempre" and its verb: "siempre me dejas", "nunca lo haces". */
+const CLITICS = String.raw`(?:\s+(?:me|te|nos|lo|la|los|las|le|les|se))*`;
 
 // English and Spanish words both, whatever the page's language: a letter may mix them.
 const RULES: readonly Rule[] = [
@@ -45,6 +55,7 @@ const RULES: readonly Rule[] = [
   // "non-alcoholic" and "alcoholic drinks" describe drinks, not a person.
   { kind: 'label', pattern: String.raw`(?<!-)alcoholics?(?!\s+(?:drinks?|beverages?))`, suggestion: ALCOHOL },
   { kind: 'label', pattern: String.raw`drunks?|drunkards?`, suggestion: SAW },
+  { kind: 'label', pattern: String.raw`liars?`, suggestion: WHAT_HAPPENED },
   { kind: 'blame', pattern: String.raw`you(?:'re|’re|\s+are)?\s+(?:always|never)`, suggestion: ONE_TIME },
   { kind: 'blame', pattern: String.raw`your\s+fault`, suggestion: FELT },
   {
@@ -56,11 +67,13 @@ const RULES: readonly Rule[] = [
   { kind: 'label', pattern: String.raw`(?:drog)?adict[oa]s?|yonquis?|drogat[oa]s?|vicios[oa]s?`, suggestion: PERSON_FIRST },
   { kind: 'label', pattern: String.raw`(?<!(?:bebidas?|no)\s+)alcoh[oó]lic[oa]s?`, suggestion: ALCOHOL },
   { kind: 'label', pattern: String.raw`borrach[oa]s?|borrachín|borrachines`, suggestion: SAW },
-  { kind: 'blame', pattern: String.raw`tú\s+(?:siempre|nunca)|(?:siempre|nunca)\s+(?:estás|haces|llegas|bebes|mientes|cumples)`, suggestion: ONE_TIME },
+  { kind: 'label', pattern: String.raw`mentiros[oa]s?`, suggestion: WHAT_HAPPENED },
+  // Spanish drops the "tú", so blame is siempre/nunca before any verb said to "tú" (s20 finding 3).
+  { kind: 'blame', pattern: String.raw`t[úu]\s+(?:siempre|nunca)|(?:siempre|nunca)${CLITICS}\s+${TU_VERB}|no${CLITICS}\s+${TU_VERB}\s+nunca`, suggestion: ONE_TIME },
   { kind: 'blame', pattern: String.raw`(?:tu|su)\s+culpa`, suggestion: FELT },
   {
     kind: 'swearing',
-    pattern: String.raw`mierdas?|carajo|joder|jodid[oa]s?|put[oa]s?|pendej[oa]s?|cabr[oó]n(?:es)?|coño|chingad[oa]s?`,
+    pattern: String.raw`mierdas?|carajo|jod(?:er|es?|id[oa]s?)|put[oa]s?|pendej[oa]s?|cabr[oó]n(?:es)?|coño|chingad[oa]s?|maldit[oa]s?(?:\s+sea)?|hostias?|cojones|gilipollas|pinches?|idiotas?|imb[ée]cil(?:es)?|est[úu]pid[oa]s?`,
     suggestion: LEAVE_OUT,
   },
 ];

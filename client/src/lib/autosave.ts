@@ -24,6 +24,13 @@ export interface AutosaveOptions {
   clearTimer?: (handle: unknown) => void;
   /** Called on every change of status. */
   onstatus?: (status: SaveStatus) => void;
+  /**
+   * Whether a failed save is worth trying again by itself (the connection dropped, the server was
+   * away), as opposed to a refusal that only a change can mend. Default: never.
+   */
+  retryable?: (error: unknown) => boolean;
+  /** The waits before each retry of a retryable failure, in ms; the last repeats (default 2 s, 5 s, 15 s, 30 s). */
+  retryDelaysMs?: readonly number[];
 }
 
 /**
@@ -40,6 +47,11 @@ export class Autosave<T> {
   readonly #set: (fn: () => void, ms: number) => unknown;
   readonly #clear: (handle: unknown) => void;
   readonly #onstatus: (status: SaveStatus) => void;
+  readonly #retryable: (error: unknown) => boolean;
+  readonly #retryDelays: readonly number[];
+  /** Retryable failures in a row, for the backoff. */
+  #failures = 0;
+  #lastError: unknown = null;
 
   constructor(
     private readonly save: (value: T) => Promise<unknown>,
@@ -49,6 +61,8 @@ export class Autosave<T> {
     this.#set = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.#clear = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
     this.#onstatus = options.onstatus ?? (() => undefined);
+    this.#retryable = options.retryable ?? (() => false);
+    this.#retryDelays = options.retryDelaysMs?.length ? options.retryDelaysMs : [2_000, 5_000, 15_000, 30_000];
   }
 
   get status(): SaveStatus {
@@ -66,6 +80,19 @@ export class Autosave<T> {
     }, this.#delay);
   }
 
+  /** Whether a value is waiting, being saved or failed: words that would be lost if the page closed now. */
+  get unsaved(): boolean {
+    return this.#status.state !== 'saved';
+  }
+
+  /**
+   * Try a failed save again now (the connection is back: the page's `online` event, or "Try again").
+   * Does nothing unless the last save failed.
+   */
+  retry(): Promise<void> {
+    return this.#status.state === 'failed' ? this.flush() : Promise.resolve();
+  }
+
   /** Save the waiting value now (leaving a field, "Save now", closing the tab); resolves when all is saved or failed. */
   async flush(): Promise<void> {
     if (this.#timer !== null) {
@@ -78,8 +105,12 @@ export class Autosave<T> {
     this.#pending = null;
     this.#report('saving', null);
     this.#running = this.save(next.value).then(
-      () => this.#report(this.#pending ? 'unsaved' : 'saved', null),
+      () => {
+        this.#failures = 0;
+        this.#report(this.#pending ? 'unsaved' : 'saved', null);
+      },
       (error: unknown) => {
+        this.#lastError = error;
         // Keep the value so "Try again" saves it, unless a newer one is already waiting.
         this.#pending ??= next;
         // Without words of its own (not an Error), the form's catalog says it, in the page's language (issue 15).
@@ -88,7 +119,19 @@ export class Autosave<T> {
     );
     await this.#running;
     this.#running = null;
-    if (this.#pending && this.#status.state !== 'failed' && this.#timer === null) await this.flush();
+    if (this.#status.state === 'failed') this.#backoff();
+    else if (this.#pending && this.#timer === null) await this.flush();
+  }
+
+  /** After a retryable failure, try again by itself after a growing wait (a success resets it). */
+  #backoff() {
+    if (this.#timer !== null || !this.#retryable(this.#lastError)) return;
+    const wait = this.#retryDelays[Math.min(this.#failures, this.#retryDelays.length - 1)]!;
+    this.#failures++;
+    this.#timer = this.#set(() => {
+      this.#timer = null;
+      void this.flush();
+    }, wait);
   }
 
   #report(state: SaveState, message: string | null) {

@@ -43,7 +43,14 @@ export interface Module {
 /** `GET /api/prepare/letter` (and `/bottom-line`): the person's own latest draft and the comments to them. */
 export interface Draft {
   text: string;
+  /** A typed text with no version of the person's own is `approved` (s20, finding 2). */
   state: LetterState;
+  /** While the meeting reads a text the interventionist typed for the person (s20, finding 2). */
+  typed: boolean;
+  /** What the meeting reads: approved, or typed by the interventionist; null when nothing is. */
+  meetingText: string | null;
+  /** The person's own versions so far; 0 when they have written none (a typed text is no version of theirs). */
+  version: number;
   /** At 130 words a minute. */
   readingSeconds: number;
   /** Past 3 minutes. */
@@ -96,6 +103,8 @@ export async function call<T>(token: string, method: string, path: string, body?
 export function prepareApi(token: string, lang: () => Language | null = () => null) {
   const q = () => (lang() ? `?lang=${lang()}` : '');
   return {
+    /** Names this link's things kept in the browser tab (unsaved.ts), without the token itself. */
+    scope: tokenScope(token),
     load: () => call<Preparation>(token, 'GET', q()),
     modules: async () => (await call<{ modules: Module[] }>(token, 'GET', `/modules${q()}`)).modules,
     /** `answer`: the chosen option's id. A wrong one is `409 CHECK_NOT_PASSED` with a gentle explanation. */
@@ -105,6 +114,18 @@ export function prepareApi(token: string, lang: () => Language | null = () => nu
     save: (part: LetterPart, text: string) => call<Draft>(token, 'PUT', `/${part}`, { text }),
     submit: (part: LetterPart) => call<Draft>(token, 'POST', `/${part}/submit`, {}),
   };
+}
+
+/** A short, non-reversible tag of the token (FNV-1a, 32 bits, hex): enough to keep two links' copies apart. */
+export function tokenScope(token: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < token.length; i++) hash = Math.imul(hash ^ token.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** A failure worth trying again by itself: the connection, or the server away (not a refusal). */
+export function retryable(error: unknown): boolean {
+  return error instanceof PrepareError && (error.code === 'NETWORK' || error.status >= 502);
 }
 
 export type PrepareApi = ReturnType<typeof prepareApi>;
