@@ -11,12 +11,26 @@ import { hashToken, newId, newToken } from '../security/secrets.js';
 import type { Services } from '../services.js';
 import type { Sessions } from '../sessions.js';
 import type { LinkRecord } from '../store/types.js';
+import type { Language } from '../../shared/vocabulary.js';
 import { guestLobby, seatedElsewhere } from './guests.js';
+
+/**
+ * What a refusal may carry beside its code, into `connect_error`'s `data` (docs/protocol.md):
+ * `language`, the link's person's language as the interventionist set it (the room display's for a
+ * display link), for a page whose device has no choice of its own; `ended: 'safety-stop'` for a
+ * personal link of someone let into a meeting that closed after an emergency stop, so that their
+ * screen keeps the crisis guidance. Nothing else: no names, nothing a lobby would not see.
+ */
+export interface RefusalDetail {
+  language?: Language;
+  ended?: 'safety-stop';
+}
 
 export class HandshakeRefusal extends Error {
   constructor(
     readonly code: HandshakeError,
     message: string,
+    readonly detail: RefusalDetail = {},
   ) {
     super(message);
   }
@@ -91,6 +105,44 @@ async function admitFacilitator(services: Services, sessions: Sessions, meetingI
 async function admitByLink(services: Services, token: string, name: unknown): Promise<Admission> {
   const link = await services.store.links.findByTokenHash(hashToken(token));
   if (!link) throw new HandshakeRefusal('LINK_INVALID', INVALID_LINK);
+  try {
+    return await admitWithLink(services, link, name);
+  } catch (error) {
+    // A refused link speaks its person's language, even on a device where nobody chose one (family finding 2).
+    if (error instanceof HandshakeRefusal && error.detail.language === undefined) throw await inLinkLanguage(services, link, error);
+    throw error;
+  }
+}
+
+/**
+ * `refusal` with the language set for `link`'s person (the room display's for a display link); the
+ * shared remote link has none. Read only when refusing; a store failure leaves the refusal as it was.
+ */
+async function inLinkLanguage(services: Services, link: LinkRecord, refusal: HandshakeRefusal): Promise<HandshakeRefusal> {
+  let language: Language | undefined;
+  try {
+    if (link.kind === 'display') language = (await services.store.meetings.get(link.meetingId))?.displayLanguage ?? 'en';
+    else if (link.participantId) language = (await services.store.cases.getParticipant(link.participantId))?.language ?? 'en';
+  } catch {
+    return refusal;
+  }
+  return language ? new HandshakeRefusal(refusal.code, refusal.message, { ...refusal.detail, language }) : refusal;
+}
+
+/**
+ * The refusal for a link of a closed meeting. Someone who was let in (their own link) when it ended
+ * in an emergency stop is told so, and their screen shows the crisis guidance again (family finding 1).
+ */
+function closedRefusal(runtime: MeetingRuntime, link: LinkRecord): HandshakeRefusal {
+  const member = link.participantId ? findMember(runtime.context, link.participantId) : undefined;
+  const wasIn = member !== undefined && (member.admitted || member.attendance === 'in-room');
+  if (runtime.context.outcome?.kind === 'safety-stop' && (link.kind === 'participant' || link.kind === 'guest') && wasIn) {
+    return new HandshakeRefusal('LINK_EXPIRED', 'This meeting was stopped for everyone’s safety, and has ended.', { ended: 'safety-stop' });
+  }
+  return new HandshakeRefusal('LINK_EXPIRED', 'This meeting has ended. Thank you for being there.');
+}
+
+async function admitWithLink(services: Services, link: LinkRecord, name: unknown): Promise<Admission> {
   if (link.revokedAt !== null) {
     // A guest's link dies with the refusal; coming back with it is still a refusal, not a broken link.
     await refuseIfDenied(services, link);
@@ -102,7 +154,7 @@ async function admitByLink(services: Services, token: string, name: unknown): Pr
   const runtime = await services.registry.get(link.meetingId);
   if (!runtime) throw new HandshakeRefusal('MEETING_NOT_FOUND', 'This meeting was not found.');
   // A closed meeting's links open nothing any more: the meeting's record stays with the facilitator.
-  if (runtime.phase === 'closed') throw new HandshakeRefusal('LINK_EXPIRED', 'This meeting has ended. Thank you for being there.');
+  if (runtime.phase === 'closed') throw closedRefusal(runtime, link);
   const base = { runtime, linkId: link.id, facilitatorId: null, sessionHash: null, issuedToken: null };
   if (link.kind !== 'display') await runtime.loadTexts();
   if (link.kind === 'display') return { ...base, conn: { role: 'display' } };

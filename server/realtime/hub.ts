@@ -364,7 +364,7 @@ function throttled(fn: () => void): () => void {
 
 function refusal(error: unknown, log: Logger): Error {
   if (error instanceof HandshakeRefusal) {
-    return Object.assign(new Error(error.message), { data: { code: error.code } });
+    return Object.assign(new Error(error.message), { data: { ...error.detail, code: error.code } });
   }
   log.error({ err: error instanceof Error ? error.message : 'unknown' }, 'handshake failed');
   return Object.assign(new Error('The server could not check this connection; please try again.'), { data: { code: 'UNAVAILABLE' } });

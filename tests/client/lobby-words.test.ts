@@ -49,9 +49,9 @@ describe('the lobby in Spanish', () => {
     const w = lobbyWords(both, 'Cy', true, 'es');
     expect(plain(w.heading)).toBe('Por ahora está en la sala de espera');
     expect(plain(w.lead)).toBe('Reunión familiar de Sam. Dana le ha pedido que espere aquí un momento, y le hará pasar de nuevo.');
-    expect(plain(lobbyWords(undefined, '', false, 'es').lead)).toBe('El facilitador le hará pasar en breve.');
+    expect(plain(lobbyWords(undefined, '', false, 'es').lead)).toBe('Su especialista en intervención le hará pasar en breve.');
     expect(plain(lobbyWords({ lovedOne: 'Sam', facilitator: null }, 'Cy', true, 'es').lead)).toBe(
-      'Reunión familiar de Sam. El facilitador le ha pedido que espere aquí un momento, y le hará pasar de nuevo.',
+      'Reunión familiar de Sam. Su especialista en intervención le ha pedido que espere aquí un momento, y le hará pasar de nuevo.',
     );
   });
 

@@ -7,7 +7,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { FacilitatorPart, MeetingView, PublicAgenda, YouPart } from '../../../shared/meeting/view.js';
 import type { Ack, CommandType } from '../../../shared/protocol.js';
-import { EVENTS, PROTOCOL_VERSION, type HandshakeError } from '../../../shared/vocabulary.js';
+import { EVENTS, PROTOCOL_VERSION, isLanguage, type HandshakeError, type Language } from '../../../shared/vocabulary.js';
 import { clockOffset } from './clock.js';
 import { isFresh, noticeFor } from './freshness.js';
 import { newCommandId } from './ids.js';
@@ -26,7 +26,14 @@ export interface Refusal {
   /** A handshake's refusal, or OPENED_ELSEWHERE: the link was opened on more screens than it holds, and this one stepped aside. */
   code: HandshakeError | 'OPENED_ELSEWHERE';
   message: string;
+  /** The link's language as the interventionist set it (docs/protocol.md), for a device with no choice of its own. */
+  language?: Language;
+  /** The meeting closed after an emergency stop, and this person was in it: the screen keeps the crisis guidance. */
+  ended?: 'safety-stop';
 }
+
+/** What a refused handshake's `connect_error` carries in `data` (docs/protocol.md). */
+type RefusalData = { code?: string; language?: unknown; ended?: unknown };
 
 export interface ConnectionOptions {
   /** Called before every (re)connection, so a guest's own token replaces the shared one. */
@@ -103,7 +110,7 @@ export class MeetingConnection<V extends MeetingView = MeetingView> {
       // The server answers every (re)connection with the full set of parts.
       this.parts = new LatestParts();
     });
-    this.socket.on('connect_error', (error: Error & { data?: { code?: string } }) => this.refused(error));
+    this.socket.on('connect_error', (error: Error & { data?: RefusalData }) => this.refused(error));
     this.socket.on('disconnect', (reason) => this.lost(reason));
     this.watchNetwork();
   }
@@ -195,7 +202,7 @@ export class MeetingConnection<V extends MeetingView = MeetingView> {
     this.status = view.role === 'participant' && view.lobby === 'denied' ? 'dismissed' : 'live';
   }
 
-  private refused(error: Error & { data?: { code?: string } }) {
+  private refused(error: Error & { data?: RefusalData }) {
     const code = error.data?.code;
     if (!code) {
       // The network, not the server, said no: socket.io keeps trying by itself.
@@ -207,7 +214,8 @@ export class MeetingConnection<V extends MeetingView = MeetingView> {
       setTimeout(() => this.socket.connect(), 2000);
       return;
     }
-    this.refusal = { code: code as HandshakeError, message: error.message };
+    const { language, ended } = error.data!;
+    this.refusal = { code: code as HandshakeError, message: error.message, language: isLanguage(language) ? language : undefined, ended: ended as Refusal['ended'] };
     this.status = 'refused';
   }
 
