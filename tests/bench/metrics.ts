@@ -1,6 +1,6 @@
 // What a server child measures about itself for the orchestrator: event-loop
 // delay, CPU, RSS and heap during a round, and heap after a full GC.
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
@@ -11,6 +11,26 @@ export interface RoundStats {
   cpuPercent: number;
   rssMaxMB: number;
   heapMaxMB: number;
+  /** The main thread's (event loop's) share of cpuPercent; the rest is the writer thread, GC helpers and libuv. */
+  cpuMainPercent: number;
+  /** The busiest other thread's share (the event log's writer thread under load). */
+  cpuBusiestOtherPercent: number;
+}
+
+/** CPU ticks (user + system, 1/100 s) of each of this process's threads, from Linux's /proc; empty elsewhere. */
+function threadTicks(): Map<string, number> {
+  const ticks = new Map<string, number>();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      // The command name may hold spaces and parentheses: fields start after the last ')'.
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks.set(tid, Number(fields[11]) + Number(fields[12]));
+    }
+  } catch {
+    // Not Linux: the split is reported as NaN.
+  }
+  return ticks;
 }
 
 const MB = 1024 * 1024;
@@ -21,6 +41,7 @@ export function serverMetrics() {
   let sampler: NodeJS.Timeout | null = null;
   let cpuStart = process.cpuUsage();
   let wallStart = performance.now();
+  let ticksStart = threadTicks();
   let rssMax = 0;
   let heapMax = 0;
   const sample = () => {
@@ -50,6 +71,7 @@ export function serverMetrics() {
       delay.reset();
       cpuStart = process.cpuUsage();
       wallStart = performance.now();
+      ticksStart = threadTicks();
       rssMax = 0;
       heapMax = 0;
       if (sampler) clearInterval(sampler);
@@ -63,6 +85,11 @@ export function serverMetrics() {
       sample();
       const cpu = process.cpuUsage(cpuStart);
       const wall = performance.now() - wallStart;
+      const ticksEnd = threadTicks();
+      const used = [...ticksEnd].map(([tid, t]) => ({ tid, t: t - (ticksStart.get(tid) ?? 0) }));
+      const tickPercent = (t: number) => (ticksEnd.size ? ((t * 10) / wall) * 100 : NaN);
+      const main = used.find((u) => u.tid === String(process.pid))?.t ?? 0;
+      const busiestOther = Math.max(0, ...used.filter((u) => u.tid !== String(process.pid)).map((u) => u.t));
       return {
         eventLoopP50Ms: delay.percentile(50) / 1e6,
         eventLoopP99Ms: delay.percentile(99) / 1e6,
@@ -70,6 +97,8 @@ export function serverMetrics() {
         cpuPercent: ((cpu.user + cpu.system) / 1000 / wall) * 100,
         rssMaxMB: rssMax / MB,
         heapMaxMB: heapMax / MB,
+        cpuMainPercent: tickPercent(main),
+        cpuBusiestOtherPercent: tickPercent(busiestOther),
       };
     },
     async 'heap-after-gc'() {

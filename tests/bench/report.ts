@@ -151,6 +151,11 @@ export function cpuPerCommand(r: RoundReport, measureMs: number): number {
   return r.measured > 0 ? ((r.server.cpuPercent / 100) * measureMs) / r.measured : NaN;
 }
 
+/** The same for one thread's share (main: the event loop; other: the busiest other thread, the event log's writer). */
+function threadCpuPerCommand(r: RoundReport, measureMs: number, percent: number | undefined): number {
+  return r.measured > 0 && percent !== undefined ? ((percent / 100) * measureMs) / r.measured : NaN;
+}
+
 function median(xs: number[]): number {
   const sorted = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -224,7 +229,7 @@ export function formatReport(report: Report): { table: string; json: unknown } {
   lines.push('');
   lines.push('Each round: server event-loop delay (ms), CPU, memory; commands; load generators (worst of the two)');
   lines.push(
-    `${pad('meetings', 8)} ${pad('rnd', 3)} ${'server'.padEnd(7)}${pad('loop p50', 9)}${pad('p99', 7)}${pad('max', 7)}${pad('cpu %', 7)}${pad('ms/cmd', 7)}${pad('rss MB', 8)}${pad('heap MB', 8)}${pad('gc heap', 8)}${pad('sent', 7)}${pad('acked', 7)}  ${'refused'.padEnd(12)}${pad('lost', 5)}${pad('gen p99', 8)}${pad('max', 6)}${pad('cpu %', 6)}${pad('conn s', 7)}`,
+    `${pad('meetings', 8)} ${pad('rnd', 3)} ${'server'.padEnd(7)}${pad('loop p50', 9)}${pad('p99', 7)}${pad('max', 7)}${pad('cpu %', 7)}${pad('ms/cmd', 7)}${pad('main', 6)}${pad('other', 6)}${pad('rss MB', 8)}${pad('heap MB', 8)}${pad('gc heap', 8)}${pad('sent', 7)}${pad('acked', 7)}  ${'refused'.padEnd(12)}${pad('lost', 5)}${pad('gen p99', 8)}${pad('max', 6)}${pad('cpu %', 6)}${pad('conn s', 7)}`,
   );
   const warnings: string[] = [];
   for (const r of report.rounds) {
@@ -232,7 +237,7 @@ export function formatReport(report: Report): { table: string; json: unknown } {
     const lost = r.unanswered + r.undelivered + r.unexpectedRevision + r.skipped;
     lines.push(
       `${pad(r.meetings, 8)} ${pad(r.round, 3)} ${r.target.padEnd(7)}${pad(f(r.server.eventLoopP50Ms, 1), 9)}${pad(f(r.server.eventLoopP99Ms, 1), 7)}${pad(f(r.server.eventLoopMaxMs, 0), 7)}` +
-        `${pad(f(r.server.cpuPercent, 0), 7)}${pad(f(cpuPerCommand(r, report.schedule.measureMs), 2), 7)}${pad(f(r.server.rssMaxMB, 0), 8)}${pad(f(r.server.heapMaxMB, 0), 8)}${pad(r.heapWithSocketsMB === null ? '—' : f(r.heapWithSocketsMB, 0), 8)}` +
+        `${pad(f(r.server.cpuPercent, 0), 7)}${pad(f(cpuPerCommand(r, report.schedule.measureMs), 2), 7)}${pad(f(threadCpuPerCommand(r, report.schedule.measureMs, r.server.cpuMainPercent), 2), 6)}${pad(f(threadCpuPerCommand(r, report.schedule.measureMs, r.server.cpuBusiestOtherPercent), 2), 6)}${pad(f(r.server.rssMaxMB, 0), 8)}${pad(f(r.server.heapMaxMB, 0), 8)}${pad(r.heapWithSocketsMB === null ? '—' : f(r.heapWithSocketsMB, 0), 8)}` +
         `${pad(r.sent, 7)}${pad(r.acked, 7)}  ${refused.padEnd(12)}${pad(lost, 5)}${pad(f(r.loadgenEventLoopP99Ms, 1), 8)}${pad(f(r.loadgenEventLoopMaxMs, 0), 6)}${pad(f(r.loadgenCpuPercent, 0), 6)}${pad(f(r.connectMs / 1000, 1), 7)}`,
     );
     if (r.loadgenEventLoopP99Ms > LOADGEN_LOOP_WARN_MS) {
@@ -240,7 +245,8 @@ export function formatReport(report: Report): { table: string; json: unknown } {
     }
     if (lost > 0) warnings.push(`${r.target} ${r.meetings} round ${r.round}: ${r.unanswered} unanswered, ${r.undelivered} undelivered, ${r.unexpectedRevision} unexpected revisions, ${r.skipped} skipped sends`);
   }
-  lines.push('(ms/cmd: server CPU time, all its threads, per command of the measured window; gc heap: our heap after a full GC at the end of the round,');
+  lines.push('(ms/cmd: server CPU time, all its threads, per command of the measured window; main: of which the event loop\'s thread;');
+  lines.push(' other: the busiest other thread\'s (ours: the event log\'s writer), from /proc, 10 ms ticks; gc heap: our heap after a full GC at the end of the round,');
   lines.push(' sockets still connected; lost: unanswered + undelivered + skipped sends)');
   lines.push('');
   lines.push('Memory per idle meeting: heap after GC of a fresh server process that restored N stored meetings, no sockets');
