@@ -5,7 +5,7 @@
 // failure is answered UNAVAILABLE and changes nothing in memory; the next
 // command first reloads the meeting from the store, since the write may have
 // landed all the same (issue 17). The STALE rule lives here alone (see isStale).
-import { applyEvent, canApply, phaseOf } from '../../shared/meeting/agenda.js';
+import { phaseOf, tryEvent, type MeetingSnapshot } from '../../shared/meeting/agenda.js';
 import { isStaleChecked } from '../../shared/meeting/commands.js';
 import { notAllowedRefusal } from '../../shared/meeting/messages.js';
 import { forbiddenRefusal, type Sender } from '../../shared/meeting/permissions.js';
@@ -120,11 +120,13 @@ export class CommandPipeline {
       this.deps.log.error({ meetingId: this.meeting.id, type: command.type, err: errorName(error) }, 'treatment place not read');
       return { ok: false, error: { code: 'UNAVAILABLE', message: 'The treatment place could not be checked; please try again' }, revision: this.meeting.revision };
     }
-    if (!event || !canApply(this.meeting.snapshot, event)) {
+    // The machine's transition is computed once: it both decides NOT_ALLOWED and is the state committed.
+    const next = event && tryEvent(this.meeting.snapshot, event);
+    if (!event || !next) {
       const refusal = notAllowedRefusal(command.type, this.meeting.phase, this.meeting.context, event ?? undefined);
       return this.reject(key, 'NOT_ALLOWED', refusal.words, refusal.reason);
     }
-    return this.commit(event);
+    return this.commit(event, next);
   }
 
   /**
@@ -181,9 +183,9 @@ export class CommandPipeline {
     return place.ready ? { ...event, placeReady: true } : { ...event, placeReady: false, placeMissing: place.missing };
   }
 
-  private async commit(event: MeetingEvent): Promise<Ack> {
+  /** Store `event`, whose transition gives `next`, then make `next` current, publish it and answer. */
+  private async commit(event: MeetingEvent, next: MeetingSnapshot): Promise<Ack> {
     const id = this.meeting.id;
-    const next = applyEvent(this.meeting.snapshot, event);
     const revision = this.meeting.revision + 1;
     // The event is always stored; its snapshot only every few events (snapshots.ts, issue 14).
     const snapshotStored = storesSnapshot(this.meeting.snapshot, next, revision, this.meeting.snapshotStoredAt);

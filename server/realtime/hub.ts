@@ -18,7 +18,7 @@ import { budgetKey, keepNewest } from './per-link.js';
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 /** How often ended facilitator sessions are looked for. */
 const SESSION_CHECK_MS = 30_000;
-/** Activity refreshes the session at most this often per connection. */
+/** Activity refreshes a session at most this often, however many consoles it has open (issue 14). */
 const ACTIVITY_EVERY_MS = 30_000;
 /** Messages refused within FLOOD_WINDOW_MS before a flooding connection is closed. */
 const FLOOD_DISCONNECT_AFTER = 200;
@@ -58,6 +58,8 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
   private sessions: Sessions | null = null;
   private sessionTimer: NodeJS.Timeout | null = null;
   private services: Services | null = null;
+  /** Per facilitator session with a console connected here: when activity last refreshed it (epoch ms). */
+  private readonly sessionActiveAt = new Map<string, number>();
 
   constructor(private readonly log: Logger) {}
 
@@ -114,14 +116,13 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
     if (conn.role === 'facilitator') this.tellConsoles(runtime.id);
     const { budget, release } = this.budgets!.hold(budgetKey(socket.data.admission as Admission));
     this.limitFlood(socket, budget, () => runtime.revisionFor(conn));
-    const active = sessionHash ? throttled(() => void this.touchSession(sessionHash)) : () => undefined;
     // The console reports that someone is at the keyboard, so watching a meeting does not count as idle.
-    if (sessionHash) socket.on(EVENTS.activity, active);
+    if (sessionHash) socket.on(EVENTS.activity, () => this.sessionActive(sessionHash));
     socket.on(EVENTS.command, (payload: unknown, ack: unknown) => {
       // Every facilitator command checks its session first (issue 12, case 9), remembered a few seconds (issue 14).
       const sessionChecked = sessionHash ? this.sessionStillAlive(sessionHash) : Promise.resolve(true);
       sessionChecked.then(async (alive) => {
-        if (alive) active();
+        if (alive && sessionHash) this.sessionActive(sessionHash);
         if (alive) return runtime.handle(payload, conn);
         // A locked console (idle, within SESSION_HOURS) may still pause or stop a live meeting; each use is audited.
         const locked = await this.sessions!.locked(sessionHash!).catch(() => undefined);
@@ -153,7 +154,22 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
       runtime.detach(conn);
       if (linkId) this.tellDevices(runtime.id, linkId);
       if (conn.role === 'facilitator') this.tellConsoles(runtime.id);
+      // Its last console here has gone (Socket.IO has taken this one out of its rooms already).
+      if (sessionHash && this.roomSize(`session:${sessionHash}`) === 0) this.sessionActiveAt.delete(sessionHash);
     });
+  }
+
+  /**
+   * Someone is at a console of this session (a command, the keyboard): push back its idle deadline,
+   * at most once per ACTIVITY_EVERY_MS for all its consoles together. Counted per connection, a
+   * session with many consoles open wrote its row once per console (issue 14: in the bench, 500
+   * consoles on one session, each a synchronous, fsync-ed write on the event loop). Never rejects.
+   */
+  private sessionActive(sessionHash: string): void {
+    const now = Date.now();
+    if (now - (this.sessionActiveAt.get(sessionHash) ?? 0) < ACTIVITY_EVERY_MS) return;
+    this.sessionActiveAt.set(sessionHash, now);
+    void this.touchSession(sessionHash);
   }
 
   /**
@@ -350,16 +366,6 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
     if (this.sessionTimer) clearInterval(this.sessionTimer);
     this.io?.engine.close();
   }
-}
-
-function throttled(fn: () => void): () => void {
-  let last = 0;
-  return () => {
-    const now = Date.now();
-    if (now - last < ACTIVITY_EVERY_MS) return;
-    last = now;
-    fn();
-  };
 }
 
 function refusal(error: unknown, log: Logger): Error {

@@ -42,7 +42,20 @@ export function canApply(snapshot: MeetingSnapshot, event: MeetingEvent): boolea
   return snapshot.can(event);
 }
 
-/** The next snapshot; the caller checks `canApply` first. */
+/**
+ * The next snapshot if the machine accepts `event` (as `canApply` judges), else null: one
+ * transition where `canApply` then `applyEvent` select the transitions twice (issue 14, the
+ * receive path). An event the machine refuses leaves the snapshot as it was, the same object
+ * (XState returns it unchanged when no transition is enabled, or only forbidden ones, and this
+ * machine has no eventless transitions), so only then is `can` asked: a transition that is
+ * enabled but changes nothing still counts as accepted, exactly as before.
+ */
+export function tryEvent(snapshot: MeetingSnapshot, event: MeetingEvent): MeetingSnapshot | null {
+  const next = applyEvent(snapshot, event);
+  return next !== snapshot || canApply(snapshot, event) ? next : null;
+}
+
+/** The next snapshot; the caller checks `canApply` first (or uses `tryEvent`). */
 export function applyEvent(snapshot: MeetingSnapshot, event: MeetingEvent): MeetingSnapshot {
   return meetingMachine.transition(snapshot, event, inertScope());
 }
