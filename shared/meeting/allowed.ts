@@ -2,12 +2,62 @@
 // each entry in the rules table (commands.ts) offers the events to ask about,
 // and `snapshot.can` decides. Views carry the answer so that clients enable
 // exactly the buttons the server would accept.
+//
+// Every command publishes every person's list, so the asking is kept cheap
+// (issue 14) without a second source of the rules: a command the table's
+// `senders` never give this role is not asked about, nor one that no state the
+// machine is in has a transition for (the machine's own configuration, read
+// from its state nodes: `can` would refuse it without looking at a guard).
 import type { MeetingEvent } from '../protocol.js';
 import { canApply, type MeetingSnapshot } from './agenda.js';
-import { COMMAND_RULES, type CommandType } from './commands.js';
+import { COMMAND_RULES, type CommandType, type SenderKind } from './commands.js';
 import { forbiddenReason, type Sender } from './permissions.js';
 
 const TYPES = Object.keys(COMMAND_RULES) as CommandType[];
+const PROBE_ID = '\u0000probe';
+
+/** The table's types a role may ever send, in the table's order (the display sends nothing). */
+const BY_ROLE: Record<Sender['role'], readonly CommandType[]> = {
+  facilitator: typesFor(['facilitator']),
+  participant: typesFor(['participant', 'speaker']),
+  display: [],
+};
+
+function typesFor(kinds: readonly SenderKind[]): CommandType[] {
+  return TYPES.filter((type) => COMMAND_RULES[type].senders.some((kind) => kinds.includes(kind)));
+}
+
+/** A state node as far as this file reads it: its transitions, keyed by event descriptor. */
+interface NodeOn {
+  on: Record<string, unknown>;
+}
+
+/** Per state node, the event types it has a transition for; null when one of them is a wildcard. */
+const handledByNode = new WeakMap<object, ReadonlySet<string> | null>();
+
+function handledBy(node: NodeOn): ReadonlySet<string> | null {
+  let handled = handledByNode.get(node);
+  if (handled === undefined) {
+    const keys = Object.keys(node.on);
+    // A wildcard (`*`, `x.*`) matches types not named here: then every type is asked about.
+    handled = keys.some((key) => key.includes('*')) ? null : new Set(keys);
+    handledByNode.set(node, handled);
+  }
+  return handled;
+}
+
+/**
+ * Whether some state the snapshot is in has a transition for `type`. When none has, `snapshot.can`
+ * is false for every event of that type (XState only looks at the active nodes' transitions for the
+ * event's type), so the probes are skipped. Wildcards make it answer true.
+ */
+function handledNow(snapshot: MeetingSnapshot, type: CommandType): boolean {
+  for (const node of snapshot._nodes as unknown as NodeOn[]) {
+    const handled = handledBy(node);
+    if (handled === null || handled.has(type)) return true;
+  }
+  return false;
+}
 
 /**
  * The commands `sender` (acting as `actorId`, the id the server stamps in `by`) may send in this
@@ -17,12 +67,18 @@ const TYPES = Object.keys(COMMAND_RULES) as CommandType[];
 export function allowedCommands(snapshot: MeetingSnapshot, sender: Sender, actorId: string): CommandType[] {
   const context = snapshot.context;
   const by = { actorId, role: sender.role };
-  return TYPES.filter((type) => {
-    if (forbiddenReason(type, sender, context)) return false;
+  const allowed: CommandType[] = [];
+  for (const type of BY_ROLE[sender.role]) {
+    if (!handledNow(snapshot, type) || forbiddenReason(type, sender, context)) continue;
     for (const payload of COMMAND_RULES[type].probes(context)) {
-      const event = { commandId: '\u0000probe', type, ...payload, at: 0, by } as MeetingEvent;
-      if (canApply(snapshot, event)) return true;
+      // Object.assign, not a spread into a literal, which costs more than the rest of the probe's own work.
+      // Probes carry only the command's fields (and a lobby decision's joiner), never `at` or `by`.
+      const event = Object.assign({ commandId: PROBE_ID, type, at: 0, by }, payload) as unknown as MeetingEvent;
+      if (canApply(snapshot, event)) {
+        allowed.push(type);
+        break;
+      }
     }
-    return false;
-  });
+  }
+  return allowed;
 }
