@@ -41,8 +41,9 @@ function same(x: unknown, y: unknown): boolean {
   const a = asWritten(x);
   const b = asWritten(y);
   if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  // A Date is written as its string: compared with a string, or another Date, by what is written.
   if (hasToJson(a) || hasToJson(b)) return JSON.stringify(a) === JSON.stringify(b);
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
   const isArray = Array.isArray(a);
   if (isArray !== Array.isArray(b)) return false;
   if (!isArray) return sameFields(a as Record<string, unknown>, b as Record<string, unknown>, NONE);
@@ -75,6 +76,6 @@ function sameFields(a: Record<string, unknown>, b: Record<string, unknown>, skip
   }
 }
 
-function hasToJson(value: object): boolean {
-  return typeof (value as { toJSON?: unknown }).toJSON === 'function';
+function hasToJson(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function';
 }
