@@ -109,8 +109,10 @@ function drive() {
       if (p.event !== 'agenda') checked.parts++;
     }
   };
-  transport.agendaAccess = (meetingId: string, participantId: string, admitted: boolean) => void stream.push(`agenda-room ${participantId} ${admitted}`);
-  transport.dismiss = (meetingId: string, participantId: string) => void stream.push(`dismissed ${participantId}`);
+  Object.assign(transport, {
+    agendaAccess: (meetingId: string, participantId: string, admitted: boolean) => void stream.push(`agenda-room ${participantId} ${admitted}`),
+    dismiss: (meetingId: string, participantId: string) => void stream.push(`dismissed ${participantId}`),
+  });
   return { runtime, stream, checked };
 }
 
