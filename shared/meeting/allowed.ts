@@ -1,6 +1,6 @@
 // Which commands a sender could send right now, asked of the machine itself:
 // each entry in the rules table (commands.ts) offers the events to ask about,
-// and `snapshot.can` decides. Views carry the answer so that clients enable
+// and the machine decides, exactly as `snapshot.can` would. Views carry the answer so that clients enable
 // exactly the buttons the server would accept.
 //
 // Every command publishes every person's list, so the asking is kept cheap
@@ -20,7 +20,10 @@ import { forbiddenReason, type Sender } from './permissions.js';
 const TYPES = Object.keys(COMMAND_RULES) as CommandType[];
 const PROBE_ID = '\u0000probe';
 
-/** The table's types a role may ever send, in the table's order (the display sends nothing). */
+/**
+ * The table's types a role may ever send, in the table's order (the display sends nothing): the
+ * others `forbiddenReason` refuses whatever the meeting, so they are not looked at.
+ */
 const BY_ROLE: Record<Sender['role'], readonly CommandType[]> = {
   facilitator: typesFor(['facilitator']),
   participant: typesFor(['participant', 'speaker']),
