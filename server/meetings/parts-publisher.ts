@@ -5,6 +5,7 @@
 // file decides who is in the agenda room and which private parts are news.
 import type { FacilitatorPart, PublicAgenda, YouPart } from '../../shared/meeting/view.js';
 import type { Audience } from './publisher.js';
+import { sameFieldsJson } from './same-json.js';
 
 /** One v2 message, in the order the transport must send them (private parts before the agenda they go with). */
 export type PartDelivery =
@@ -18,37 +19,25 @@ export interface AgendaRoom {
   agendaAccess(meetingId: string, participantId: string, admitted: boolean): void;
 }
 
+/** A part's stamp: it changes with every command, so it never makes a part news. */
+const STAMP = new Set(['revision', 'serverTime']);
+/** A participant's stamp and texts: the texts are long and compared on their own (`sameYou`). */
+const STAMP_AND_TEXTS = new Set(['revision', 'serverTime', 'letter', 'bottomLine']);
+
 /**
- * What was last sent to one person, kept small: a canonical form of their part without its stamp
- * and texts, and the texts themselves by reference (the room holds them anyway), compared by identity.
+ * Whether a participant's new part says nothing their last one did not: the same JSON but for the
+ * stamp, and the same texts. The last part is kept as it was sent (the room holds the texts anyway,
+ * and the rest is small); nothing changes a part once built.
  */
-interface Shown {
-  key: string;
-  letter: string | null;
-  bottomLine: string | null;
-}
-
-function shownOf(part: YouPart): Shown {
-  // The stamp changes with every command and the texts are long: neither belongs in the key.
-  const { revision: _r, serverTime: _t, letter, bottomLine, ...rest } = part;
-  return { key: JSON.stringify(rest), letter, bottomLine };
-}
-
-function same(a: Shown | undefined, b: Shown): boolean {
-  return a !== undefined && a.key === b.key && a.letter === b.letter && a.bottomLine === b.bottomLine;
-}
-
-/** The facilitator's part without its stamp, as a string: what the consoles last received. */
-function facilitatorKey(part: FacilitatorPart): string {
-  const { revision: _r, serverTime: _t, ...rest } = part;
-  return JSON.stringify(rest);
+function sameYou(last: YouPart | undefined, part: YouPart): boolean {
+  return last !== undefined && last.letter === part.letter && last.bottomLine === part.bottomLine && sameFieldsJson(last, part, STAMP_AND_TEXTS);
 }
 
 export class PartsPublisher {
   /** Per participant with a v2 device here: the part they last received. */
-  private shown = new Map<string, Shown>();
+  private shown = new Map<string, YouPart>();
   /** What the v2 consoles last received; null before the first. */
-  private facilitatorShown: string | null = null;
+  private facilitatorShown: FacilitatorPart | null = null;
   /** Participants whose v2 devices are in the agenda room (let in). */
   private inAgenda = new Set<string>();
 
@@ -70,9 +59,8 @@ export class PartsPublisher {
       if (admitted) this.inAgenda.add(participantId);
       else this.inAgenda.delete(participantId);
     }
-    const shown = shownOf(part);
-    if (!denied && same(this.shown.get(participantId), shown)) return;
-    this.shown.set(participantId, shown);
+    if (!denied && sameYou(this.shown.get(participantId), part)) return;
+    this.shown.set(participantId, part);
     into.push({ event: 'you', participantId, part });
   }
 
@@ -82,9 +70,9 @@ export class PartsPublisher {
    * console's first, or a refresh for presence), which becomes the last one received.
    */
   facilitator(part: FacilitatorPart, fresh: boolean, into: PartDelivery[]): void {
-    const key = facilitatorKey(part);
-    if (!fresh && key === this.facilitatorShown) return;
-    this.facilitatorShown = key;
+    const last = this.facilitatorShown;
+    if (!fresh && last !== null && sameFieldsJson(last, part, STAMP)) return;
+    this.facilitatorShown = part;
     into.push({ event: 'facilitator', part });
   }
 
@@ -103,7 +91,7 @@ export class PartsPublisher {
     this.room.agendaAccess(this.meetingId, participantId, admitted);
     if (admitted) this.inAgenda.add(participantId);
     else this.inAgenda.delete(participantId);
-    this.shown.set(participantId, shownOf(part));
+    this.shown.set(participantId, part);
     const deliveries: PartDelivery[] = [{ event: 'you', participantId, part }];
     if (admitted) deliveries.push({ event: 'agenda', agenda, to: { kind: 'participant', participantId } });
     return deliveries;
