@@ -81,27 +81,28 @@ function linkAudit(entry: AuditEntry): ChainTail {
   return { position: link.position, hash: link.hash };
 }
 
-/** One append's statements; the chain's new end is staged, kept once the transaction commits. */
-function appendOne(a: Append): void {
+/** One append's statements; returns its audit chain's new end. */
+function appendOne(a: Append): ChainTail {
   const sealed: SealedAppend = { ...a, eventSealed: vault.seal(a.eventJson), snapshotSealed: a.snapshotJson === null ? null : vault.seal(a.snapshotJson) };
   statements.insertEvent.run(insertEventParameters(sealed));
   advance(sealed);
-  tails.stage(chainOf(a.audit.meetingId), linkAudit(a.audit));
+  return linkAudit(a.audit);
 }
 
 const appendInSavepoint = db.transaction(appendOne);
 
 // One savepoint per append inside one transaction: one failed append does not take the others with it.
-// A group of one needs none (issue 14: at a few commands a second, most groups): if its append
-// fails, the whole transaction rolls back, and the caller answers with the reason.
+// A group of one needs none (issue 14: at the bench's rate most groups hold one append): if its
+// append fails, the whole transaction rolls back, and the caller answers with the reason.
+// An append's chain end is staged once its statements are all in, kept once the transaction commits.
 const appendGroup = db.transaction((items: Array<Append & { id: number }>): Array<string | null> => {
   if (items.length === 1) {
-    appendOne(items[0]!);
+    tails.stage(chainOf(items[0]!.audit.meetingId), appendOne(items[0]!));
     return [null];
   }
   return items.map((a) => {
     try {
-      appendInSavepoint(a);
+      tails.stage(chainOf(a.audit.meetingId), appendInSavepoint(a));
       return null;
     } catch (error) {
       return reason(error);

@@ -71,6 +71,29 @@ describe('issue 14, writer case 3: the writer thread keeps each audit chain’s 
     expect(chain.map((a) => a.position)).toEqual([1, 2]);
     expect(verifyChain(chain).intact).toBe(true);
   });
+
+  test('one group commit with a refused append among others: the others land, and each chain goes on from its real end', async () => {
+    const { store } = await openStore();
+    const { m } = await seedMeeting(store);
+    const other = { ...m, id: `${m.id}-b`, input: { ...m.input, meetingId: `${m.id}-b` } };
+    await store.meetings.create(other);
+    await append(store, m.id, 1);
+    // Handed over in one turn, so the writer takes them in one transaction, a savepoint each.
+    const results = await Promise.allSettled([
+      append(store, m.id, 2, {}, 'gathering', null),
+      append(store, m.id, 2, { commandId: 'repeats' }, 'gathering', null),
+      append(store, other.id, 1, {}, 'gathering', null),
+      append(store, m.id, 3, {}, 'opening', null),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    await store.audit.append(auditEntry(m.id));
+    await append(store, m.id, 4, {}, 'opening', null);
+    await append(store, other.id, 2, {}, 'gathering', null);
+    const chain = await store.audit.list(m.id);
+    expect(chain.map((a) => a.position)).toEqual([1, 2, 3, 4, 5]);
+    for (const x of [chain, await store.audit.list(other.id)]) expect(verifyChain(x).intact).toBe(true);
+    expect((await store.meetings.get(m.id))!).toMatchObject({ revision: 4, phase: 'opening' });
+  });
 });
 
 describe('ChainTails: what the writer thread keeps', () => {
