@@ -72,6 +72,7 @@ describe('issue 14, writer case 3: the writer thread keeps each audit chain’s 
     expect(verifyChain(chain).intact).toBe(true);
   });
 
+  // Issue 14, writer case 4: a group of one has no savepoint now; a larger group keeps one per append.
   test('one group commit with a refused append among others: the others land, and each chain goes on from its real end', async () => {
     const { store } = await openStore();
     const { m } = await seedMeeting(store);
