@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import type { AuditEntry } from '../../server/store/audit.js';
 import {
-  advanceMeeting, advanceMeetingParameters, chainTail, chainTailParameters, insertAudit, insertAuditParameters, insertEvent, insertEventParameters,
+  advanceMeeting, advanceMeetingInPhase, advanceMeetingInPhaseParameters, advanceMeetingParameters, chainTail, chainTailParameters, insertAudit, insertAuditParameters, insertEvent, insertEventParameters,
   type SealedAppend,
 } from '../../server/store/kysely/event-log-queries.js';
 import { sqliteCompiler } from '../../server/store/sqlite-connection.js';
@@ -33,6 +33,7 @@ describe('issue 14, case 9: the writer thread binds exactly what Kysely would', 
     for (const a of appends) {
       expect(insertEventParameters(a)).toEqual(compiled(insertEvent(compiler, a)).parameters);
       expect(advanceMeetingParameters(a)).toEqual(compiled(advanceMeeting(compiler, a)).parameters);
+      expect(advanceMeetingInPhaseParameters(a)).toEqual(compiled(advanceMeetingInPhase(compiler, a)).parameters);
     }
     // The two shapes of the move are two statements: one keeps the stored snapshot.
     const [withSnapshot, keeping] = appends.map((a) => compiled(advanceMeeting(compiler, a)).sql);
@@ -40,8 +41,18 @@ describe('issue 14, case 9: the writer thread binds exactly what Kysely would', 
     expect(keeping).not.toContain('snapshot_json');
   });
 
+  test('issue 14, writer case 1: an append that stays in its phase leaves the phase out of the SET (no index rewrite, no trigger)', () => {
+    for (const a of appends) {
+      const { sql } = compiled(advanceMeetingInPhase(compiler, a));
+      expect(sql).not.toMatch(/set[^]*"phase" = \?[^]*where/);
+      expect(sql).toMatch(/where[^]*"phase" = \?/);
+    }
+  });
+
   test('the audit chain: its tail and the new link, with and without detail, on a meeting’s chain and the accounts’', () => {
     for (const meetingId of ['m-1', null]) expect(chainTailParameters(meetingId)).toEqual(compiled(chainTail(compiler, meetingId)).parameters);
+    // Issue 14, writer case 2: the limit is in the SQL, not bound (a bound LIMIT made SQLite re-prepare the statement on every read).
+    expect(compiled(chainTail(compiler, 'm-1'))).toMatchObject({ sql: expect.stringMatching(/limit 1$/), parameters: ['m-1'] });
     for (const e of [...entries, { ...entries[1]!, meetingId: null }]) {
       expect(insertAuditParameters(e, link)).toEqual(compiled(insertAudit(compiler, e, link)).parameters);
     }
