@@ -265,8 +265,7 @@ function expectSame(actual: MeetingSnapshot, expected: MeetingSnapshot) {
 describe('property: any meeting replays to the state it was played to', () => {
   test('random commands from random senders; only accepted ones are logged', () => {
     const reached = new Set<string>();
-    fc.assert(
-      fc.property(fc.array(momentArb, { minLength: 1, maxLength: 40, size: 'max' }), fc.integer({ min: 1, max: 8 }), (moments, restartEvery) => {
+    const property = fc.property(fc.array(momentArb, { minLength: 1, maxLength: 40, size: 'max' }), fc.integer({ min: 1, max: 8 }), (moments, restartEvery) => {
         // The plan's objections and a walk-out follower, so that raising and resolving join the runs.
         const input = meetingInput({ objections: [{ objectionId: 'o-job', responderId: BOB }, { objectionId: 'o-alone', responderId: ANN }], walkOutFollowers: [ANN] });
         let live = createMeeting(input);
@@ -308,12 +307,12 @@ describe('property: any meeting replays to the state it was played to', () => {
         // The log as stored (JSON) replays to the meeting as it was played.
         expectSame(replay(input, JSON.parse(JSON.stringify(log)) as MeetingEvent[]), live);
         expectSame(restarted, live);
-      }),
-      { numRuns: 200 },
-    );
+      });
+    const everyPhase = ['bottom-lines', 'closed', 'gathering', 'offer', 'opening', 'outcome', 'paused', 'speaking'].sort();
+    // Runs of 200 random meetings until every phase was reached, at most five: one run of 200
+    // occasionally missed a phase and failed the check below (a flake seen on 30 November).
+    for (let runs = 0; runs < 5 && reached.size < everyPhase.length; runs++) fc.assert(property, { numRuns: 200 });
     // The generator must actually reach the whole agenda, or the property proves little.
-    expect([...reached].sort()).toEqual(
-      ['bottom-lines', 'closed', 'gathering', 'offer', 'opening', 'outcome', 'paused', 'speaking'].sort(),
-    );
+    expect([...reached].sort()).toEqual(everyPhase);
   });
 });
