@@ -58,7 +58,7 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
   private sessions: Sessions | null = null;
   private sessionTimer: NodeJS.Timeout | null = null;
   private services: Services | null = null;
-  /** Per facilitator session with a console connected here: when activity last refreshed it (epoch ms). */
+  /** Per facilitator session with a console connected here: when activity last refreshed it (epoch ms, the server's clock). */
   private readonly sessionActiveAt = new Map<string, number>();
 
   constructor(private readonly log: Logger) {}
@@ -166,7 +166,9 @@ export class RealtimeHub implements MeetingTransport, Disconnector {
    * consoles on one session, each a synchronous, fsync-ed write on the event loop). Never rejects.
    */
   private sessionActive(sessionHash: string): void {
-    const now = Date.now();
+    // The server's clock, as the idle deadline it pushes back: on another clock a refresh due by the
+    // deadline's time could be skipped (the idle e2e test, with its server clock moved, failed so in CI).
+    const now = this.services!.clock();
     if (now - (this.sessionActiveAt.get(sessionHash) ?? 0) < ACTIVITY_EVERY_MS) return;
     this.sessionActiveAt.set(sessionHash, now);
     void this.touchSession(sessionHash);
